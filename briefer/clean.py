@@ -1,0 +1,367 @@
+"""Strip web boilerplate from extracted article text, keeping only the article body.
+
+Scraped articles carry ads ("Advertisement 3"), bylines, photo captions, related-link
+lists, share/subscribe prompts, comment policies and footers. `clean_text` removes them
+line by line and paragraph by paragraph with general patterns, and never rewrites the
+sentences it keeps (quotes, dashes and wording stay exactly as in the source).
+
+Everything here is pure: text in, text out. Ingest calls `is_boilerplate_line` and
+`is_date_line` too (for title detection), before cleaning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ---------------------------------------------------------------------------------------
+# Dates (shared with ingest, which imports these patterns)
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _alts(words: list[str]) -> str:
+    # Capitalised and ALL-CAPS forms only: lower-case "may" / "march" are usually not months.
+    out: list[str] = []
+    for w in words:
+        out += [w, w.upper()]
+    return "|".join(sorted(set(out), key=len, reverse=True))
+
+
+_MONTH_FORMS = []
+for _m in _MONTH_NAMES:
+    _MONTH_FORMS += [_m, _m[:3]] + (["Sept"] if _m == "September" else [])
+MONTH_RE = rf"(?:{_alts(_MONTH_FORMS)})\.?(?![A-Za-z])"
+WEEKDAY_RE = rf"(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
+_WEEKDAY_ABBR_RE = rf"(?:{_alts(_WEEKDAY_NAMES + ['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
+DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR_RE = r"(?:19|20)\d\d"
+# A full date with a year, in the usual news formats.
+FULL_DATE_RE = (
+    rf"(?:{YEAR_RE}-[01]?\d-[0-3]?\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|{YEAR_RE}/[01]?\d/[0-3]?\d"
+    rf"|{MONTH_RE}\s+{DAY_RE},?\s+{YEAR_RE}"
+    rf"|{DAY_RE}\s+{MONTH_RE},?\s+{YEAR_RE})"
+)
+_TIME_RE = r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?|[0-2]?\d\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?)"
+# A line that is only a date (optionally weekday, year, time, label): a page header or a
+# "Published ..." stamp, never article prose.
+_DATE_LINE = re.compile(
+    rf"^(?:(?:updated|published|posted|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY_ABBR_RE},?\s*)?"
+    rf"(?:{FULL_DATE_RE}|{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{YEAR_RE})?)"
+    rf"(?:\s*(?:,|\||-|–|—|at)?\s*{_TIME_RE})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(line: str) -> bool:
+    """True if the line is nothing but a date ("Saturday, February 24", "Nov. 13, 2024")."""
+    return bool(_DATE_LINE.match(line.strip()))
+
+
+# ---------------------------------------------------------------------------------------
+# Line-level boilerplate
+
+_JUNK_LINE_PATTERNS = [
+    # ads and paywall furniture
+    r"advert(?:i[sz]e?ment|i[sz]ment|orial)?s?(?:\s*\d+)?",
+    r"sponsored(?: content| post| links?)?",
+    r"(?:story|article) continues(?: below.*)?",
+    r"(?:continue reading|scroll to continue).*",
+    r"article content",
+    r"(?:subscribe|sign up|sign in|log ?in|register)\b.{0,120}",
+    r"(?:already a subscriber|become a member|support our journalism).{0,120}",
+    # bylines, stamps and widgets
+    r"author[- ]?image|author[- ]?photo|author",
+    r"(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*",
+    r"new update",
+    r"(?:by\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s+(?:desk|bureau|news desk|web desk|staff)",
+    r"(?:share|share this(?: article| story)?|share on \w+|tweet|email|print|copy link|comments?"
+    r"|\d+\s+comments?|save|bookmark|listen(?: to this article)?|watch|video|photos?|images?)\s*:?",
+    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|pinterest|[|•·\s])+",
+    r"follow (?:us|@\S+).{0,80}",
+    r"(?:source link|source\s*:\s*.{1,40}|via\s*:?\s*.{1,40})",
+    r"visited \d+ times?.*",
+    r"leave a (?:reply|comment).*",
+    r"your email address will not be published.*",
+    r"required fields are marked.*",
+    r"post navigation|previous (?:article|post|story)|next (?:article|post|story).{0,100}",
+    r"(?:tags?|topics?|filed under|categories)\s*:.*",
+    r"click here.{0,120}",
+    r"(?:read more|read full (?:story|article)|view comments|load comments)\s*\W*",
+    # agency credits and update notes
+    r"[—–-]*\s*with (?:additional )?assistance from .{1,160}",
+    r"\(?\s*with inputs? from .{1,80}",
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by .{1,200}",
+    r"\((?:updates?|adds|recasts|corrects|refiles|changes|rewrites|writes through|repeats)\b[^)]*\)\.?",
+    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d).{0,120}",
+    r".{0,80}all rights reserved\.?",
+    r"this (?:story|article) (?:has not been edited|was (?:originally )?published|first appeared).{0,200}",
+    r"[\W_]+",  # lines of only punctuation / bullets
+]
+_JUNK_LINE = re.compile(r"^(?:" + "|".join(_JUNK_LINE_PATTERNS) + r")$", re.IGNORECASE)
+
+# Inline "see also" links: "Also read: <headline>", "Earlier: <headline>".
+_LINK_PREFIX_ALWAYS = re.compile(
+    r"^(?:also read|read also|also see|see also|read more|more from|must read|don'?t miss|"
+    r"recommended|trending|watch|listen|related(?: (?:story|article|coverage|news))?)\s*[:|–—-]\s*\S",
+    re.IGNORECASE,
+)
+_LINK_PREFIX_HEADLINE = re.compile(
+    r"^(?:earlier|previously|more|focus|analysis|explainer|opinion|update)\s*[:|]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# Header of a block of related-article headlines.
+_RELATED_HEADER = re.compile(
+    r"^(?:related(?: coverage| stories| articles| news| content| links| reading| posts)?|"
+    r"more (?:on|from|stories|news|in)\b.{0,40}|read (?:more|also|next)|also read|see also|"
+    r"you (?:may|might) also like|recommended(?: for you| stories| reading)?|trending(?: now| stories)?|"
+    r"most (?:read|popular|viewed)|latest (?:news|stories)|top stories|what to read next)\s*:?$",
+    re.IGNORECASE,
+)
+
+# Photo captions: "A file photo of ...", "Photo: ...", "Combined photo shows ...".
+_CAPTION_START = re.compile(
+    r"^(?:\(?(?:photo|image|picture|pic|photograph|file photo|file image|caption|representational image"
+    r"|representative image|image source|photo credit|image credit)s?\s*[:|/-]"
+    r"|(?:an?\s+|the\s+)?(?:file|combined|undated|handout|representational|representative|archive)?\s*"
+    r"(?:photo|image|picture|photograph|pic)s?\s+(?:shows?|of|taken|from|released)\b)",
+    re.IGNORECASE,
+)
+# A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$"
+)
+# A lead credit: "(Bloomberg) — ", "WASHINGTON (AP) — ", "Beijing, Nov 13 (Reuters) - ".
+LEAD_CREDIT_RE = re.compile(
+    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*)?\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*[—–-]{1,2}\s*"
+)
+# A place dateline at the start of the first paragraph: "Washington: ", "LIMA, Peru: ".
+_PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2})\s*:\s+(?=[A-Z\"“])")
+_NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch", "also", "related", "focus"}
+# A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
+_LEADING_DATE_LABEL = re.compile(
+    rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated)\s*:?\s*"
+    rf"(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{_TIME_RE})?\s*[—–|:-]?\s*",
+    re.IGNORECASE,
+)
+# Boilerplate tokens glued to the next word by a scraper: "SubscribeSaturday, February 24".
+_GLUED = re.compile(r"\b(Subscribe|Advertisement|Advertisment|ADVERTISEMENT|Article content)(?=[A-Z0-9])")
+_GLUED_BEFORE = re.compile(r"(?<=[a-z.!?\"”’)])(Advertisement|Advertisment|ADVERTISEMENT)(?=\s*$)", re.MULTILINE)
+
+# Whole paragraphs that are site furniture: comment policies, newsletter and cookie blurbs.
+_FURNITURE = [
+    (r"\bcomments?\b", r"\b(?:moderat\w+|community guidelines|civil forum|respectful|share their views)\b"),
+    (r"\bnewsletters?\b", r"\b(?:sign up|subscribe|inbox|delivered)\b"),
+    (r"\bcookies?\b", r"\b(?:consent|accept|privacy policy|browser|preferences)\b"),
+    (r"\breCAPTCHA\b", r"\b(?:privacy policy|terms of service)\b"),
+]
+_FURNITURE_RE = [(re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for a, b in _FURNITURE]
+
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "the", "to", "up", "vs", "via", "with", "amid", "after", "before", "is", "are",
+}  # fmt: skip
+_TERMINAL = ".!?…;:\"”’'*)"
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z\"“‘(])")
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True if a single line is site furniture (ad marker, byline, share prompt, credit...)."""
+    s = line.strip()
+    if not s:
+        return True
+    if _JUNK_LINE.match(s) or _RELATED_HEADER.match(s) or _LINK_PREFIX_ALWAYS.match(s):
+        return True
+    m = _LINK_PREFIX_HEADLINE.match(s)
+    if m and not _ends_sentence(m.group("rest")):
+        return True
+    return is_caption(s)
+
+
+def is_caption(paragraph: str) -> bool:
+    """True if the paragraph reads as a photo caption rather than article prose.
+
+    A caption starts like one ("Photo: ...", "A file photo of ...") and either has no
+    closing full stop or ends with a credit in parentheses; "A photo of the meeting was
+    released on Friday." is a sentence and is kept.
+    """
+    s = paragraph.strip()
+    if len(s.split()) > 60:
+        return False
+    if re.match(r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", s, re.I):
+        return True
+    if _CAPTION_START.match(s):
+        return not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
+    return False
+
+
+def _ends_sentence(s: str) -> bool:
+    return s.rstrip()[-1:] in _TERMINAL if s.strip() else False
+
+
+def is_headline(line: str) -> bool:
+    """True if a line could be an article headline: short, no closing full stop."""
+    s = line.strip()
+    n = len(s.split())
+    if not 2 <= n <= 25 or is_date_line(s) or is_boilerplate_line(s):
+        return False
+    return not _ends_sentence(s) or (s.endswith(("?", "!")) and n <= 20)
+
+
+def _is_heading_like(line: str) -> bool:
+    """A short Title-Case line without sentence punctuation: a subhead, tag list or
+    related-article headline inside the body, not a sentence."""
+    s = line.strip()
+    words = s.split()
+    if not 3 <= len(words) <= 16 or _ends_sentence(s) or s.endswith(","):
+        return False
+    content = [w for w in words if w.lower().strip("‘’'\"“”,") not in _SMALL_WORDS]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w.lstrip("‘’'\"“(")[:1].isupper() or w[:1].isdigit())
+    return caps / len(content) >= 0.8
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\W_]+", " ", s.casefold()).strip()
+
+
+def normalise_whitespace(text: str) -> str:
+    """Unify newlines and spaces, drop zero-width characters; quotes are left as they are."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(lines)
+
+
+def strip_leading_dateline(text: str) -> str:
+    """Remove a labelled dateline glued to the start ("date 2024-11-16 President ...")."""
+    return _LEADING_DATE_LABEL.sub("", text.lstrip(), count=1)
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def clean_text(text: str, title: str | None = None) -> str:
+    """Return the article body of `text`, boilerplate removed, paragraphs separated by a
+    blank line. `title`, if given, is removed wherever it is repeated as a line."""
+    text = normalise_whitespace(text)
+    text = _GLUED.sub(r"\1\n", text)
+    text = _GLUED_BEFORE.sub(r"\n\1", text)
+    text = strip_leading_dateline(text)
+
+    blocks = _filter_lines(text.split("\n"))
+    paragraphs = [p for b in blocks for p in _reflow(b)]
+    paragraphs = _filter_paragraphs(paragraphs, title)
+    return "\n\n".join(paragraphs)
+
+
+def _filter_lines(lines: list[str]) -> list[list[str]]:
+    """Drop junk lines; return the remaining lines grouped in blank-line separated blocks."""
+    blocks: list[list[str]] = [[]]
+    in_related = False
+    for line in lines:
+        s = line.strip()
+        if not s:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if _RELATED_HEADER.match(s):
+            in_related = True
+            continue
+        if in_related:
+            # Related-article lists are headlines (no closing full stop); the first real
+            # sentence ends the list.
+            if not _ends_sentence(s) or is_boilerplate_line(s):
+                continue
+            in_related = False
+        if is_boilerplate_line(s) or is_date_line(s) or _is_heading_like(s):
+            continue
+        blocks[-1].append(s)
+    return [b for b in blocks if b]
+
+
+def _reflow(block: list[str]) -> list[str]:
+    """Turn a block of lines into paragraphs: hard-wrapped lines (PDF, e-mail) are joined,
+    separate one-line items stay separate."""
+    if len(block) == 1:
+        return block
+    longest = max(len(ln) for ln in block)
+    wrapped = longest >= 50
+    out = [block[0]]
+    last_len = len(block[0])
+    for ln in block[1:]:
+        prev = out[-1]
+        cont = (
+            not _ends_sentence(prev)
+            and (ln[:1].islower() or ln[:1].isdigit() or prev.endswith((",", "-", "–", "—")) or wrapped)
+        ) or (wrapped and last_len >= 0.8 * longest and ln[:1].islower())
+        last_len = len(ln)
+        if cont:
+            if prev.endswith("-") and ln[:1].islower() and not prev.endswith(" -"):
+                out[-1] = prev[:-1] + ln  # re-join a word split by a line-end hyphen
+            else:
+                out[-1] = prev + " " + ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _filter_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
+    title_key = _norm(title) if title else None
+    kept: list[str] = []
+    for p in paragraphs:
+        if title_key and _norm(p) == title_key:
+            continue
+        if not kept and is_headline(p):
+            continue  # the headline at the top is not body text, whether or not we know it
+        if is_caption(p) or _is_furniture(p):
+            continue
+        p = LEAD_CREDIT_RE.sub("", p, count=1)
+        if not kept:
+            m = _PLACE_DATELINE.match(p)
+            if m and m.group("place").split()[0].lower() not in _NOT_PLACES:
+                p = p[m.end() :]
+        p = _drop_trailing_caption(p)
+        if p.strip():
+            kept.append(p.strip())
+    return _dedupe(kept)
+
+
+def _is_furniture(p: str) -> bool:
+    return any(a.search(p) and b.search(p) for a, b in _FURNITURE_RE) and len(p.split()) >= 8
+
+
+def _drop_trailing_caption(p: str) -> str:
+    """Remove a caption sentence glued to the end of a paragraph ("...Ukraine.(AP)")."""
+    if not _TRAILING_CREDIT.search(p):
+        return p
+    sentences = _SENTENCE_SPLIT.split(p)
+    if len(sentences) == 1:
+        return ""
+    return " ".join(sentences[:-1])
+
+
+def _dedupe(paragraphs: list[str]) -> list[str]:
+    """Drop repeated paragraphs, and a standfirst repeated inside a later paragraph."""
+    keys = [_norm(p) for p in paragraphs]
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, (p, k) in enumerate(zip(paragraphs, keys)):
+        if k in seen:
+            continue
+        if len(k.split()) >= 6 and any(k != o and k in o for j, o in enumerate(keys) if j != i):
+            continue
+        seen.add(k)
+        out.append(p)
+    return out

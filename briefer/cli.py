@@ -1,0 +1,225 @@
+"""The `briefer` command line: draft, sources, models, gui."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from briefer.errors import BrieferError, Cancelled, InputError
+
+MAX_STDIN = 20 * 1024 * 1024
+
+
+def _err(msg: str) -> None:
+    print(f"briefer: {msg}", file=sys.stderr)
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files named on the command line; a folder stands for the articles inside it."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                f for f in path.iterdir()
+                if f.is_file() and f.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+            )
+            if not found:
+                raise InputError(str(path), "folder holds no .txt/.md/.html/.docx/.pdf files")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read(MAX_STDIN + 1)
+    if len(data) > MAX_STDIN:
+        raise InputError("<stdin>", "input is over the 20 MB limit")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("<stdin>", "input is not UTF-8 text") from None
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft a brief from the given articles and write the requested outputs."""
+    from briefer.export_docx import export_docx
+    from briefer.export_md import export_markdown
+    from briefer.model import save_brief
+    from briefer.pipeline import Progress, draft_brief, load_sources
+    from briefer.template import load_template
+
+    template = load_template(args.template)
+    paths = _expand([p for p in args.inputs if p != "-"])
+    pasted = [("stdin", _read_stdin())] if "-" in args.inputs or not args.inputs else []
+    sources, warnings = load_sources(paths, pasted)
+    if not any(s.usable for s in sources):
+        # Every input was bad: one line per file, naming it and the reason.
+        for s in sources:
+            _err(f"{s.path or s.title}: {s.problem}")
+        return 2
+    for w in warnings:
+        _err(f"warning: {w.message}")
+    outputs = [(args.output, "docx"), (args.markdown, "md"), (args.json, "json")]
+    if not any(o for o, _ in outputs):
+        outputs[0] = ("brief.docx", "docx")
+    for out, _ in outputs:
+        if out and not Path(out).resolve().parent.is_dir():
+            raise BrieferError(f"{out}: cannot write (folder {Path(out).resolve().parent} does not exist)")
+
+    from models import load_embedder, load_generator
+
+    quiet = args.quiet
+
+    def progress(p: Progress) -> None:
+        if not quiet:
+            print(f"[{p.fraction:4.0%}] {p.message}", file=sys.stderr, flush=True)
+
+    t0 = time.perf_counter()
+    progress(Progress("loading", "Loading models", 0.0))
+    embedder = load_embedder()
+    generator = None if args.extractive else load_generator(args.model, threads=args.threads)
+
+    def on_token(key: str, delta: str) -> None:
+        if args.stream:
+            print(delta, end="", file=sys.stderr, flush=True)
+
+    brief = draft_brief(
+        sources,
+        template=template,
+        generator=generator,
+        embedder=embedder,
+        on_progress=progress,
+        on_token=on_token,
+    )
+    for out, kind in outputs:
+        if not out:
+            continue
+        if kind == "docx":
+            export_docx(brief, out)
+        elif kind == "md":
+            export_markdown(brief, out)
+        else:
+            save_brief(brief, out)
+        print(f"wrote {out}")
+    n_statements = sum(len(s.statements) for s in brief.sections)
+    fallback = sum(1 for s in brief.sections for st in s.statements if st.status == "fallback")
+    if not quiet:
+        print(
+            f"{brief.title}: {n_statements} statements ({fallback} from source sentences), "
+            f"{len(brief.warnings)} warnings, {time.perf_counter() - t0:.1f} s",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Print a table of the sources: title, outlet, date and how it was found, words, flags."""
+    from briefer.analyse import analyse
+    from briefer.pipeline import load_sources
+
+    sources, _ = load_sources(_expand(args.inputs))
+    usable = [s for s in sources if s.usable]
+    event = analyse(usable).event if usable else None
+    rows = []
+    for s in sources:
+        flags = ", ".join(s.flags)
+        if s.problem:
+            flags = f"unreadable: {s.problem}"
+        rows.append(
+            (str(s.id), s.title[:58], s.outlet or "—", s.date or "—", s.date_method[:48], str(s.words), flags)
+        )
+    head = ("#", "title", "outlet", "date", "date found by", "words", "flags")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    if event is not None and event.who:
+        print(f"\nEvent: {event.describe()}")
+    for s in sources:
+        for note in s.notes:
+            print(f"  [{s.id}] {note}")
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    """List the registered models: installed or not, licence, size, location."""
+    from models import available
+
+    rows = []
+    for m in available():
+        size = f"{m.size_mb:.0f} MB" if m.size_mb else "—"
+        rows.append(
+            (m.kind, m.name + (" (default)" if getattr(m, "default", False) else ""),
+             "installed" if m.installed else f"missing: pip install {m.package}",
+             m.licence, size, m.location or "—")
+        )
+    head = ("kind", "name", "status", "licence", "size", "loaded from")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the desktop app."""
+    from ui.app import main as gui_main
+
+    return gui_main(args.inputs)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and docs)."""
+    p = argparse.ArgumentParser(prog="briefer", description="Draft a cited policy brief from news articles, offline.")
+    sub = p.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("draft", help="draft a brief from articles (files, folders, or - for stdin)")
+    d.add_argument("inputs", nargs="*", help="article files or folders; - reads stdin")
+    d.add_argument("-o", "--output", help="write the brief as Word (.docx)")
+    d.add_argument("--markdown", help="write the brief as Markdown")
+    d.add_argument("--json", help="write the brief as JSON (the .brief format)")
+    d.add_argument("--template", help="template name or .toml path (default: leader-meeting)")
+    d.add_argument("--model", help="generator name (see `briefer models`)")
+    d.add_argument("--threads", type=int, help="CPU threads for the model")
+    d.add_argument("--extractive", action="store_true", help="no generator: use source sentences only")
+    d.add_argument("--stream", action="store_true", help="print generated text as it comes")
+    d.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    d.set_defaults(func=cmd_draft)
+    s = sub.add_parser("sources", help="table of the sources: title, outlet, date, words, flags")
+    s.add_argument("inputs", nargs="+")
+    s.set_defaults(func=cmd_sources)
+    m = sub.add_parser("models", help="which generator / embedder are installed")
+    m.set_defaults(func=cmd_models)
+    g = sub.add_parser("gui", help="open the desktop app")
+    g.add_argument("inputs", nargs="*")
+    g.set_defaults(func=cmd_gui)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code (2 for bad input, 130 for Ctrl+C)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except Cancelled:
+        _err("cancelled")
+        return 130
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrieferError as e:
+        _err(str(e))
+        return 2
+
+
+def main_exit() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    main_exit()

@@ -1,0 +1,137 @@
+"""Select the evidence for each template section.
+
+Sentences are ranked by embedding similarity to the section's query plus the section's
+cue words, each sentence goes to the section it fits best, and within a section the
+choice is diverse (maximal marginal relevance) and spread across sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
+from briefer.template import SectionSpec, Template
+
+if TYPE_CHECKING:
+    from models import Embedder
+
+# Sentences opening with a bare pronoun lean on the sentence before them; they make
+# poor stand-alone bullets.
+_DANGLING = re.compile(r"^[\"“]?(It|This|That|These|Those|They|He|She|Such|But|And|Also)\b")
+_QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
+_MIN_SCORE = 0.30
+_REDUNDANT = 0.72
+
+
+@dataclass
+class Evidence:
+    """A sentence chosen for a section, and why."""
+
+    sentence: SentenceRec
+    score: float
+
+
+def _cue_hits(text: str, cues: tuple[str, ...]) -> int:
+    low = text.lower()
+    return sum(1 for c in cues if re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", low))
+
+
+def score_sentences(
+    analysis: Analysis, template: Template, embedder: Embedder | None
+) -> tuple[list[SentenceRec], np.ndarray]:
+    """Score every current sentence against every section: rows = sections."""
+    cands = analysis.current_sentences()
+    if not cands:
+        return [], np.zeros((len(template.sections), 0), dtype=np.float32)
+    if embedder is not None and analysis.embeddings is not None:
+        sent_emb = analysis.embeddings[[c.id for c in cands]]
+        queries = embedder.encode([f"{s.heading}: {s.query}" for s in template.sections])
+        sims = queries @ sent_emb.T
+    else:
+        sims = np.zeros((len(template.sections), len(cands)), dtype=np.float32)
+    dates = {s.id: s.date or "" for s in analysis.sources}
+    newest = max(dates.values(), default="")
+    ref = analysis.reference_date
+    event_year = ref.year if ref else 9999
+    scores = np.zeros_like(sims)
+    for j, c in enumerate(cands):
+        nwords = len(c.text.split())
+        base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
+        if _DANGLING.match(c.text):
+            base -= 0.06
+        if _QUOTE_ONLY.match(c.text):
+            base -= 0.02
+        if nwords > 45:
+            base -= 0.05
+        if nwords < 8:
+            base -= 0.05
+        if newest and dates.get(c.source_id) == newest:
+            base += 0.01
+        # Recollections of earlier meetings are background: fine for the opening
+        # section, but the other sections are about what happens now.
+        past = bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
+            int(y) < event_year for y in YEAR_RE.findall(c.text)
+        )
+        for i, spec in enumerate(template.sections):
+            penalty = 0.10 if past and i > 0 else 0.0
+            scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base - penalty
+    return cands, scores
+
+
+def select_evidence(
+    analysis: Analysis,
+    template: Template,
+    embedder: Embedder | None,
+    *,
+    lam: float = 0.75,
+    exclude: set[int] | None = None,
+) -> dict[str, list[Evidence]]:
+    """Pick up to `max_statements` evidence sentences per section.
+
+    Each sentence is offered to the section it scores best in (relative to that
+    section's best sentence), so the sections do not repeat each other. `exclude`
+    holds sentence ids already used elsewhere (e.g. by a synthesized lead).
+    """
+    cands, scores = score_sentences(analysis, template, embedder)
+    exclude = exclude or set()
+    out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
+    if not cands:
+        return out
+    # Normalise per section so a section with generally low similarity still gets
+    # its best sentences.
+    norm = scores / np.maximum(scores.max(axis=1, keepdims=True), 1e-6)
+    home = norm.argmax(axis=0)
+    emb = analysis.embeddings
+    for i, spec in enumerate(template.sections):
+        pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude]
+        pool = [j for j in pool if scores[i, j] >= _MIN_SCORE]
+        chosen: list[int] = []
+        per_source: dict[int, int] = {}
+        while pool and len(chosen) < spec.max_statements:
+            best_j, best_val = None, -1e9
+            for j in pool:
+                red = 0.0
+                if chosen and emb is not None:
+                    red = max(float(emb[cands[j].id] @ emb[cands[k].id]) for k in chosen)
+                if red >= _REDUNDANT:
+                    continue
+                spread = 0.04 * per_source.get(cands[j].source_id, 0)
+                val = lam * scores[i, j] - (1 - lam) * red - spread
+                if val > best_val:
+                    best_j, best_val = j, val
+            if best_j is None:
+                break
+            chosen.append(best_j)
+            pool.remove(best_j)
+            per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1
+        out[spec.key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen]
+    return out
+
+
+def section_for(spec: SectionSpec, evidence: dict[str, list[Evidence]]) -> list[Evidence]:
+    """The evidence chosen for one section (empty if none)."""
+    return evidence.get(spec.key, [])

@@ -1,0 +1,303 @@
+"""The typed `Brief` data model shared by the CLI, the Qt UI and the exporters.
+
+Everything here is plain data: no Qt, no model, no file I/O except `save_brief` /
+`load_brief`, which write atomically and validate on the way in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefer.errors import BrieferError
+from briefer.fsutil import atomic_write_text
+
+SCHEMA_VERSION = 1
+
+# Statement status values. "verified": generated text whose names, numbers, dates and
+# content words are supported by the cited sentences. "fallback": the generated text was
+# not supported, so the supporting source sentence stands in its place. "flagged": kept,
+# but the editor must look at it. "user": written or changed by the user (never
+# overwritten by a later generation without asking).
+STATUS_VERIFIED = "verified"
+STATUS_FALLBACK = "fallback"
+STATUS_FLAGGED = "flagged"
+STATUS_USER = "user"
+STATUSES = (STATUS_VERIFIED, STATUS_FALLBACK, STATUS_FLAGGED, STATUS_USER)
+
+# Source flags.
+FLAG_STALE = "stale"  # older than the event set / about an earlier event
+FLAG_DIFFERENT_EVENT = "different-event"
+FLAG_DUPLICATE = "duplicate"  # mostly repeats another source
+FLAG_UNREADABLE = "unreadable"  # could not be read; `problem` says why
+
+_CITE_RE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+
+
+@dataclass
+class Source:
+    """One input article after ingest and cleaning. `id` is its citation number."""
+
+    id: int
+    title: str
+    text: str = ""
+    path: str | None = None
+    outlet: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    date_method: str = "not found"  # how the date was found, for the user
+    words: int = 0
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # human-readable reasons for flags
+    problem: str | None = None  # set when the source could not be read
+
+    @property
+    def usable(self) -> bool:
+        """True if the source has text and is about the current event."""
+        return self.problem is None and bool(self.text.strip())
+
+    @property
+    def current(self) -> bool:
+        """True if facts from this source may be presented as current."""
+        return self.usable and FLAG_STALE not in self.flags and FLAG_DIFFERENT_EVENT not in self.flags
+
+
+@dataclass
+class Statement:
+    """One bullet of a section: text plus the sources (by id) that support it."""
+
+    text: str
+    citations: list[int] = field(default_factory=list)
+    # The source sentences the statement rests on, parallel to nothing in particular:
+    # each is (source id, sentence) so the UI can highlight it in its source.
+    evidence: list[tuple[int, str]] = field(default_factory=list)
+    status: str = STATUS_VERIFIED
+    note: str = ""  # why it was flagged / fell back
+
+    def cited_text(self) -> str:
+        """The statement with its citations appended as ``[1, 3]``."""
+        if not self.citations:
+            return self.text
+        return f"{self.text} [{', '.join(str(c) for c in self.citations)}]"
+
+
+@dataclass
+class Section:
+    """One section of the template, e.g. "Agenda"."""
+
+    key: str
+    heading: str
+    statements: list[Statement] = field(default_factory=list)
+    guidance: str = ""
+
+    @property
+    def user_edited(self) -> bool:
+        """True if any statement was written or changed by the user."""
+        return any(s.status == STATUS_USER for s in self.statements)
+
+
+@dataclass
+class BriefWarning:
+    """Something the editor must know: a stale source, conflicting facts, a bad file."""
+
+    kind: str  # "stale-source", "conflict", "unreadable", "cancelled", "model"
+    message: str
+    source_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class EventInfo:
+    """What the source set is about: who meets whom, where, when, at which summit."""
+
+    who: list[str] = field(default_factory=list)
+    where: str | None = None
+    when: str | None = None  # ISO date
+    occasion: str | None = None  # e.g. "Asia-Pacific Economic Cooperation (APEC) summit"
+
+    def describe(self) -> str:
+        """A short human description of the event."""
+        parts = []
+        if self.who:
+            parts.append(" and ".join(self.who) if len(self.who) <= 2 else ", ".join(self.who))
+        if self.where:
+            parts.append(f"in {self.where}")
+        if self.when:
+            parts.append(f"on {self.when}")
+        if self.occasion:
+            parts.append(f"({self.occasion})")
+        return " ".join(parts)
+
+
+@dataclass
+class Brief:
+    """A policy brief: sections of cited statements, its sources and its warnings."""
+
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    warnings: list[BriefWarning] = field(default_factory=list)
+    event: EventInfo = field(default_factory=EventInfo)
+    date: str | None = None  # the brief's own date (ISO)
+    template: str = "leader-meeting"
+    classification: str = "UNCLASSIFIED // DRAFT"
+    generator: str | None = None  # model that wrote the draft
+    embedder: str | None = None
+    created: str | None = None  # ISO timestamp
+    schema_version: int = SCHEMA_VERSION
+
+    # -- queries ---------------------------------------------------------------
+    def section(self, key: str) -> Section:
+        """The section with this key; KeyError if absent."""
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def source(self, source_id: int) -> Source:
+        """The source with this citation number; KeyError if absent."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    @property
+    def used_sources(self) -> list[Source]:
+        """Sources that were read successfully."""
+        return [s for s in self.sources if s.usable]
+
+    def prepared_from(self) -> str:
+        """The "prepared from N sources" line."""
+        n = len(self.used_sources)
+        return f"Prepared from {n} source{'s' if n != 1 else ''}"
+
+    # -- (de)serialisation -----------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, schema-versioned."""
+        d = asdict(self)
+        for sec in d["sections"]:
+            for st in sec["statements"]:
+                st["evidence"] = [list(e) for e in st["evidence"]]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Brief:
+        """Build a Brief from `to_dict` output; BrieferError if it is not one."""
+        if not isinstance(d, dict):
+            raise BrieferError("not a saved brief (expected a JSON object)")
+        version = d.get("schema_version")
+        if not isinstance(version, int):
+            raise BrieferError("not a saved brief (no schema_version)")
+        if version > SCHEMA_VERSION:
+            raise BrieferError(
+                f"saved with a newer Briefer (schema {version}, this one reads up to {SCHEMA_VERSION})"
+            )
+        try:
+            sections = [
+                Section(
+                    key=str(s["key"]),
+                    heading=str(s["heading"]),
+                    guidance=str(s.get("guidance", "")),
+                    statements=[
+                        Statement(
+                            text=str(st["text"]),
+                            citations=[int(c) for c in st.get("citations", [])],
+                            evidence=[(int(e[0]), str(e[1])) for e in st.get("evidence", [])],
+                            status=st.get("status", STATUS_VERIFIED)
+                            if st.get("status") in STATUSES
+                            else STATUS_FLAGGED,
+                            note=str(st.get("note", "")),
+                        )
+                        for st in s.get("statements", [])
+                    ],
+                )
+                for s in d.get("sections", [])
+            ]
+            sources = [
+                Source(
+                    id=int(s["id"]),
+                    title=str(s.get("title", "")),
+                    text=str(s.get("text", "")),
+                    path=s.get("path"),
+                    outlet=s.get("outlet"),
+                    date=s.get("date"),
+                    date_method=str(s.get("date_method", "not found")),
+                    words=int(s.get("words", 0)),
+                    flags=[str(f) for f in s.get("flags", [])],
+                    notes=[str(n) for n in s.get("notes", [])],
+                    problem=s.get("problem"),
+                )
+                for s in d.get("sources", [])
+            ]
+            warnings = [
+                BriefWarning(
+                    kind=str(w.get("kind", "")),
+                    message=str(w.get("message", "")),
+                    source_ids=[int(i) for i in w.get("source_ids", [])],
+                )
+                for w in d.get("warnings", [])
+            ]
+            ev = d.get("event") or {}
+            event = EventInfo(
+                who=[str(x) for x in ev.get("who", [])],
+                where=ev.get("where"),
+                when=ev.get("when"),
+                occasion=ev.get("occasion"),
+            )
+            return cls(
+                title=str(d.get("title", "Untitled brief")),
+                sections=sections,
+                sources=sources,
+                warnings=warnings,
+                event=event,
+                date=d.get("date"),
+                template=str(d.get("template", "leader-meeting")),
+                classification=str(d.get("classification", "UNCLASSIFIED // DRAFT")),
+                generator=d.get("generator"),
+                embedder=d.get("embedder"),
+                created=d.get("created"),
+                schema_version=SCHEMA_VERSION,
+            )
+        except (KeyError, TypeError, ValueError, IndexError) as e:
+            raise BrieferError(f"saved brief is damaged ({type(e).__name__}: {e})") from None
+
+
+def split_citations(text: str) -> tuple[str, list[int]]:
+    """Split ``"Biden meets Xi. [1, 3]"`` into its text and citation ids.
+
+    Citation markers anywhere in the text are collected (in order, without repeats) and
+    removed; this is how edited text from the UI maps back onto statements.
+    """
+    ids: list[int] = []
+    for m in _CITE_RE.finditer(text):
+        for part in m.group(1).split(","):
+            n = int(part)
+            if n not in ids:
+                ids.append(n)
+    clean = _CITE_RE.sub("", text).strip()
+    return clean, ids
+
+
+def save_brief(brief: Brief, path: str | Path) -> None:
+    """Write the brief as schema-versioned JSON, atomically."""
+    atomic_write_text(Path(path), json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+
+
+def load_brief(path: str | Path) -> Brief:
+    """Read a brief saved by `save_brief`; BrieferError with a clear reason if it can't."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise BrieferError(f"{p}: no such file") from None
+    except OSError as e:
+        raise BrieferError(f"{p}: cannot read ({e.strerror})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BrieferError(f"{p}: not a saved brief (invalid JSON: {e})") from None
+    try:
+        return Brief.from_dict(data)
+    except BrieferError as e:
+        raise BrieferError(f"{p}: {e}") from None

@@ -1,0 +1,77 @@
+"""Text helpers shared by the analysis, evidence and verification stages."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt",
+    "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "prof", "adm", "maj",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*%?")
+
+STOPWORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "according", "official", "officials", "would", "could", "may", "might", "must", "shall"]
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split article text into sentences; paragraphs always end a sentence.
+
+    Handles common abbreviations (U.S., Nov., Gen.) and closing quotes so that
+    `He said "yes." Then` splits after the quote.
+    """
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n|\n", text):
+        para = " ".join(para.split())
+        if not para:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(para):
+            end = m.start() + len(m.group(1))
+            candidate = para[start:end]
+            last = candidate.rstrip("\"”’')]").rstrip(".!?")
+            last_word = last.split()[-1].lower() if last.split() else ""
+            # A single capital initial ("George W. Bush") or a known abbreviation does
+            # not end a sentence.
+            if last_word.rstrip(".") in _ABBREV or re.fullmatch(r"[a-z]", last_word):
+                continue
+            out.append(candidate.strip())
+            start = m.end()
+        tail = para[start:].strip()
+        if tail:
+            out.append(tail)
+    return [s for s in out if s]
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters, or numbers with their separators and %)."""
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """A crude, predictable stem: lower case, common English suffixes removed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in ("ational", "ization", "ations", "ation", "ments", "ment", "ities", "ity",
+                "ingly", "ings", "ing", "edly", "ies", "ied", "ers", "er", "ed", "es", "ly", "s"):
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the content words of `text` (stopwords dropped)."""
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Jaccard similarity of two sets (0 when both are empty)."""
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)

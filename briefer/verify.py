@@ -1,0 +1,168 @@
+"""Check each generated statement against the sentences it cites.
+
+A statement is supported when every name, number, date and ordinal in it appears in its
+evidence, it states no outcome the evidence does not state, it keeps the evidence's
+"will / expected" when the evidence looks ahead, it adds no negation, and most of its
+content words come from the evidence. Small local models paraphrase loosely, so these
+checks are deliberately strict: a false alarm costs a verbatim source sentence, a miss
+costs the brief its credibility.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefer.textutil import STOPWORDS, content_stems, stem, words
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "fifty": "50", "hundred": "100", "thousand": "1000", "million": "million",
+    "billion": "billion", "trillion": "trillion", "dozens": "dozens", "hundreds": "hundreds",
+    "thousands": "thousands",
+}
+_ORDINALS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+    "last": "last", "final": "last", "farewell": "last",
+}
+_TIME_WORDS = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})\b"
+)
+_OUTCOME = re.compile(
+    r"\b(agreed|agree to|agreement|signed|sign(?:ed)? a|deal|announced|pledged|reached|concluded|"
+    r"committed to|resolved|accord|breakthrough|succeeded|failed|rejected|accepted|vowed|"
+    r"promised|struck|secured|held talks|met with|have met|has met)\b",
+    re.I,
+)
+_FORWARD = re.compile(
+    r"\b(will|would|expected|expects?|likely|plans?|planned|set to|set for|scheduled|to meet|"
+    r"to discuss|to urge|to press|to raise|to use|to review|to take|to warn|to express|to "
+    r"emphasi[sz]e|to underscore|to call|aims?|intends?|seeks?|upcoming|forthcoming|"
+    r"may|might|could|should|poised|is to|are to|going to)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(not|no|never|none|without|nor)\b|n['’]t\b", re.I)
+_INSTRUCTION_ECHO = re.compile(
+    r"\b(as an ai|i cannot|i can't|here is|here's|bullet point|rewrite|the sentence|the text|"
+    r"ignore (?:all |any )?previous|instructions?)\b",
+    re.I,
+)
+
+# Different names for the same actor that a paraphrase may use interchangeably.
+ALIASES: list[set[str]] = [
+    {"us", "u.s", "u.s.", "united", "states", "america", "american", "americans", "washington", "white", "house"},
+    {"china", "chinese", "prc", "beijing", "people's", "republic"},
+    {"russia", "russian", "moscow", "kremlin"},
+    {"north", "korea", "korean", "pyongyang", "dprk"},
+    {"ukraine", "ukrainian", "kyiv", "kiev"},
+    {"ai", "artificial", "intelligence"},
+    {"apec", "asia-pacific", "economic", "cooperation"},
+]
+
+
+@dataclass
+class Verdict:
+    """The result of verifying one statement."""
+
+    supported: bool
+    flag: bool = False  # supported, but weakly: show it to the editor
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reason(self) -> str:
+        """All reasons as one line."""
+        return "; ".join(self.reasons)
+
+
+def _norm_numbers(text: str) -> set[str]:
+    out = set()
+    for tok in re.findall(r"\d+(?:[.,]\d+)*", text):
+        out.add(tok.replace(",", ""))
+    for w in words(text):
+        lw = w.lower()
+        if lw in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[lw])
+    return out
+
+
+def _ordinals(text: str) -> set[str]:
+    return {_ORDINALS[w.lower()] for w in words(text) if w.lower() in _ORDINALS}
+
+
+def _alias_key(token: str) -> str:
+    t = token.lower().rstrip(".").replace("’", "'")
+    t = re.sub(r"'s$", "", t)
+    for i, group in enumerate(ALIASES):
+        if t in group:
+            return f"@alias{i}"
+    return t
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words that are not just sentence openers or stopwords."""
+    out = set()
+    for m in re.finditer(r"(?<![\w'’])([A-Z][\w'’.\-]*)", text):
+        tok = m.group(1).rstrip(".")
+        before = text[: m.start()].rstrip()
+        sentence_start = not before or before[-1] in ".!?:•-–—\"“"
+        if tok.lower() in STOPWORDS or (sentence_start and tok.lower() in STOPWORDS):
+            continue
+        if len(tok) == 1:
+            continue
+        out.add(_alias_key(tok))
+    return out
+
+
+def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] | None = None) -> Verdict:
+    """Verify a generated statement against its evidence sentences.
+
+    `allowed_names` are names established for the whole brief (the principals, the
+    place), which a statement may use even if its own evidence refers to them by a
+    pronoun or a title.
+    """
+    reasons: list[str] = []
+    weak: str | None = None
+    ev = " ".join(evidence)
+    if not text.strip() or len(words(text)) < 4:
+        return Verdict(False, reasons=["empty or too short"])
+    if _INSTRUCTION_ECHO.search(text) and not _INSTRUCTION_ECHO.search(ev):
+        reasons.append("reads like model chatter, not a statement")
+    missing_num = _norm_numbers(text) - _norm_numbers(ev)
+    if missing_num:
+        reasons.append(f"number(s) not in the source: {', '.join(sorted(missing_num))}")
+    missing_ord = _ordinals(text) - _ordinals(ev)
+    if missing_ord:
+        reasons.append(f"ordinal not in the source: {', '.join(sorted(missing_ord))}")
+    ev_time = {t.lower() for t in _TIME_WORDS.findall(ev)}
+    missing_time = {t for t in _TIME_WORDS.findall(text) if t.lower() not in ev_time}
+    if missing_time:
+        reasons.append(f"date not in the source: {', '.join(sorted(missing_time))}")
+    allowed = {_alias_key(w) for n in (allowed_names or set()) for w in n.split()}
+    ev_names = _proper_nouns(ev) | {_alias_key(w) for w in words(ev)}
+    missing_names = {n for n in _proper_nouns(text) if n not in ev_names and n not in allowed}
+    if missing_names:
+        shown = sorted(n for n in missing_names if not n.startswith("@"))
+        reasons.append(f"name(s) not in the source: {', '.join(shown) or 'an actor'}")
+    outcomes = {m.group(1).lower() for m in _OUTCOME.finditer(text)}
+    ev_outcomes = {m.group(1).lower() for m in _OUTCOME.finditer(ev)}
+    if outcomes - ev_outcomes:
+        reasons.append(f"states an outcome no source states ({', '.join(sorted(outcomes - ev_outcomes))})")
+    if _FORWARD.search(ev) and not _FORWARD.search(text):
+        reasons.append("states as fact what the source only expects")
+    if _NEGATION.search(text) and not _NEGATION.search(ev):
+        reasons.append("adds a negation")
+    st = content_stems(text)
+    ev_st = content_stems(ev) | {stem(w) for w in words(ev)}
+    if st:
+        support = len(st & ev_st) / len(st)
+        if support < 0.6:
+            reasons.append(f"only {support:.0%} of its content words are in the source")
+        elif support < 0.8:
+            weak = f"{support:.0%} of its content words are in the source"
+    if len(words(text)) > 1.3 * max(len(words(ev)), 12):
+        reasons.append("longer than its evidence")
+    if reasons:
+        return Verdict(supported=False, reasons=reasons)
+    return Verdict(supported=True, flag=weak is not None, reasons=[weak] if weak else [])

@@ -1,0 +1,718 @@
+"""The brief editor: one rich-text editor per template section.
+
+Mapping between the document and the data model: each block (bullet or paragraph) is one
+`Statement`; its citations are the ``[n]`` markers in the block text (rendered as small
+superscript links); bold text is kept as ``**bold**`` in `Statement.text`. Each rendered
+block carries the index of the statement it came from, so an untouched block maps back
+to the original statement (status, evidence, note) and a changed one becomes status
+"user" (keeping the evidence of the sources it still cites).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.model import (
+    STATUS_FALLBACK,
+    STATUS_FLAGGED,
+    STATUS_USER,
+    Brief,
+    Section,
+    Source,
+    Statement,
+    split_citations,
+)
+
+PROP_STATEMENT = QTextFormat.UserProperty + 1  # block property: index into the originals
+_BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
+_CITE_START_RE = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
+
+AMBER_BG = QColor("#fff1c9")
+AMBER = QColor("#d99a00")
+USER_BLUE = QColor("#4a78b5")
+SLATE = QColor("#5b6573")
+LINK = QColor("#2f5d9e")
+GUTTER = 18  # px left of the bullets where status marks are drawn
+
+
+def _plain_char_format() -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setFontWeight(QFont.Weight.Normal)
+    f.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal)
+    f.setAnchor(False)
+    f.setAnchorHref("")
+    return f
+
+
+class _StatusHighlighter(QSyntaxHighlighter):
+    """Marks flagged (amber) and fallback (quoted, italic) statements until edited.
+
+    A highlighter keeps these marks out of the document itself: they never reach the
+    undo stack or the saved text, and vanish as soon as the block no longer matches.
+    """
+
+    def __init__(self, editor: SectionEditor) -> None:
+        super().__init__(editor.document())
+        self._editor = editor
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        st = self._editor.unchanged_statement(self.currentBlock())
+        if st is None:
+            return
+        m = _CITE_START_RE.search(text)
+        end = m.start() if m else len(text)
+        fmt = QTextCharFormat()
+        if st.status == STATUS_FLAGGED:
+            fmt.setBackground(AMBER_BG)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(AMBER)
+        elif st.status == STATUS_FALLBACK:
+            fmt.setFontItalic(True)
+            fmt.setForeground(SLATE)
+        else:
+            return
+        self.setFormat(0, end, fmt)
+
+
+class SectionEditor(QTextEdit):
+    """Rich-text editor for one section; grows with its content (the page scrolls)."""
+
+    edited = Signal()
+    citation_clicked = Signal(int, list)  # source id, cited sentences from that source
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._originals: list[Statement] = []
+        self._programmatic = False
+        self._streaming = False
+        self._stream_started = False
+        self._saved: list[Statement] | None = None
+        self.source_lookup: Callable[[int], Source | None] = lambda _id: None
+        self.setAcceptRichText(False)  # pasted text arrives plain: no foreign styles
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setMouseTracking(True)
+        self.document().setDocumentMargin(6)
+        self.document().setIndentWidth(26)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self.document().contentsChanged.connect(self._on_changed)
+        self.cursorPositionChanged.connect(self._leave_citation_format)
+        self._highlighter = _StatusHighlighter(self)
+        self._fit_height()
+
+    # -- rendering ---------------------------------------------------------------
+    def set_statements(self, statements: list[Statement]) -> None:
+        """Replace the content with these statements (one bullet each); not undoable."""
+        self._originals = [copy.deepcopy(s) for s in statements]
+        doc = self.document()
+        self._programmatic = True
+        doc.setUndoRedoEnabled(False)
+        try:
+            doc.clear()
+            cursor = QTextCursor(doc)
+            text_list = None
+            list_fmt = QTextListFormat()
+            list_fmt.setStyle(QTextListFormat.Style.ListDisc)
+            list_fmt.setIndent(1)
+            for i, st in enumerate(self._originals):
+                bf = QTextBlockFormat()
+                bf.setProperty(PROP_STATEMENT, i)
+                bf.setBottomMargin(4)
+                if i == 0:
+                    cursor.setBlockFormat(bf)
+                else:
+                    cursor.insertBlock(bf, _plain_char_format())
+                self._insert_statement(cursor, st)
+                if text_list is None:
+                    text_list = cursor.createList(list_fmt)
+                else:
+                    text_list.add(cursor.block())
+        finally:
+            doc.setUndoRedoEnabled(True)
+            self._programmatic = False
+        self._highlighter.rehighlight()
+        self.viewport().update()
+
+    def _insert_statement(self, cursor: QTextCursor, st: Statement) -> None:
+        text = " ".join(st.text.split())
+        pos = 0
+        plain = _plain_char_format()
+        bold = _plain_char_format()
+        bold.setFontWeight(QFont.Weight.Bold)
+        for m in _BOLD_RE.finditer(text):
+            cursor.insertText(text[pos : m.start()], plain)
+            cursor.insertText(m.group(1), bold)
+            pos = m.end()
+        cursor.insertText(text[pos:], plain)
+        if st.citations:
+            cursor.insertText(" ", plain)
+            small = _plain_char_format()
+            small.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+            small.setForeground(SLATE)
+            cursor.insertText("[", small)
+            for j, c in enumerate(st.citations):
+                if j:
+                    cursor.insertText(", ", small)
+                link = QTextCharFormat(small)
+                link.setAnchor(True)
+                link.setAnchorHref(f"cite:{c}")
+                link.setForeground(LINK)
+                cursor.insertText(str(c), link)
+            cursor.insertText("]", small)
+
+    # -- reading back ----------------------------------------------------------------
+    def _block_content(self, block: QTextBlock) -> tuple[str, list[int]]:
+        """The block's text (bold as **…**) and its citation ids."""
+        parts: list[str] = []
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.isValid():
+                t = frag.text()
+                fmt = frag.charFormat()
+                if fmt.fontWeight() >= QFont.Weight.Bold and t.strip() and not fmt.isAnchor():
+                    lead = t[: len(t) - len(t.lstrip())]
+                    trail = t[len(t.rstrip()) :]
+                    t = f"{lead}**{t.strip()}**{trail}"
+                parts.append(t)
+            it += 1
+        text, cites = split_citations("".join(parts).replace("\u2028", " "))
+        return " ".join(text.split()), cites
+
+    def _original(self, block: QTextBlock) -> Statement | None:
+        idx = block.blockFormat().property(PROP_STATEMENT)
+        if idx is None:
+            return None
+        idx = int(idx)
+        return self._originals[idx] if 0 <= idx < len(self._originals) else None
+
+    def unchanged_statement(self, block: QTextBlock) -> Statement | None:
+        """The generated statement this block still shows verbatim, else None."""
+        st = self._original(block)
+        if st is None:
+            return None
+        text, cites = self._block_content(block)
+        if text == " ".join(st.text.split()) and cites == st.citations:
+            return st
+        return None
+
+    def statements(self) -> list[Statement]:
+        """The section's statements as the user now sees them."""
+        if self._streaming and self._saved is not None:
+            return [copy.deepcopy(s) for s in self._saved]
+        out: list[Statement] = []
+        used: set[int] = set()
+        block = self.document().begin()
+        while block.isValid():
+            text, cites = self._block_content(block)
+            if text or cites:
+                orig = self._original(block)
+                same = self.unchanged_statement(block)
+                if same is not None and id(same) not in used:
+                    used.add(id(same))
+                    out.append(copy.deepcopy(same))
+                else:
+                    evidence = [e for e in orig.evidence if e[0] in cites] if orig else []
+                    out.append(Statement(text, cites, evidence, STATUS_USER, "written or edited by the user"))
+            block = block.next()
+        return out
+
+    def has_user_text(self) -> bool:
+        """True if any statement was written or changed by the user."""
+        return any(s.status == STATUS_USER for s in self.statements())
+
+    def statement_at(self, pos: QPoint) -> Statement | None:
+        """The (original) statement under a viewport position."""
+        return self._original(self.cursorForPosition(pos).block())
+
+    def accept_at(self, pos: QPoint) -> bool:
+        """Accept the flagged statement under `pos` (it becomes the user's)."""
+        return self.accept_block(self.cursorForPosition(pos).block())
+
+    def accept_block(self, block: QTextBlock) -> bool:
+        """Accept the flagged statement shown in `block`."""
+        st = self.unchanged_statement(block)
+        if st is None or st.status != STATUS_FLAGGED:
+            return False
+        st.status = STATUS_USER
+        st.note = "accepted by the user"
+        self._highlighter.rehighlight()
+        self.viewport().update()
+        self.edited.emit()
+        return True
+
+    def accept_all_flagged(self) -> int:
+        """Accept every unchanged flagged statement; returns how many."""
+        n = 0
+        for st in self._originals:
+            if st.status == STATUS_FLAGGED:
+                st.status = STATUS_USER
+                st.note = "accepted by the user"
+                n += 1
+        if n:
+            self._highlighter.rehighlight()
+            self.viewport().update()
+            self.edited.emit()
+        return n
+
+    # -- streaming ---------------------------------------------------------------------
+    def begin_stream(self) -> None:
+        """Show generated text live; the current statements are kept to restore on failure."""
+        self._saved = self.statements()
+        self._streaming = True
+        self._stream_started = False
+        self.setReadOnly(True)
+        self._programmatic = True
+        self.document().setUndoRedoEnabled(False)
+        self.document().clear()
+        fmt = _plain_char_format()
+        fmt.setForeground(SLATE)
+        fmt.setFontItalic(True)
+        QTextCursor(self.document()).insertText("Waiting for the model…", fmt)
+        self._programmatic = False
+
+    def append_stream(self, delta: str) -> None:
+        """Append streamed text (shown grey until the section is verified)."""
+        if not self._streaming:
+            return
+        self._programmatic = True
+        if not self._stream_started:
+            self._stream_started = True
+            self.document().clear()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        fmt = _plain_char_format()
+        fmt.setForeground(SLATE)
+        cursor.insertText(delta, fmt)
+        self._programmatic = False
+
+    def set_stream_status(self, text: str) -> None:
+        """Replace the placeholder line while waiting (e.g. "Selecting evidence…")."""
+        if self._streaming and not self._stream_started:
+            self._programmatic = True
+            self.document().clear()
+            fmt = _plain_char_format()
+            fmt.setForeground(SLATE)
+            fmt.setFontItalic(True)
+            QTextCursor(self.document()).insertText(text, fmt)
+            self._programmatic = False
+
+    def end_stream(self, statements: list[Statement] | None) -> None:
+        """Finish streaming: show these statements, or restore the previous ones."""
+        if not self._streaming:
+            if statements is not None:
+                self.set_statements(statements)
+            return
+        self._streaming = False
+        self.setReadOnly(False)
+        saved, self._saved = self._saved, None
+        self.document().setUndoRedoEnabled(True)
+        self.set_statements(statements if statements is not None else (saved or []))
+
+    @property
+    def streaming(self) -> bool:
+        """True while generated text is streaming in."""
+        return self._streaming
+
+    # -- formatting ------------------------------------------------------------------
+    def toggle_bold(self) -> None:
+        """Bold on/off for the selection (or the word being typed)."""
+        fmt = QTextCharFormat()
+        bold = self.fontWeight() < QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_bullets(self) -> None:
+        """Turn the current paragraph(s) into bullets, or back into plain paragraphs."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        current = cursor.currentList()
+        if current is not None:
+            block = cursor.block()
+            current.remove(block)
+            bf = cursor.blockFormat()
+            bf.setIndent(0)
+            cursor.setBlockFormat(bf)
+        else:
+            fmt = QTextListFormat()
+            fmt.setStyle(QTextListFormat.Style.ListDisc)
+            fmt.setIndent(1)
+            cursor.createList(fmt)
+        cursor.endEditBlock()
+
+    # -- events ------------------------------------------------------------------------
+    def _on_changed(self) -> None:
+        if not self._programmatic and not self._streaming:
+            self.viewport().update()
+            self.edited.emit()
+
+    def _leave_citation_format(self) -> None:
+        # Typing right after a citation must not continue the superscript link.
+        if self.textCursor().hasSelection():
+            return
+        fmt = self.currentCharFormat()
+        if fmt.isAnchor() or fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript:
+            self.setCurrentCharFormat(_plain_char_format())
+
+    def _fit_height(self) -> None:
+        h = int(self.document().size().height()) + 2 * self.frameWidth() + 4
+        self.setFixedHeight(max(h, 44))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        href = self.anchorAt(event.position().toPoint())
+        shape = Qt.CursorShape.PointingHandCursor if href.startswith("cite:") else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        pos = event.position().toPoint()
+        href = self.anchorAt(pos)
+        if href.startswith("cite:"):
+            self.click_citation(pos, int(href[5:]))
+
+    def click_citation(self, pos: QPoint, source_id: int) -> None:
+        """Emit the cited sentences of the statement at `pos` from this source."""
+        st = self.statement_at(pos)
+        sentences = [s for sid, s in (st.evidence if st else []) if sid == source_id]
+        self.citation_clicked.emit(source_id, sentences)
+
+    def event(self, e: QEvent) -> bool:  # noqa: D102 - tooltips for citations and marks
+        if e.type() == QEvent.Type.ToolTip:
+            pos = self.viewport().mapFromGlobal(e.globalPos())
+            tip = self._tooltip_at(pos)
+            if tip:
+                QToolTip.showText(e.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def _tooltip_at(self, pos: QPoint) -> str:
+        href = self.anchorAt(pos)
+        if href.startswith("cite:"):
+            sid = int(href[5:])
+            src = self.source_lookup(sid)
+            if src is None:
+                return f"[{sid}] — no such source"
+            meta = " · ".join(x for x in (src.outlet, src.date) if x)
+            return f"<b>[{sid}] {src.title}</b><br>{meta}<br><i>Click to see the cited sentence</i>"
+        block = self.cursorForPosition(pos).block()
+        st = self.unchanged_statement(block)
+        if st is not None and st.status == STATUS_FLAGGED:
+            return f"<b>Check this statement</b><br>{st.note or 'The verifier could not confirm it.'}<br><i>Edit it, or right-click → Accept</i>"
+        if st is not None and st.status == STATUS_FALLBACK:
+            return f"<b>Quoted from the source</b><br>{st.note or 'The generated text was not supported.'}"
+        return ""
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        pos = event.pos()
+        st = self.unchanged_statement(self.cursorForPosition(pos).block())
+        if st is not None and st.status == STATUS_FLAGGED:
+            menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
+            act = menu.addAction("Accept this statement")
+            menu.insertAction(menu.actions()[0], act)
+            act.triggered.connect(lambda: self.accept_at(pos))
+        menu.exec(event.globalPos())
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().paintEvent(event)
+        # Status marks in the left margin: amber bar = flagged, quote = fallback,
+        # blue bar = your text. Subtle, and outside the text itself.
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layout = self.document().documentLayout()
+        offset = self.verticalScrollBar().value()
+        block = self.document().begin()
+        while block.isValid():
+            if block.text().strip():
+                rect = layout.blockBoundingRect(block).translated(0, -offset)
+                self._paint_mark(painter, block, QRect(0, int(rect.top()) + 3, GUTTER, int(rect.height()) - 6))
+            block = block.next()
+        painter.end()
+
+    def _paint_mark(self, painter: QPainter, block: QTextBlock, r: QRect) -> None:
+        if self._streaming:
+            return
+        st = self.unchanged_statement(block)
+        x = 2  # the list indent leaves room left of the bullets
+        if st is None or st.status == STATUS_USER:
+            painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), USER_BLUE.lighter(150))
+        elif st.status == STATUS_FLAGGED:
+            painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), AMBER)
+        elif st.status == STATUS_FALLBACK:
+            painter.setPen(SLATE)
+            f = painter.font()
+            f.setPointSizeF(f.pointSizeF() * 1.2)
+            painter.setFont(f)
+            painter.drawText(QRect(0, r.top() - 2, GUTTER, 20), Qt.AlignmentFlag.AlignHCenter, "\u201c")
+
+
+class _SectionBox(QWidget):
+    """Heading row (title, guidance, regenerate) above a section's editor."""
+
+    def __init__(self, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = section.key
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 14, 0, 2)
+        lay.setSpacing(2)
+        row = QHBoxLayout()
+        self.heading = QLabel(section.heading)
+        self.heading.setObjectName("sectionHeading")
+        row.addWidget(self.heading)
+        row.addStretch(1)
+        self.state = QLabel("")
+        self.state.setObjectName("sectionState")
+        row.addWidget(self.state)
+        self.regen = QToolButton()
+        self.regen.setText("↻ Regenerate section")
+        self.regen.setObjectName("regenButton")
+        self.regen.setToolTip(f"Draft “{section.heading}” again from the sources")
+        self.regen.setAutoRaise(True)
+        row.addWidget(self.regen)
+        lay.addLayout(row)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setObjectName("sectionRule")
+        lay.addWidget(line)
+        self.editor = SectionEditor(section.key)
+        self.editor.setPlaceholderText(
+            (section.guidance or "Nothing here yet.") + "  — Generate (Ctrl+G) drafts it, or type here."
+        )
+        self.editor.setToolTip("")
+        lay.addWidget(self.editor)
+        self.guidance = section.guidance
+
+
+class BriefEditor(QScrollArea):
+    """The whole brief as a scrolling page: title, warnings, then the sections."""
+
+    edited = Signal()
+    citation_clicked = Signal(int, list)  # source id, sentences
+    regenerate_requested = Signal(str)  # section key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefPage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._brief = Brief(title="Untitled brief")
+        self._boxes: list[_SectionBox] = []
+        self._last_editor: SectionEditor | None = None
+        self._loading = False
+        page = QWidget()
+        page.setObjectName("briefPaper")
+        self._layout = QVBoxLayout(page)
+        self._layout.setContentsMargins(40, 24, 40, 40)
+        self._layout.setSpacing(0)
+        self.classification = QLabel("")
+        self.classification.setObjectName("classification")
+        self._layout.addWidget(self.classification)
+        self.title = QLineEdit()
+        self.title.setObjectName("briefTitle")
+        self.title.setPlaceholderText("Brief title")
+        self.title.setFrame(False)
+        self.title.textEdited.connect(lambda _t: self._emit_edited())
+        self._layout.addWidget(self.title)
+        self.meta = QLabel("")
+        self.meta.setObjectName("briefMeta")
+        self.meta.setWordWrap(True)
+        self._layout.addWidget(self.meta)
+        self.warnings = QLabel("")
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.hide()
+        self._layout.addWidget(self.warnings)
+        self._sections_at = self._layout.count()
+        self._layout.addStretch(1)
+        self.setWidget(page)
+        self.source_lookup: Callable[[int], Source | None] = lambda _id: None
+
+    # -- content -----------------------------------------------------------------------
+    def set_brief(self, brief: Brief) -> None:
+        """Show a brief (replacing everything)."""
+        self._loading = True
+        self._brief = copy.deepcopy(brief)
+        for box in self._boxes:
+            box.setParent(None)
+            box.deleteLater()
+        self._boxes = []
+        for i, sec in enumerate(self._brief.sections):
+            box = _SectionBox(sec)
+            box.editor.set_statements(sec.statements)
+            box.editor.source_lookup = self._lookup
+            box.editor.edited.connect(self._emit_edited)
+            box.editor.citation_clicked.connect(self.citation_clicked)
+            box.editor.installEventFilter(self)
+            box.regen.clicked.connect(lambda _c=False, k=sec.key: self.regenerate_requested.emit(k))
+            self._layout.insertWidget(self._sections_at + i, box)
+            self._boxes.append(box)
+        self.title.setText(self._brief.title)
+        self._update_header()
+        self._loading = False
+
+    def set_section(self, section: Section) -> None:
+        """Replace one section's statements (after regenerating it)."""
+        box = self._box(section.key)
+        box.editor.end_stream(section.statements)
+        for s in self._brief.sections:
+            if s.key == section.key:
+                s.statements = copy.deepcopy(section.statements)
+
+    def set_meta(self, brief: Brief) -> None:
+        """Take the non-section fields (sources, warnings, event, models) from `brief`.
+
+        The sections and the title stay as the user has them.
+        """
+        sections = self._brief.sections
+        self._brief = copy.deepcopy(brief)
+        self._brief.sections = sections
+        if not self.title.text().strip() or self.title.text() == "Untitled brief":
+            self.title.setText(brief.title)
+        self._update_header()
+
+    def set_sources(self, sources: list[Source]) -> None:
+        """The sources the citations refer to."""
+        self._brief.sources = copy.deepcopy(sources)
+        self._update_header()
+
+    def set_warnings(self, warnings: list) -> None:
+        """Warnings shown above the sections."""
+        self._brief.warnings = list(warnings)
+        self._update_header()
+
+    def brief(self) -> Brief:
+        """The brief as the user now sees it (edited text mapped back to statements)."""
+        b = copy.deepcopy(self._brief)
+        b.title = self.title.text().strip() or "Untitled brief"
+        for sec in b.sections:
+            box = self._box(sec.key, missing_ok=True)
+            if box is not None:
+                sec.statements = box.editor.statements()
+        return b
+
+    def section_editor(self, key: str) -> SectionEditor:
+        """The editor of section `key`."""
+        return self._box(key).editor
+
+    def section_box(self, key: str) -> _SectionBox:
+        """The widget of section `key` (heading row + editor)."""
+        return self._box(key)
+
+    def editors(self) -> list[SectionEditor]:
+        """All section editors, in order."""
+        return [b.editor for b in self._boxes]
+
+    def current_editor(self) -> SectionEditor | None:
+        """The section editor that last had focus."""
+        return self._last_editor
+
+    def set_generating(self, keys: list[str] | None) -> None:
+        """Disable regenerate buttons while any generation runs (None = idle)."""
+        for box in self._boxes:
+            box.regen.setEnabled(keys is None)
+            box.state.setText("")
+
+    def set_section_state(self, key: str, text: str) -> None:
+        """A small state label next to a section heading ("Writing…", "Verifying…")."""
+        box = self._box(key, missing_ok=True)
+        if box is not None:
+            box.state.setText(text)
+
+    def ensure_visible(self, key: str) -> None:
+        """Scroll so the section `key` is in view."""
+        box = self._box(key, missing_ok=True)
+        if box is not None:
+            self.ensureWidgetVisible(box, 0, 40)
+
+    # -- internals ----------------------------------------------------------------------
+    def _box(self, key: str, missing_ok: bool = False) -> _SectionBox | None:
+        for b in self._boxes:
+            if b.key == key:
+                return b
+        if missing_ok:
+            return None
+        raise KeyError(key)
+
+    def _lookup(self, sid: int) -> Source | None:
+        for s in self._brief.sources:
+            if s.id == sid:
+                return s
+        return self.source_lookup(sid)
+
+    def _emit_edited(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001 - Qt override
+        if event.type() == QEvent.Type.FocusIn and isinstance(obj, SectionEditor):
+            self._last_editor = obj
+        return super().eventFilter(obj, event)
+
+    def _update_header(self) -> None:
+        b = self._brief
+        self.classification.setText(b.classification)
+        bits = []
+        if b.event.describe():
+            bits.append(b.event.describe())
+        usable = [s for s in b.sources if s.usable]
+        if b.sources:
+            bits.append(f"Prepared from {len(usable)} source{'s' if len(usable) != 1 else ''}")
+        if b.generator:
+            bits.append(f"Drafted by {b.generator}")
+        if b.date:
+            bits.append(b.date)
+        self.meta.setText("  ·  ".join(bits))
+        if b.warnings:
+            items = "".join(f"<li>{_esc(w.message)}</li>" for w in b.warnings)
+            self.warnings.setText(f"<b>Check before use</b><ul style='margin:0'>{items}</ul>")
+            self.warnings.show()
+        else:
+            self.warnings.hide()
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

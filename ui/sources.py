@@ -1,0 +1,407 @@
+"""The sources pane: the article list with badges, and a viewer for a source's text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QMimeData, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.model import FLAG_DIFFERENT_EVENT, FLAG_DUPLICATE, FLAG_STALE, FLAG_UNREADABLE, Source
+
+ROLE_SOURCE = Qt.ItemDataRole.UserRole + 1
+
+# (label, text colour, background) per flag; muted so the list stays calm.
+BADGES = {
+    FLAG_STALE: ("stale", "#8a5a00", "#fdf0cf"),
+    FLAG_DIFFERENT_EVENT: ("different event", "#8a5a00", "#fdf0cf"),
+    FLAG_DUPLICATE: ("duplicate", "#3d4b5c", "#e6eaf0"),
+    FLAG_UNREADABLE: ("unreadable", "#9b1c1c", "#fbe0e0"),
+}
+
+
+def source_html(src: Source) -> str:
+    """Rich text for one list entry: title, outlet · date · words, then badges."""
+    title = html.escape(src.title or "(untitled)")
+    meta = [html.escape(x) for x in (src.outlet, src.date) if x]
+    if src.words:
+        meta.append(f"{src.words:,} words")
+    if not src.date:
+        meta.append("<i>no date found</i>")
+    badges = []
+    flags = list(src.flags)
+    if src.problem and FLAG_UNREADABLE not in flags:
+        flags.append(FLAG_UNREADABLE)
+    for f in flags:
+        label, fg, bg = BADGES.get(f, (f, "#3d4b5c", "#e6eaf0"))
+        badges.append(
+            f"<span style='color:{fg}; background-color:{bg}; font-size:small'>&nbsp;{label}&nbsp;</span>"
+        )
+    reasons = [html.escape(n) for n in src.notes]
+    if src.problem:
+        reasons.insert(0, html.escape(src.problem))
+    out = (
+        f"<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='26' valign='top' style='color:#6b7684'>[{src.id}]</td>"
+        f"<td><b>{title}</b><br><span style='color:#5b6573'>{' · '.join(meta)}</span>"
+    )
+    if badges:
+        out += "<br>" + " ".join(badges)
+    if reasons:
+        out += f"<br><span style='color:#6b7684; font-size:small'>{'<br>'.join(reasons)}</span>"
+    return out + "</td></tr></table>"
+
+
+class _SourceDelegate(QStyledItemDelegate):
+    """Paints an item's rich text (title, meta line, badges)."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(6)
+        doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole + 100) or "")
+        doc.setTextWidth(max(option.rect.width(), 200))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001, D102
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._doc(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802, D102
+        doc = self._doc(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
+
+
+class SourceList(QListWidget):
+    """The list itself: internal drag to reorder, external drop of files to add."""
+
+    files_dropped = Signal(list)
+    text_dropped = Signal(str)
+    order_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceList")
+        self.setItemDelegate(_SourceDelegate(self))
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAcceptDrops(True)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSpacing(1)
+        self.model().rowsMoved.connect(lambda *_: self.order_changed.emit())
+
+    def _external(self, mime: QMimeData) -> bool:
+        return mime.hasUrls() or (mime.hasText() and not mime.hasFormat("application/x-qabstractitemmodeldatalist"))
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self._external(e.mimeData()):
+            e.acceptProposedAction()
+        else:
+            super().dragEnterEvent(e)
+
+    def dragMoveEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._external(e.mimeData()):
+            e.acceptProposedAction()
+        else:
+            super().dragMoveEvent(e)
+
+    def dropEvent(self, e: QDropEvent) -> None:  # noqa: N802 - Qt override
+        mime = e.mimeData()
+        if mime.hasUrls():
+            paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                self.files_dropped.emit(paths)
+            e.acceptProposedAction()
+        elif self._external(mime):
+            self.text_dropped.emit(mime.text())
+            e.acceptProposedAction()
+        else:
+            super().dropEvent(e)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(e)
+        self.doItemsLayout()  # rich items re-wrap at the new width
+
+    def paintEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+        super().paintEvent(e)
+        if self.count() == 0:
+            from PySide6.QtGui import QPainter
+
+            p = QPainter(self.viewport())
+            p.setPen(QColor("#7a8494"))
+            p.drawText(
+                self.viewport().rect().adjusted(16, 16, -16, -16),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                "Drop news articles here\n(txt, md, html, docx, pdf)\nor use Add… / Paste",
+            )
+            p.end()
+
+
+class SourceViewer(QTextBrowser):
+    """Shows a source's cleaned text; can highlight and scroll to a cited sentence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceViewer")
+        self.setOpenLinks(False)
+        self.source_id: int | None = None
+        self.highlighted: str = ""
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        """The empty state."""
+        self.source_id = None
+        self.highlighted = ""
+        self.setHtml(
+            "<p style='color:#6b7684'>Double-click a source to read its cleaned text, "
+            "or click a citation in the brief to see the sentence it rests on.</p>"
+        )
+
+    def show_source(self, src: Source, sentences: list[str] | None = None) -> bool:
+        """Show `src`; highlight the first of `sentences` found. True if one was found."""
+        self.source_id = src.id
+        self.highlighted = ""
+        head = html.escape(src.title or "(untitled)")
+        meta = " · ".join(html.escape(x) for x in (src.outlet, src.date) if x)
+        body = src.text if src.text.strip() else f"(no text: {src.problem or 'empty'})"
+        paras = "".join(f"<p>{html.escape(p)}</p>" for p in re.split(r"\n\s*\n|\n", body) if p.strip())
+        self.setHtml(
+            f"<p style='font-size:large'><b>[{src.id}] {head}</b></p>"
+            f"<p style='color:#5b6573'>{meta}</p><hr>{paras}"
+        )
+        found = False
+        for sentence in sentences or []:
+            if self._highlight(sentence):
+                self.highlighted = sentence
+                found = True
+                break
+        if not found:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        return found
+
+    def _highlight(self, sentence: str) -> bool:
+        from PySide6.QtCore import QRegularExpression
+
+        words = sentence.split()
+        if not words:
+            return False
+        # Whitespace and curly quotes may differ between the sentence and the text.
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        cursor = self.document().find(QRegularExpression(pattern))
+        if cursor.isNull() and len(words) > 8:
+            pattern = r"\s+".join(re.escape(w) for w in words[:8])
+            cursor = self.document().find(QRegularExpression(pattern))
+        if cursor.isNull():
+            return False
+        sel = QTextBrowser.ExtraSelection()
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe28a"))
+        sel.format = fmt
+        self.setExtraSelections([sel])
+        end = QTextCursor(cursor)
+        end.clearSelection()
+        self.setTextCursor(end)
+        self.ensureCursorVisible()
+        return True
+
+
+class PasteDialog(QDialog):
+    """Paste an article's text (and optionally name it)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paste source text")
+        self.resize(640, 480)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Name (optional):"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Reuters 14 Nov — the title is detected from the text")
+        lay.addWidget(self.name)
+        lay.addWidget(QLabel("Article text:"))
+        self.text = QPlainTextEdit()
+        self.text.setPlainText(text)
+        lay.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+
+class SourcesPane(QWidget):
+    """List of sources with add/paste/remove/reorder, above a source viewer."""
+
+    add_requested = Signal()
+    paste_requested = Signal(str)
+    files_dropped = Signal(list)
+    changed = Signal()  # removed or reordered (the window renumbers citations)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 4, 8)
+        lay.setSpacing(6)
+        head = QHBoxLayout()
+        self.heading = QLabel("Sources")
+        self.heading.setObjectName("paneHeading")
+        head.addWidget(self.heading)
+        head.addStretch(1)
+
+        def tool(text: str, tip: str) -> QToolButton:
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAutoRaise(True)
+            head.addWidget(b)
+            return b
+
+        self.add_btn = tool("Add…", "Add article files (txt, md, html, docx, pdf) — or drop them here")
+        self.paste_btn = tool("Paste", "Paste an article's text")
+        self.up_btn = tool("▲", "Move the selected source up")
+        self.down_btn = tool("▼", "Move the selected source down")
+        self.remove_btn = tool("Remove", "Remove the selected sources (Delete)")
+        lay.addLayout(head)
+
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.list = SourceList()
+        self.viewer = SourceViewer()
+        self.split.addWidget(self.list)
+        self.split.addWidget(self.viewer)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        lay.addWidget(self.split, 1)
+
+        self.add_btn.clicked.connect(self.add_requested)
+        self.paste_btn.clicked.connect(lambda: self.paste_requested.emit(""))
+        self.remove_btn.clicked.connect(self.remove_selected)
+        self.up_btn.clicked.connect(lambda: self.move_selected(-1))
+        self.down_btn.clicked.connect(lambda: self.move_selected(1))
+        self.list.files_dropped.connect(self.files_dropped)
+        self.list.text_dropped.connect(self.paste_requested)
+        self.list.order_changed.connect(self.changed)
+        self.list.itemDoubleClicked.connect(self._open_item)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # -- content -----------------------------------------------------------------------
+    def set_sources(self, sources: list[Source]) -> None:
+        """Show these sources (in this order)."""
+        current = self.viewer.source_id
+        self.list.clear()
+        for src in sources:
+            item = QListWidgetItem()
+            item.setData(ROLE_SOURCE, src)
+            item.setData(Qt.ItemDataRole.DisplayRole + 100, source_html(src))
+            item.setToolTip(src.path or src.title)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+            self.list.addItem(item)
+        self.heading.setText(f"Sources ({len(sources)})" if sources else "Sources")
+        if current is not None and not any(s.id == current for s in sources):
+            self.viewer.show_placeholder()
+        self._update_buttons()
+
+    def sources(self) -> list[Source]:
+        """The sources in list order."""
+        return [self.list.item(i).data(ROLE_SOURCE) for i in range(self.list.count())]
+
+    def titles(self) -> list[str]:
+        """Visible titles, in order (for tests and accessibility)."""
+        return [s.title for s in self.sources()]
+
+    def source(self, source_id: int) -> Source | None:
+        """The source with this citation number."""
+        return next((s for s in self.sources() if s.id == source_id), None)
+
+    def show_citation(self, source_id: int, sentences: list[str]) -> bool:
+        """Select the source and show its text with the cited sentence highlighted."""
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ROLE_SOURCE).id == source_id:
+                self.list.setCurrentRow(i)
+                return self.viewer.show_source(self.list.item(i).data(ROLE_SOURCE), sentences)
+        return False
+
+    # -- editing --------------------------------------------------------------------------
+    def remove_selected(self) -> None:
+        """Remove the selected sources."""
+        rows = sorted({self.list.row(i) for i in self.list.selectedItems()}, reverse=True)
+        for r in rows:
+            self.list.takeItem(r)
+        if rows:
+            self.changed.emit()
+
+    def move_selected(self, step: int) -> None:
+        """Move the current source up (-1) or down (+1)."""
+        row = self.list.currentRow()
+        new = row + step
+        if row < 0 or not 0 <= new < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(new, item)
+        self.list.setCurrentRow(new)
+        self.changed.emit()
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+        if e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.list.hasFocus():
+            self.remove_selected()
+        elif e.matches(QKeySequence.StandardKey.Paste) and self.list.hasFocus():
+            mime = QApplication.clipboard().mimeData()
+            if mime.hasUrls():
+                self.files_dropped.emit([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
+            else:
+                self.paste_requested.emit(mime.text())
+        else:
+            super().keyPressEvent(e)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.viewer.show_source(item.data(ROLE_SOURCE))
+
+    def _update_buttons(self) -> None:
+        has = bool(self.list.selectedItems())
+        self.remove_btn.setEnabled(has)
+        self.up_btn.setEnabled(has)
+        self.down_btn.setEnabled(has)
