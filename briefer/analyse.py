@@ -66,7 +66,7 @@ _PAST = re.compile(
     r"had met|have met|met in|met at|during their|since the|dating back)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:in|at|near|to)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)(?:,\s+(?:the capital of\s+)?([A-Z][a-z]+))?")
+_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)(?:,\s+(?:the capital of\s+)?([A-Z][a-z]+))?")
 _POSSESSIVE_PLACE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:annual\s+)?(?:[A-Z][\w-]+\s+){0,4}(?:summit|forum|conference)", re.I)
 _ACRONYM_LONG = re.compile(r"((?:[A-Z][\w-]+\s+){1,5})\(([A-Z]{2,6})\)")
 _OCCASION_WORD = re.compile(r"\b(summit|forum|conference|meeting|gathering)\b", re.I)
@@ -354,12 +354,12 @@ def find_event(sources: list[Source], sents: dict[int, list[str]] | None = None)
             places[p] += 1
     where = None
     if places:
-        top = places.most_common()
-        best_count = top[0][1]
-        # Prefer the most specific form ("Lima, Peru") among equally supported places.
-        candidates = [p for p, c in top if c >= max(2, best_count - 1)] or [top[0][0]]
-        cities = [p for p in candidates if "," in p]
-        where = cities[0] if cities else candidates[0]
+        bare = Counter({p: c for p, c in places.items() if "," not in p})
+        where = (bare or places).most_common(1)[0][0]
+        # One source saying "Lima, Peru" is enough to name the country too.
+        qualified = [(c, p) for p, c in places.items() if p.startswith(f"{where}, ")]
+        if qualified:
+            where = max(qualified)[1]
     dates: Counter[date] = Counter()
     for s in usable:
         for d in set(_event_dates(s, sents.get(s.id, []), ref)):

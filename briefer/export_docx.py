@@ -130,6 +130,32 @@ def _setup_page(doc: DocxDocument) -> None:
         s.header_distance = s.footer_distance = Cm(1.2)
 
 
+# Word rejects files whose property elements are out of schema order, so hand-made
+# elements go before the first sibling that must follow them.
+_PBDR_SUCCESSORS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_TBLBORDERS_SUCCESSORS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+_TCPR_SEQ = (
+    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+)  # fmt: skip
+
+
+def _insert_ordered(parent, child, successors: tuple[str, ...]) -> None:
+    """Insert `child` into `parent` before the first existing element in `successors`."""
+    for tag in successors:
+        anchor = parent.find(qn(tag))
+        if anchor is not None:
+            anchor.addprevious(child)
+            return
+    parent.append(child)
+
+
 def _set_font(style_or_run, name: str) -> None:
     """Set a font everywhere Word looks, dropping theme fonts that would override it."""
     style_or_run.font.name = name
@@ -192,8 +218,10 @@ def _setup_styles(doc: DocxDocument) -> None:
     h1.paragraph_format.space_after = Pt(4)
     h1.paragraph_format.keep_with_next = True
     # A thin rule under section headings, as in most government memos.
-    h1.element.get_or_add_pPr().append(
-        parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="1" w:color="A6B4CC"/></w:pBdr>')
+    _insert_ordered(
+        h1.element.get_or_add_pPr(),
+        parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="1" w:color="A6B4CC"/></w:pBdr>'),
+        _PBDR_SUCCESSORS,
     )
 
     bullet = styles["List Bullet"]
@@ -297,19 +325,22 @@ def _header_footer(doc: DocxDocument, classification: str) -> None:
 # -- body ----------------------------------------------------------------------------------
 def _shade_and_border(cell, table) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
-    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{AMBER_FILL}"/>'))
-    tc_pr.append(
+    shd = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{AMBER_FILL}"/>')
+    _insert_ordered(tc_pr, shd, _TCPR_SEQ[_TCPR_SEQ.index("w:shd") + 1 :])
+    _insert_ordered(
+        tc_pr,
         parse_xml(
             f'<w:tcMar {nsdecls("w")}><w:top w:w="100" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
             f'<w:bottom w:w="100" w:type="dxa"/><w:right w:w="160" w:type="dxa"/></w:tcMar>'
-        )
+        ),
+        _TCPR_SEQ[_TCPR_SEQ.index("w:tcMar") + 1 :],
     )
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="8" w:space="0" w:color="{AMBER_BORDER}"/>'
         for side in ("top", "left", "bottom", "right")
     )
     tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'))
+    _insert_ordered(tbl_pr, parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'), _TBLBORDERS_SUCCESSORS)
 
 
 def _warnings_box(doc: DocxDocument, brief: Brief) -> None:
@@ -338,7 +369,9 @@ def _warnings_box(doc: DocxDocument, brief: Brief) -> None:
         p.add_run(f"{label}: ").bold = True
         p.add_run(message)
     # A little air between the box and the first heading (a table can't carry space_after).
-    doc.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
+    spacer = doc.add_paragraph(style="Normal").paragraph_format
+    spacer.space_after = Pt(0)
+    spacer.line_spacing = Pt(4)  # the heading's own space-before does the rest
 
 
 def _statement(

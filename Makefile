@@ -1,0 +1,36 @@
+# Two entry points (see README): `make demo` and `make test`.
+# Both create .venv on first use. torch is installed first from the pinned CPU wheel:
+# any looser requirement would pull a multi-GB CUDA build.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup lint bench gui clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/briefer draft seeds/ -o brief.docx --markdown brief.md --json brief.json
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefer ui models tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_draft.py
+
+gui: $(STAMP)
+	$(BIN)/briefer-gui seeds/
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,39 @@
+"""Shared fixtures: the real models, loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    """The five bundled sample articles."""
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert len(paths) == 5
+    return paths
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real packaged sentence embedder."""
+    from models import load_embedder
+
+    return load_embedder()
+
+
+@pytest.fixture(scope="session")
+def generator():
+    """The real packaged local generator."""
+    from models import load_generator
+
+    return load_generator()

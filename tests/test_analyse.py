@@ -1,0 +1,63 @@
+"""Cross-source analysis: sentences, duplicates, the event, stale sources."""
+
+from __future__ import annotations
+
+from briefer.analyse import analyse, find_event, merge_duplicates
+from briefer.model import FLAG_DIFFERENT_EVENT, FLAG_STALE, Source
+from briefer.pipeline import load_sources
+from briefer.textutil import split_sentences
+
+
+def test_split_sentences_respects_abbreviations_and_quotes():
+    text = 'U.S. President Joe Biden met Gen. Brown on Nov. 16 in Lima. "We expect this," he said. Then it ended.'
+    assert split_sentences(text) == [
+        "U.S. President Joe Biden met Gen. Brown on Nov. 16 in Lima.",
+        '"We expect this," he said.',
+        "Then it ended.",
+    ]
+
+
+def test_paragraphs_always_end_a_sentence():
+    assert split_sentences("Headline without stop\n\nBody starts here.") == ["Headline without stop", "Body starts here."]
+
+
+def _src(i: int, text: str, date: str | None = None, title: str = "") -> Source:
+    return Source(id=i, title=title or f"Source {i}", text=text, date=date, words=len(text.split()))
+
+
+def test_near_duplicates_are_merged_keeping_every_source():
+    a = _src(1, "Biden will meet Xi in Lima on Saturday at the summit of leaders.")
+    b = _src(2, "Biden will meet Xi in Lima on Saturday at the leaders' summit.")
+    c = _src(3, "Trade tensions between the two countries remain high this year.")
+    sents = {s.id: split_sentences(s.text) for s in (a, b, c)}
+    merged, _ = merge_duplicates([a, b, c], sents)
+    assert len(merged) == 2
+    lima = next(r for r in merged if "Lima" in r.text)
+    assert sorted(lima.source_ids) == [1, 2]
+
+
+def test_event_is_found_by_majority_across_sources():
+    srcs = [
+        _src(1, "U.S. President Joe Biden will meet Chinese President Xi Jinping in Lima, Peru, on Nov. 16 at the Asia-Pacific Economic Cooperation (APEC) summit.", "2024-11-13"),
+        _src(2, "Biden and Xi will meet in Lima on November 16 on the sidelines of the APEC summit.", "2024-11-13"),
+        _src(3, "Joe Biden is expected to meet Xi Jinping in Lima this week at the APEC summit.", "2024-11-14"),
+    ]
+    ev = find_event(srcs)
+    assert ev.who == ["U.S. President Joe Biden", "Chinese President Xi Jinping"]
+    assert ev.where == "Lima, Peru"
+    assert ev.when == "2024-11-16"
+    assert ev.occasion == "Asia-Pacific Economic Cooperation (APEC) summit"
+
+
+def test_seed_set_flags_the_2023_san_francisco_preview(seed_paths):
+    sources, warnings = load_sources(seed_paths)
+    assert warnings == []
+    analysis = analyse(sources)
+    flagged = [s for s in sources if FLAG_STALE in s.flags]
+    assert [s.outlet for s in flagged] == ["Bloomberg"]
+    assert FLAG_DIFFERENT_EVENT in flagged[0].flags
+    assert any("San Francisco" in n for n in flagged[0].notes)
+    assert analysis.event.where == "Lima, Peru"
+    assert analysis.event.when == "2024-11-16"
+    # Nothing from the stale source counts as current evidence.
+    assert all(r.source_id != flagged[0].id for r in analysis.current_sentences())

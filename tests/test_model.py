@@ -1,0 +1,74 @@
+"""The Brief data model: JSON round trip, schema version, damaged files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefer.errors import BrieferError
+from briefer.model import (
+    SCHEMA_VERSION,
+    Brief,
+    Section,
+    Source,
+    Statement,
+    load_brief,
+    save_brief,
+    split_citations,
+)
+
+
+def _brief() -> Brief:
+    return Brief(
+        title="Biden–Xi meeting, Lima",
+        sections=[
+            Section(
+                "context",
+                "Context",
+                [Statement("Biden meets Xi in Lima.", [1, 2], [(1, "Biden will meet Xi in Lima.")])],
+            )
+        ],
+        sources=[Source(id=1, title="A", text="Biden will meet Xi in Lima.", date="2024-11-13"), Source(id=2, title="B")],
+    )
+
+
+def test_saved_brief_round_trips_through_json(tmp_path):
+    path = tmp_path / "x.brief"
+    save_brief(_brief(), path)
+    loaded = load_brief(path)
+    assert loaded == _brief()
+    assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
+
+
+def test_corrupt_saved_brief_gives_clear_error(tmp_path):
+    path = tmp_path / "bad.brief"
+    path.write_text('{"schema_version": 1, "sections": [{"heading": 3}]', encoding="utf-8")
+    with pytest.raises(BrieferError, match="bad.brief: not a saved brief"):
+        load_brief(path)
+    path.write_text('{"schema_version": 1, "sections": [{"no_key": 1}]}', encoding="utf-8")
+    with pytest.raises(BrieferError, match="damaged"):
+        load_brief(path)
+
+
+def test_brief_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "new.brief"
+    d = _brief().to_dict()
+    d["schema_version"] = SCHEMA_VERSION + 1
+    path.write_text(json.dumps(d), encoding="utf-8")
+    with pytest.raises(BrieferError, match="newer Briefer"):
+        load_brief(path)
+
+
+def test_split_citations_reads_edited_text_back():
+    assert split_citations("Biden will press Xi on Taiwan. [2, 4]") == ("Biden will press Xi on Taiwan.", [2, 4])
+    assert split_citations("No citation here") == ("No citation here", [])
+    assert split_citations("A [1] and B [3][1]") == ("A and B", [1, 3])
+
+
+def test_save_is_atomic_and_keeps_old_file_when_folder_missing(tmp_path):
+    with pytest.raises(BrieferError, match="does not exist"):
+        save_brief(_brief(), tmp_path / "nope" / "x.brief")
+    path = tmp_path / "x.brief"
+    save_brief(_brief(), path)
+    assert [p.name for p in tmp_path.iterdir()] == ["x.brief"]
