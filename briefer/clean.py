@@ -37,7 +37,7 @@ for _m in _MONTH_NAMES:
     _MONTH_FORMS += [_m, _m[:3]] + (["Sept"] if _m == "September" else [])
 MONTH_RE = rf"(?:{_alts(_MONTH_FORMS)})\.?(?![A-Za-z])"
 WEEKDAY_RE = rf"(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
-_WEEKDAY_ABBR_RE = rf"(?:{_alts(_WEEKDAY_NAMES + ['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
+_WEEKDAY_ABBR_RE = rf"(?:{_alts([*_WEEKDAY_NAMES, 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
 DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19|20)\d\d"
 # A full date with a year, in the usual news formats.
@@ -47,7 +47,9 @@ FULL_DATE_RE = (
     rf"|{MONTH_RE}\s+{DAY_RE},?\s+{YEAR_RE}"
     rf"|{DAY_RE}\s+{MONTH_RE},?\s+{YEAR_RE})"
 )
-_TIME_RE = r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?|[0-2]?\d\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?)"
+_TIME_RE = (
+    r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?|[0-2]?\d\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?)"
+)
 # A line that is only a date (optionally weekday, year, time, label): a page header or a
 # "Published ..." stamp, never article prose.
 _DATE_LINE = re.compile(
@@ -134,9 +136,7 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 # A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
-_TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$"
-)
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$")
 # A lead credit: "(Bloomberg) — ", "WASHINGTON (AP) — ", "Beijing, Nov 13 (Reuters) - ".
 LEAD_CREDIT_RE = re.compile(
     r"^(?:[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*)?\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*[—–-]{1,2}\s*"
@@ -197,7 +197,9 @@ def is_caption(paragraph: str) -> bool:
     s = paragraph.strip()
     if len(s.split()) > 60:
         return False
-    if re.match(r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", s, re.I):
+    if re.match(
+        r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", s, re.I
+    ):
         return True
     if _CAPTION_START.match(s):
         return not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
@@ -228,7 +230,7 @@ def _is_heading_like(line: str) -> bool:
     if not content:
         return False
     caps = sum(1 for w in content if w.lstrip("‘’'\"“(")[:1].isupper() or w[:1].isdigit())
-    return caps / len(content) >= 0.8
+    return caps / len(content) >= 0.9
 
 
 def _norm(s: str) -> str:
@@ -262,8 +264,10 @@ def clean_text(text: str, title: str | None = None) -> str:
 
     blocks = _filter_lines(text.split("\n"))
     paragraphs = [p for b in blocks for p in _reflow(b)]
-    paragraphs = _filter_paragraphs(paragraphs, title)
-    return "\n\n".join(paragraphs)
+    kept = _filter_paragraphs(paragraphs, title, drop_headline=True)
+    if not kept:  # a lone short line is the text itself, not a headline over nothing
+        kept = _filter_paragraphs(paragraphs, title, drop_headline=False)
+    return "\n\n".join(kept)
 
 
 def _filter_lines(lines: list[str]) -> list[list[str]]:
@@ -317,13 +321,13 @@ def _reflow(block: list[str]) -> list[str]:
     return out
 
 
-def _filter_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
+def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headline: bool) -> list[str]:
     title_key = _norm(title) if title else None
     kept: list[str] = []
     for p in paragraphs:
         if title_key and _norm(p) == title_key:
             continue
-        if not kept and is_headline(p):
+        if drop_headline and not kept and is_headline(p):
             continue  # the headline at the top is not body text, whether or not we know it
         if is_caption(p) or _is_furniture(p):
             continue
@@ -338,8 +342,17 @@ def _filter_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
     return _dedupe(kept)
 
 
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^(?:please|sign up|click|get|join)\b", re.IGNORECASE)
+
+
 def _is_furniture(p: str) -> bool:
-    return any(a.search(p) and b.search(p) for a, b in _FURNITURE_RE) and len(p.split()) >= 8
+    # Site furniture talks to the reader about the site ("your comments", "our newsletter");
+    # a news sentence about comments or newsletters does not.
+    return (
+        len(p.split()) >= 8
+        and bool(_ADDRESSES_READER.search(p))
+        and any(a.search(p) and b.search(p) for a, b in _FURNITURE_RE)
+    )
 
 
 def _drop_trailing_caption(p: str) -> str:
@@ -360,7 +373,10 @@ def _dedupe(paragraphs: list[str]) -> list[str]:
     for i, (p, k) in enumerate(zip(paragraphs, keys)):
         if k in seen:
             continue
-        if len(k.split()) >= 6 and any(k != o and k in o for j, o in enumerate(keys) if j != i):
+        # only nearby paragraphs: a standfirst is repeated right below it (and this keeps
+        # the check linear on long documents)
+        near = keys[max(0, i - 3) : i] + keys[i + 1 : i + 4]
+        if len(k.split()) >= 6 and any(k != o and k in o for o in near):
             continue
         seen.add(k)
         out.append(p)

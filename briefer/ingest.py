@@ -20,8 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import html as html_lib
 import io
+import logging
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,7 +110,9 @@ class _Meta:
 # public API
 
 
-def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, today: dt.date | None = None) -> RawDocument:
+def read_document(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, today: dt.date | None = None
+) -> RawDocument:
     """Read one file; raise InputError(path, reason) with a short reason if it can't.
 
     `today` (default: the clock) bounds year inference: articles are not from the future.
@@ -244,7 +248,13 @@ def _decode_text(spath: str, data: bytes, notes: list[str]) -> str:
         # UTF-16 without a BOM shows NULs in every other byte; anything else is binary.
         sample = data[:8192]
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        enc = "utf-16-le" if odd > 0.3 * len(sample) / 2 and even == 0 else "utf-16-be" if even > 0.3 * len(sample) / 2 and odd == 0 else None
+        enc = (
+            "utf-16-le"
+            if odd > 0.3 * len(sample) / 2 and even == 0
+            else "utf-16-be"
+            if even > 0.3 * len(sample) / 2 and odd == 0
+            else None
+        )
         if enc:
             try:
                 text = data.decode(enc)
@@ -277,16 +287,26 @@ def _check_plausible(spath: str, text: str) -> str:
     return text
 
 
-_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122]")
+_MOJIBAKE = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122]"
+)
 
 
 def _repair_mojibake(text: str, notes: list[str]) -> str:
     """Undo UTF-8 that was once decoded as cp1252 ("Bidenâ€™s" → "Biden’s")."""
     if len(_MOJIBAKE.findall(text)) < 2:
         return text
+    raw = bytearray()
+    for ch in text:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return text  # a real non-cp1252 character: this is not simple mojibake
+            raw.append(ord(ch))  # bytes cp1252 leaves undefined (0x81, 0x8D, 0x9D...) pass through
     try:
-        fixed = text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
         return text
     notes.append("repaired mis-encoded characters (UTF-8 read as cp1252)")
     return fixed
@@ -475,7 +495,7 @@ def _read_docx(spath: str, data: bytes, meta: _Meta) -> str:
         raise InputError(spath, "not a valid .docx file (corrupt or not Word)") from None
     if title and title.strip():
         meta.title = title.strip()
-    if created and created.replace(tzinfo=None) != _PYDOCX_DEFAULT_CREATED and 1990 <= created.year:
+    if created and created.replace(tzinfo=None) != _PYDOCX_DEFAULT_CREATED and created.year >= 1990:
         meta.weak_date, meta.weak_method = created.date().isoformat(), "document metadata (created)"
     return "\n\n".join(p.strip() for p in parts if p.strip())
 
@@ -484,6 +504,21 @@ _JUNK_PDF_TITLES = re.compile(r"^(?:untitled|microsoft word - .*|document\d*|.*\
 
 
 def _read_pdf(spath: str, data: bytes, meta: _Meta) -> str:
+    # pypdf logs every repair it makes on imperfect files; the user only needs our verdict.
+    log = logging.getLogger("pypdf")
+    old_level = log.level
+    log.setLevel(logging.ERROR + 10)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read_pdf_quiet(spath, data, meta)
+    finally:
+        log.setLevel(old_level)
+
+
+def _read_pdf_quiet(spath: str, data: bytes, meta: _Meta) -> str:
+    if not data.lstrip()[:1024].count(b"%PDF-"):
+        raise InputError(spath, "not a valid .pdf file (corrupt or not a PDF)")
     try:
         import pypdf
 
@@ -571,6 +606,10 @@ _GENERIC_CREDITS = {
     "agencies", "agency", "wires", "wire", "staff", "desk", "file", "photo", "representational",
     "getty", "getty images", "shutterstock", "istock", "handout", "l", "r", "c", "video", "ians photo",
 }  # fmt: skip
+_GENERIC_DESKS = {
+    "web", "online", "digital", "news", "editorial", "world", "national", "international",
+    "foreign", "city", "metro", "sports", "business",
+}  # fmt: skip
 _CREDIT_NAME = r"[A-Z][\w&.'-]*(?:[ /][A-Z][\w&.'-]*){0,3}"
 
 
@@ -589,7 +628,7 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
             return m.group("credit"), f"lead credit '{ln[: m.end()].strip()}'"
     for ln in lines[:15]:
         m = re.match(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:News )?(?:Desk|Bureau)$", ln)
-        if m and ok(m.group("name")) and m.group("name").lower() not in {"web", "online", "digital", "news", "editorial", "world", "national", "international", "foreign", "city", "metro", "sports", "business"}:
+        if m and ok(m.group("name")) and m.group("name").lower() not in _GENERIC_DESKS:
             return m.group("name"), f"byline '{ln}'"
     for ln in lines:
         m = re.match(r"^[—–(-]*\s*with (?:additional )?inputs? from\s+(.+?)\)?\.?$", ln, re.I)
@@ -599,7 +638,9 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
                 if name and re.fullmatch(_CREDIT_NAME, name) and ok(name):
                     return name, f"credit line '{ln}'"
     for ln in lines:
-        m = re.match(rf"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s+)?(?P<name>(?:The )?{_CREDIT_NAME})", ln, re.I)
+        m = re.match(
+            rf"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s+)?(?P<name>(?:The )?{_CREDIT_NAME})", ln, re.I
+        )
         if m and ok(m.group("name")):
             return m.group("name").rstrip("."), f"copyright line '{ln[:60]}'"
     for ln in lines:
@@ -678,7 +719,9 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         if not m:
             continue
         # a date-only line, or a date that opens the line ("Nov. 13, 2024 — ...")
-        if is_date_line(ln) or m.start() <= 40 and re.match(r"^[\w ,.()]*$", ln[: m.start()]) and len(ln[: m.start()].split()) <= 4 and ln[m.end() :].lstrip()[:1] in ("—", "–", "-", "|", "(", ":", ""):
+        before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
+        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
+        if is_date_line(ln) or (opens_line and after in ("—", "–", "-", "|", "(", ":", "")):
             d = _parse_full_date(m.group("date"))
             if d:
                 return d.isoformat(), f"dateline '{m.group(0).strip()}'"
@@ -693,7 +736,9 @@ _WEEKDAY_DATE = re.compile(
     rf"(?P<wd>{WEEKDAY_RE}),?\s*\(?\s*(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*\)?"
 )
 _SPEECH = r"(?:said|says|saying|told|tells|announced|announcing|reported|reporting|stated|confirmed|disclosed|revealed|briefed|unveiled)"
-_SPEECH_WEEKDAY = re.compile(rf"\b{_SPEECH}\s+(?:on\s+)?(?:late\s+|early\s+)?(?P<wd>{WEEKDAY_RE})(?!\s*\(|,?\s*{MONTH_RE})")
+_SPEECH_WEEKDAY = re.compile(
+    rf"\b{_SPEECH}\s+(?:on\s+)?(?:late\s+|early\s+)?(?P<wd>{WEEKDAY_RE})(?!\s*\(|,?\s*{MONTH_RE})"
+)
 _MONTHDAY = re.compile(
     rf"(?<![\w-])(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?![\w-])(?!,?\s*(?:19|20)\d\d)"
 )
@@ -818,5 +863,8 @@ def _resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) 
     if c.weekday is None:
         return None  # a bare month/day: no year without a reference
     if c.kind == "header":
-        return pub, f"{desc} (year inferred: {pub.year} is the latest year in which {_MONTH_FULL[c.month - 1]} {c.day} is a {_WEEKDAY_FULL[c.weekday]})"
+        return (
+            pub,
+            f"{desc} (year inferred: {pub.year} is the latest year in which {_MONTH_FULL[c.month - 1]} {c.day} is a {_WEEKDAY_FULL[c.weekday]})",
+        )
     return pub, f"{desc} (year inferred from the weekday)"

@@ -89,7 +89,7 @@ def _to_source(doc: RawDocument, source_id: int) -> Source:
     text = clean_text(doc.text, doc.title)
     return Source(
         id=source_id,
-        title=doc.title or doc.name,
+        title=doc.display_title,
         text=text,
         path=doc.path,
         outlet=doc.outlet,

@@ -44,7 +44,7 @@ def test_saved_brief_round_trips_through_json(tmp_path):
 def test_corrupt_saved_brief_gives_clear_error(tmp_path):
     path = tmp_path / "bad.brief"
     path.write_text('{"schema_version": 1, "sections": [{"heading": 3}]', encoding="utf-8")
-    with pytest.raises(BrieferError, match="bad.brief: not a saved brief"):
+    with pytest.raises(BrieferError, match=r"bad\.brief: not a saved brief"):
         load_brief(path)
     path.write_text('{"schema_version": 1, "sections": [{"no_key": 1}]}', encoding="utf-8")
     with pytest.raises(BrieferError, match="damaged"):

@@ -24,10 +24,7 @@ LENGTHS = {"short": "Short (about half)", "standard": "Standard", "long": "Long 
 def data_dir() -> Path:
     """The per-user data folder (autosave, settings in tests); $BRIEFER_DATA_DIR wins."""
     env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        p = Path(env)
-    else:
-        p = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    p = Path(env) if env else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     p.mkdir(parents=True, exist_ok=True)
     return p
 
@@ -87,7 +84,7 @@ def make_cancel_token() -> Any:
     """A fresh `briefer.pipeline.CancelToken` (or a compatible stand-in)."""
     try:
         from briefer.pipeline import CancelToken
-    except Exception:  # noqa: BLE001 - pipeline not importable yet
+    except Exception:
         return _SimpleCancel()
     return CancelToken()
 
@@ -109,7 +106,7 @@ def get_models(generator: str = "", threads: int = 0) -> tuple[Any, Any]:
             import torch
 
             torch.set_num_threads(threads)
-        except Exception:  # noqa: BLE001 - threads are a hint only
+        except Exception:
             pass
     key = (generator, "")
     with _model_lock:
@@ -118,6 +115,12 @@ def get_models(generator: str = "", threads: int = 0) -> tuple[Any, Any]:
             emb = models.load_embedder(None)
             _model_cache[key] = (gen, emb)
         return _model_cache[key]
+
+
+def prime_models(generator: Any, embedder: Any, name: str = "") -> None:
+    """Put already-loaded models in the cache (tests, or a host that loaded them)."""
+    with _model_lock:
+        _model_cache[(name, "")] = (generator, embedder)
 
 
 def models_loaded(generator: str = "") -> bool:
@@ -131,16 +134,13 @@ def available_models() -> list[Any]:
         import models
 
         return list(models.available())
-    except Exception:  # noqa: BLE001 - the About box must open regardless
+    except Exception:
         return []
 
 
 def model_field(info: Any, name: str, default: str = "") -> str:
     """A field of a ModelInfo (object or dict), as text."""
-    if isinstance(info, dict):
-        v = info.get(name, default)
-    else:
-        v = getattr(info, name, default)
+    v = info.get(name, default) if isinstance(info, dict) else getattr(info, name, default)
     return default if v is None else str(v)
 
 

@@ -86,7 +86,7 @@ class _StatusHighlighter(QSyntaxHighlighter):
         super().__init__(editor.document())
         self._editor = editor
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         st = self._editor.unchanged_statement(self.currentBlock())
         if st is None:
             return
@@ -392,17 +392,17 @@ class SectionEditor(QTextEdit):
         h = int(self.document().size().height()) + 2 * self.frameWidth() + 4
         self.setFixedHeight(max(h, 44))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         href = self.anchorAt(event.position().toPoint())
         shape = Qt.CursorShape.PointingHandCursor if href.startswith("cite:") else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
@@ -417,7 +417,7 @@ class SectionEditor(QTextEdit):
         sentences = [s for sid, s in (st.evidence if st else []) if sid == source_id]
         self.citation_clicked.emit(source_id, sentences)
 
-    def event(self, e: QEvent) -> bool:  # noqa: D102 - tooltips for citations and marks
+    def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(e.globalPos())
             tip = self._tooltip_at(pos)
@@ -445,7 +445,7 @@ class SectionEditor(QTextEdit):
             return f"<b>Quoted from the source</b><br>{st.note or 'The generated text was not supported.'}"
         return ""
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def contextMenuEvent(self, event) -> None:
         menu: QMenu = self.createStandardContextMenu(event.pos())
         pos = event.pos()
         st = self.unchanged_statement(self.cursorForPosition(pos).block())
@@ -456,7 +456,7 @@ class SectionEditor(QTextEdit):
             act.triggered.connect(lambda: self.accept_at(pos))
         menu.exec(event.globalPos())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         # Status marks in the left margin: amber bar = flagged, quote = fallback,
         # blue bar = your text. Subtle, and outside the text itself.
@@ -687,7 +687,7 @@ class BriefEditor(QScrollArea):
         if not self._loading:
             self.edited.emit()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001 - Qt override
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(obj, SectionEditor):
             self._last_editor = obj
         return super().eventFilter(obj, event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import html
 import re
 from pathlib import Path
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.errors import BrieferError
-from briefer.model import Brief, BriefWarning, Section, Source, load_brief, save_brief
+from briefer.model import Brief, BriefWarning, Section, load_brief, save_brief
 from ui import backend
 from ui.autosave import Autosave
 from ui.editor import BriefEditor
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.load_model)
 
     # ===================================================================== building
-    def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+    def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         self.cancel_btn = QPushButton("Cancel")
         self.cancel_btn.setToolTip("Stop generating; finished sections are kept (Esc)")
         self.cancel_btn.clicked.connect(self.cancel_generation)
-        tb.addWidget(self.cancel_btn)
+        self._cancel_action = tb.addWidget(self.cancel_btn)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setFixedWidth(180)
@@ -207,8 +208,8 @@ class MainWindow(QMainWindow):
         self.stage_label = QLabel("")
         self.stage_label.setObjectName("stageLabel")
         self.stage_label.setMinimumWidth(260)
-        tb.addWidget(self.progress)
-        tb.addWidget(self.stage_label)
+        self._progress_action = tb.addWidget(self.progress)
+        self._stage_action = tb.addWidget(self.stage_label)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         self._set_model_label()
 
     # ===================================================================== state
-    def _load_template(self):  # noqa: ANN202
+    def _load_template(self):
         try:
             return backend.load_template(self.prefs.template)
         except BrieferError as e:
@@ -296,9 +297,10 @@ class MainWindow(QMainWindow):
             "Draft the whole brief from the sources (Ctrl+G)" if has_sources else "Add sources first"
         )
         self.act_cancel.setEnabled(running)
-        self.cancel_btn.setVisible(running)
-        self.progress.setVisible(running)
-        self.stage_label.setVisible(running)
+        # Widgets in a toolbar are shown/hidden through their actions.
+        self._cancel_action.setVisible(running)
+        self._progress_action.setVisible(running)
+        self._stage_action.setVisible(running)
         for w in (self.sources.add_btn, self.sources.paste_btn, self.sources.remove_btn, self.sources.up_btn, self.sources.down_btn):
             if running:
                 w.setEnabled(False)
@@ -345,7 +347,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _model_loaded(self, pair) -> None:  # noqa: ANN001
+    def _model_loaded(self, pair) -> None:
         self._model_state = "ready"
         self._model_error = None
         self._set_model_label(getattr(getattr(pair[0], "info", None), "name", ""))
@@ -408,7 +410,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _sources_loaded(self, result) -> None:  # noqa: ANN001
+    def _sources_loaded(self, result) -> None:
         new, warnings = result
         existing = self.sources.sources()
         start = max((s.id for s in existing), default=0)
@@ -440,9 +442,7 @@ class MainWindow(QMainWindow):
                 for st in sec.statements:
                     st.citations = [mapping[c] for c in st.citations if c in mapping]
                     st.evidence = [(mapping[sid], t) for sid, t in st.evidence if sid in mapping]
-            renumbered = [copy.replace(s, id=mapping[s.id]) if hasattr(copy, "replace") else s for s in current]
-            for s in renumbered:
-                s.id = mapping.get(s.id, s.id)
+            renumbered = [dataclasses.replace(s, id=mapping[s.id]) for s in current]
             brief.sources = renumbered
             brief.warnings = [w for w in brief.warnings if not w.source_ids or all(i in mapping for i in w.source_ids)]
             for w in brief.warnings:
@@ -486,22 +486,13 @@ class MainWindow(QMainWindow):
         if edited:
             names = ", ".join(f"“{s.heading}”" for s in edited)
             if whole:
-                box = QMessageBox(QMessageBox.Icon.Question, "Keep your edits?",
-                                  f"You have written or changed text in {names}.\n\n"
-                                  "Keep your text there and draft the other sections, or replace everything?",
-                                  parent=self)
-                keep = box.addButton("Keep my edits", QMessageBox.ButtonRole.AcceptRole)
-                replace = box.addButton("Replace everything", QMessageBox.ButtonRole.DestructiveRole)
-                box.addButton(QMessageBox.StandardButton.Cancel)
-                box.setDefaultButton(keep)
-                box.exec()
-                clicked = box.clickedButton()
-                if clicked is replace:
+                choice = self.ask_keep_edits(names)
+                if choice == "replace":
                     overwrite = True
-                elif clicked is not keep:
-                    return None
-                else:
+                elif choice == "keep":
                     keys = [k for k in keys if k not in {s.key for s in edited}]
+                else:
+                    return None
             else:
                 answer = QMessageBox.question(
                     self, "Replace your text?",
@@ -523,12 +514,12 @@ class MainWindow(QMainWindow):
         src_copy = copy.deepcopy(sources)
         prev = copy.deepcopy(current)
 
-        def run(ctx):  # noqa: ANN001, ANN202 - runs on the model thread
+        def run(ctx):
             gen = emb = None
             model_note = None
             try:
                 gen, emb = backend.get_models(prefs.model, prefs.threads)
-            except Exception as e:  # noqa: BLE001 - fall back to an extractive draft
+            except Exception as e:
                 model_note = str(e)
             if ctx.cancel.cancelled:
                 from briefer.errors import Cancelled
@@ -560,7 +551,23 @@ class MainWindow(QMainWindow):
         self.notify("Drafting the brief…" if whole else "Drafting the section again…")
         return self.model_runner.submit(job)
 
-    def _draft_progress(self, p) -> None:  # noqa: ANN001
+    def ask_keep_edits(self, names: str) -> str:
+        """Ask whether a full draft keeps the user's text: "keep", "replace" or "cancel"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Keep your edits?",
+            f"You have written or changed text in {names}.\n\n"
+            "Keep your text there and draft the other sections, or replace everything?",
+            parent=self,
+        )
+        keep = box.addButton("Keep my edits", QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton("Replace everything", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return "keep" if clicked is keep else "replace" if clicked is replace else "cancel"
+
+    def _draft_progress(self, p) -> None:
         self.progress.setValue(int(max(0.0, min(1.0, p.fraction)) * 100))
         self.stage_label.setText(p.message)
         key = p.section
@@ -859,11 +866,11 @@ class MainWindow(QMainWindow):
                 self.notify("The new template applies to the next new brief.")
 
     # ===================================================================== window events
-    def dragEnterEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+    def dragEnterEvent(self, e) -> None:
         if e.mimeData().hasUrls():
             e.acceptProposedAction()
 
-    def dropEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+    def dropEvent(self, e) -> None:
         paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
         if paths and not self.generating:
             self.add_files(paths)
@@ -878,7 +885,7 @@ class MainWindow(QMainWindow):
                 self.hide()
                 runner._thread.wait()
 
-    def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, e: QCloseEvent) -> None:
         if not self.maybe_save():
             e.ignore()
             return

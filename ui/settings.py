@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
         self.template.setEditable(False)
         try:
             names = backend.template_names()
-        except Exception:  # noqa: BLE001 - settings must open even if templates are broken
+        except Exception:
             names = []
         for n in names:
             self.template.addItem(n, n)
@@ -115,11 +115,11 @@ def about_text() -> str:
             f"<td>{html.escape(f(info, 'licence') or f(info, 'license'))}</td>"
             f"<td>{html.escape(f(info, 'package'))}</td></tr>"
         )
+    if not rows:
+        rows.append("<tr><td colspan='4'><i>No model packages installed; drafts quote the sources.</i></td></tr>")
     table = (
         "<table cellspacing='6'><tr><th align='left'>Model</th><th align='left'>Kind</th>"
         "<th align='left'>Licence</th><th align='left'>Package</th></tr>" + "".join(rows) + "</table>"
-        if rows
-        else "<p><i>No model packages found.</i></p>"
     )
     return (
         f"<h3>Briefer {briefer.__version__}</h3>"

@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -57,7 +56,7 @@ def source_html(src: Source) -> str:
     meta = [html.escape(x) for x in (src.outlet, src.date) if x]
     if src.words:
         meta.append(f"{src.words:,} words")
-    if not src.date:
+    if not src.date and not src.problem:
         meta.append("<i>no date found</i>")
     badges = []
     flags = list(src.flags)
@@ -94,7 +93,7 @@ class _SourceDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001, D102
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -103,14 +102,13 @@ class _SourceDelegate(QStyledItemDelegate):
         doc = self._doc(option, index)
         painter.save()
         painter.translate(option.rect.topLeft())
+        # The selection colour is light (see style.py), so the text stays dark.
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
         painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802, D102
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         doc = self._doc(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
 
@@ -138,19 +136,19 @@ class SourceList(QListWidget):
     def _external(self, mime: QMimeData) -> bool:
         return mime.hasUrls() or (mime.hasText() and not mime.hasFormat("application/x-qabstractitemmodeldatalist"))
 
-    def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
         if self._external(e.mimeData()):
             e.acceptProposedAction()
         else:
             super().dragEnterEvent(e)
 
-    def dragMoveEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+    def dragMoveEvent(self, e) -> None:
         if self._external(e.mimeData()):
             e.acceptProposedAction()
         else:
             super().dragMoveEvent(e)
 
-    def dropEvent(self, e: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, e: QDropEvent) -> None:
         mime = e.mimeData()
         if mime.hasUrls():
             paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
@@ -163,11 +161,11 @@ class SourceList(QListWidget):
         else:
             super().dropEvent(e)
 
-    def resizeEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self.doItemsLayout()  # rich items re-wrap at the new width
 
-    def paintEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+    def paintEvent(self, e) -> None:
         super().paintEvent(e)
         if self.count() == 0:
             from PySide6.QtGui import QPainter
@@ -332,6 +330,7 @@ class SourcesPane(QWidget):
     def set_sources(self, sources: list[Source]) -> None:
         """Show these sources (in this order)."""
         current = self.viewer.source_id
+        row = self.list.currentRow()
         self.list.clear()
         for src in sources:
             item = QListWidgetItem()
@@ -340,6 +339,8 @@ class SourcesPane(QWidget):
             item.setToolTip(src.path or src.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             self.list.addItem(item)
+        if 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)  # renumbering keeps the selection in place
         self.heading.setText(f"Sources ({len(sources)})" if sources else "Sources")
         if current is not None and not any(s.id == current for s in sources):
             self.viewer.show_placeholder()
@@ -385,7 +386,7 @@ class SourcesPane(QWidget):
         self.list.setCurrentRow(new)
         self.changed.emit()
 
-    def keyPressEvent(self, e) -> None:  # noqa: N802, ANN001 - Qt override
+    def keyPressEvent(self, e) -> None:
         if e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.list.hasFocus():
             self.remove_selected()
         elif e.matches(QKeySequence.StandardKey.Paste) and self.list.hasFocus():

@@ -79,7 +79,7 @@ class Worker(QObject):
             self.cancelled.emit(job)
         except BrieferError as e:
             self.failed.emit(job, str(e))
-        except Exception as e:  # noqa: BLE001 - a bug must not kill the worker thread
+        except Exception as e:
             traceback.print_exc()
             self.failed.emit(job, f"unexpected error: {type(e).__name__}: {e}")
         else:

@@ -1,0 +1,427 @@
+"""UI tests without the model: sources, editing, citations, export, autosave/restore.
+
+They drive the real window offscreen and assert what the user would see.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_brief import make_sample_brief
+
+from briefer.model import STATUS_FLAGGED, STATUS_USER, STATUS_VERIFIED, load_brief
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+class Answers:
+    """Records message boxes and answers questions with a preset button."""
+
+    def __init__(self) -> None:
+        self.questions: list[str] = []
+        self.warnings: list[str] = []
+        self.answer = QMessageBox.StandardButton.Discard
+
+    def question(self, parent, title, text, *args, **kwargs):
+        self.questions.append(f"{title}: {text}")
+        return self.answer
+
+    def warning(self, parent, title, text, *args, **kwargs):
+        self.warnings.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    a = Answers()
+    monkeypatch.setattr(QMessageBox, "question", a.question)
+    monkeypatch.setattr(QMessageBox, "warning", a.warning)
+    return a
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    d = tmp_path / "data"
+    monkeypatch.setenv("BRIEFER_DATA_DIR", str(d))
+    return d
+
+
+def _make_window(qtbot):
+    from ui.mainwindow import MainWindow
+
+    w = MainWindow(load_model=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _dispose(w) -> None:
+    w._dirty = False  # tests decide about unsaved work themselves
+    w.close()
+
+
+@pytest.fixture
+def window(qtbot, data_dir, answers):
+    w = _make_window(qtbot)
+    yield w
+    _dispose(w)
+
+
+def _sample_with_text():
+    b = make_sample_brief()
+    for s in b.sources:
+        if s.path and (ROOT / s.path).exists():
+            s.text = (ROOT / s.path).read_text(encoding="utf-8")
+    return b
+
+
+def _anchor_point(editor, block_no: int, href: str) -> QPoint:
+    """Viewport position of the citation link `href` in block `block_no`."""
+    block = editor.document().findBlockByNumber(block_no)
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.charFormat().anchorHref() == href:
+            c = QTextCursor(editor.document())
+            c.setPosition(frag.position())
+            r = editor.cursorRect(c)
+            return QPoint(r.center().x() + 1, r.center().y())
+        it += 1
+    raise AssertionError(f"no {href} in block {block_no}")
+
+
+def _type_at_end_of_block(qtbot, editor, block_no: int, text: str) -> None:
+    """Click into the block before its citations and type, as a user would."""
+    block = editor.document().findBlockByNumber(block_no)
+    c = QTextCursor(block)
+    plain = block.text()
+    cut = plain.rfind(" [") if "[" in plain else len(plain)
+    c.setPosition(block.position() + cut)
+    editor.setFocus()
+    editor.setTextCursor(c)
+    qtbot.keyClicks(editor, text)
+
+
+# ------------------------------------------------------------------------------ tests
+def test_window_opens_with_template_sections(window) -> None:
+    assert window.width() >= 1200 and window.height() >= 750
+    left, right = window.split.sizes()
+    assert 0.2 < left / (left + right) < 0.4
+    headings = [b.heading.text() for b in window.editor._boxes]
+    assert headings == ["Context", "Agenda", "US asks", "Outlook under Trump"]
+    assert not window.generate_btn.isEnabled()  # nothing to draft from yet
+
+
+def test_sources_show_titles_badges_and_reasons(window, qtbot) -> None:
+    window.load_brief_object(_sample_with_text())
+    html = [window.sources.list.item(i).data(Qt.ItemDataRole.DisplayRole + 100) for i in range(6)]
+    assert "Biden-Xi farewell talks" in html[0] and "Kyodo News" in html[0] and "742 words" in html[0]
+    assert "stale" in html[2] and "San Francisco" in html[2]
+    assert "unreadable" in html[5] and "no text layer" in html[5]
+    assert window.generate_btn.isEnabled()
+
+
+def test_add_sources_from_folder_and_paste(window, qtbot) -> None:
+    window.add_files([str(SEEDS)])
+    qtbot.waitUntil(lambda: len(window.sources.sources()) == 5, timeout=30000)
+    titles = window.sources.titles()
+    assert any("Lima" in t for t in titles)
+    assert [s.id for s in window.sources.sources()] == [1, 2, 3, 4, 5]
+    assert all(s.words > 100 for s in window.sources.sources())
+    window.add_pasted([("Desk note", "Biden and Xi will meet in Lima on Saturday. " * 20)])
+    qtbot.waitUntil(lambda: len(window.sources.sources()) == 6, timeout=30000)
+    assert window.sources.sources()[-1].id == 6
+    assert window.dirty
+
+
+def test_unreadable_file_gets_a_badge(window, qtbot, tmp_path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    window.add_files([str(bad)])
+    qtbot.waitUntil(lambda: len(window.sources.sources()) == 1, timeout=30000)
+    src = window.sources.sources()[0]
+    assert src.problem
+    html = window.sources.list.item(0).data(Qt.ItemDataRole.DisplayRole + 100)
+    assert "unreadable" in html and src.problem.split()[0] in html
+
+
+def test_remove_and_reorder_renumber_citations(window) -> None:
+    window.load_brief_object(_sample_with_text())
+    # Move source 5 to the top: it becomes [1] and every citation follows it.
+    window.sources.list.setCurrentRow(4)
+    for _ in range(4):
+        window.sources.move_selected(-1)
+    ids_titles = [(s.id, s.title) for s in window.sources.sources()]
+    assert ids_titles[0] == (1, "Biden to urge Xi to curb North Korea's support for Russia")
+    us_asks = window.current_brief().section("us_asks").statements[0]
+    assert us_asks.citations == [2, 1]  # was [1, 5]
+    assert us_asks.status != STATUS_USER  # renumbering is not an edit
+    # Remove the stale source (now [4]); its citations disappear.
+    window.sources.list.setCurrentRow(3)
+    window.sources.remove_selected()
+    assert len(window.sources.sources()) == 5
+    agenda = window.current_brief().section("agenda").statements
+    assert all(4 not in st.citations or st.text for st in agenda)
+    assert [s.id for s in window.sources.sources()] == [1, 2, 3, 4, 5]
+
+
+def test_double_click_opens_cleaned_text(window, qtbot) -> None:
+    window.load_brief_object(_sample_with_text())
+    item = window.sources.list.item(1)
+    rect = window.sources.list.visualItemRect(item)
+    qtbot.mouseClick(window.sources.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.sources.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.sources.viewer.source_id == 2
+    assert "Peru" in window.sources.viewer.toPlainText()
+
+
+def test_statements_show_citations_and_status(window) -> None:
+    window.load_brief_object(_sample_with_text())
+    ed = window.editor.section_editor("context")
+    first = ed.document().findBlockByNumber(0).text()
+    assert first.endswith("[1, 2, 4]")
+    agenda = window.editor.section_editor("agenda")
+    flagged = agenda.unchanged_statement(agenda.document().findBlockByNumber(2))
+    assert flagged is not None and flagged.status == STATUS_FLAGGED
+    # The highlighter paints the flagged block (amber), not the verified one.
+    layout2 = agenda.document().findBlockByNumber(2).layout()
+    layout0 = agenda.document().findBlockByNumber(0).layout()
+    assert layout2.formats() and not layout0.formats()
+
+
+def test_citation_click_highlights_sentence(window, qtbot) -> None:
+    window.load_brief_object(_sample_with_text())
+    ed = window.editor.section_editor("context")
+    window.editor.ensure_visible("context")
+    pos = _anchor_point(ed, 0, "cite:1")
+    assert ed.anchorAt(pos) == "cite:1"
+    with qtbot.waitSignal(ed.citation_clicked, timeout=2000) as sig:
+        qtbot.mouseClick(ed.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert sig.args[0] == 1
+    viewer = window.sources.viewer
+    assert viewer.source_id == 1
+    assert viewer.highlighted.startswith("U.S. President Joe Biden will hold a farewell meeting")
+    sel = viewer.extraSelections()
+    assert sel and "farewell meeting" in sel[0].cursor.selectedText()
+
+
+def test_edit_marks_statement_user_and_clears_flag(window, qtbot) -> None:
+    window.load_brief_object(_sample_with_text())
+    agenda = window.editor.section_editor("agenda")
+    _type_at_end_of_block(qtbot, agenda, 2, " (to confirm)")
+    sts = window.current_brief().section("agenda").statements
+    assert sts[2].text.endswith("will be discussed. (to confirm)")
+    assert sts[2].status == STATUS_USER and sts[2].citations == [3]
+    assert sts[0].status == STATUS_VERIFIED  # untouched neighbours keep their status
+    assert not agenda.document().findBlockByNumber(2).layout().formats()  # amber mark gone
+    assert window.dirty
+    # Undo brings the original (flagged) statement back.
+    agenda.undo()
+    assert window.current_brief().section("agenda").statements[2].status == STATUS_FLAGGED
+
+
+def test_new_bullet_and_typed_citation_map_to_statement(window, qtbot) -> None:
+    window.load_brief_object(_sample_with_text())
+    ed = window.editor.section_editor("outlook")
+    ed.setFocus()
+    ed.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(ed, Qt.Key.Key_Return)
+    qtbot.keyClicks(ed, "Tariffs of 60% are likely. [5]")
+    sts = window.current_brief().section("outlook").statements
+    assert sts[-1].text == "Tariffs of 60% are likely." and sts[-1].citations == [5]
+    assert sts[-1].status == STATUS_USER
+    assert len(sts) == 4
+
+
+def test_bold_survives_mapping(window, qtbot) -> None:
+    window.load_brief_object(_sample_with_text())
+    ed = window.editor.section_editor("us_asks")
+    c = QTextCursor(ed.document().findBlockByNumber(1))
+    c.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    ed.setTextCursor(c)
+    ed.setFocus()
+    window.editor._last_editor = ed
+    window.act_bold.trigger()
+    st = window.current_brief().section("us_asks").statements[1]
+    assert st.text.startswith("**Press** China")
+    assert st.status == STATUS_USER
+
+
+def test_accept_flagged_statement(window) -> None:
+    window.load_brief_object(_sample_with_text())
+    outlook = window.editor.section_editor("outlook")
+    assert outlook.accept_block(outlook.document().findBlockByNumber(2))
+    st = window.current_brief().section("outlook").statements[2]
+    assert st.status == STATUS_USER and st.text.startswith("Relations will improve")
+    assert not outlook.document().findBlockByNumber(2).layout().formats()
+
+
+def test_export_word_then_again_without_asking(window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window.load_brief_object(_sample_with_text())
+    target = tmp_path / "out" / "brief.docx"
+    target.parent.mkdir()
+    asked = []
+
+    def fake_save(*args, **kwargs):
+        asked.append(1)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    assert window.export_word() == target
+    assert target.exists() and target.stat().st_size > 5000
+    assert "Open" in window.status_label.text() and "Show folder" in window.status_label.text()
+    target.unlink()
+    window.act_export.trigger()  # Ctrl+E: same place, no dialog
+    assert target.exists() and len(asked) == 1
+
+
+def test_export_next_to_last_export_for_a_new_brief(window, tmp_path, data_dir) -> None:
+    from ui import backend
+
+    backend.settings().setValue("export/last_dir", str(tmp_path))
+    window.load_brief_object(_sample_with_text())
+    path = window.export_word()
+    assert path is not None and path.parent == tmp_path and path.suffix == ".docx" and path.exists()
+
+
+def test_unwritable_export_says_so_and_keeps_draft(window, answers, tmp_path) -> None:
+    window.load_brief_object(_sample_with_text())
+    window._export_path = tmp_path / "missing-folder" / "brief.docx"
+    before = window.current_brief().to_dict()
+    assert window.export_word() is None
+    assert answers.warnings and "cannot write" in answers.warnings[0] and "missing-folder" in answers.warnings[0]
+    assert "draft is kept" in answers.warnings[0]
+    assert window.current_brief().to_dict() == before
+    assert window._export_path is None  # next Ctrl+E asks for a place
+
+
+def test_save_open_and_recent(window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window.load_brief_object(_sample_with_text(), dirty=True)
+    target = tmp_path / "lima.brief"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save()
+    assert not window.dirty and window.path == target
+    assert load_brief(target).section("agenda").statements[2].status == STATUS_FLAGGED
+    window.new_brief()
+    assert window.current_brief().section("agenda").statements == []
+    assert window.open_file(target)
+    assert window.current_brief().title == "Biden–Xi meeting at APEC, Lima"
+    assert str(target.resolve()) == window.recent_files()[0]
+
+
+def test_close_with_unsaved_changes_asks(qtbot, data_dir, answers) -> None:
+    w = _make_window(qtbot)
+    w.load_brief_object(_sample_with_text(), dirty=True)
+    answers.answer = QMessageBox.StandardButton.Cancel
+    assert not w.close()
+    assert w.isVisible() and answers.questions
+    answers.answer = QMessageBox.StandardButton.Discard
+    assert w.close()
+
+
+def test_autosave_and_restore_after_crash(qtbot, data_dir, answers) -> None:
+    w1 = _make_window(qtbot)
+    w1.load_brief_object(_sample_with_text())
+    ed = w1.editor.section_editor("us_asks")
+    _type_at_end_of_block(qtbot, ed, 0, " Also raise fentanyl.")
+    assert w1.autosave.timer.isActive()  # an edit schedules an autosave
+    qtbot.waitUntil(lambda: (data_dir / "autosave.brief").exists(), timeout=10000)
+    expected = w1.current_brief()
+    # "Crash": the process dies without closing the window (no cleanup runs).
+    w1.shutdown()
+    w1.hide()
+
+    w2 = _make_window(qtbot)
+    answers.answer = QMessageBox.StandardButton.Yes
+    assert w2.offer_restore()
+    assert any("Restore" in q for q in answers.questions)
+    got = w2.current_brief()
+    assert got.section("us_asks").statements[0].text.endswith("Also raise fentanyl.")
+    assert got.section("us_asks").statements[0].status == STATUS_USER
+    assert got.sections == expected.sections
+    assert [s.title for s in got.sources] == [s.title for s in expected.sources]
+    assert w2.dirty
+    _dispose(w2)
+    # A clean exit leaves nothing to restore.
+    assert not (data_dir / "autosave.brief").exists()
+    w1._dirty = False
+    w1.autosave.clear()
+
+
+def test_declining_restore_discards_autosave(qtbot, data_dir, answers) -> None:
+    w1 = _make_window(qtbot)
+    w1.load_brief_object(_sample_with_text(), dirty=True)
+    assert w1.autosave.save_now()
+    w1.shutdown()
+    w1.hide()
+    w2 = _make_window(qtbot)
+    answers.answer = QMessageBox.StandardButton.No
+    assert not w2.offer_restore()
+    assert not (data_dir / "autosave.brief").exists()
+    _dispose(w2)
+    w1._dirty = False
+
+
+def test_settings_persist(window, data_dir) -> None:
+    from ui.backend import Preferences
+    from ui.settings import SettingsDialog
+
+    dlg = SettingsDialog(window.prefs, window)
+    dlg.length.setCurrentIndex(dlg.length.findData("short"))
+    dlg.threads.setValue(1)
+    p = dlg.result_preferences()
+    p.save()
+    again = Preferences.load()
+    assert again.length == "short" and again.threads == 1
+    assert (data_dir / "settings.ini").exists()
+
+
+def test_about_names_models() -> None:
+    from ui.settings import about_text
+
+    text = about_text()
+    assert "Briefer" in text and "Licence" in text
+
+
+def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import main
+    from ui.mainwindow import MainWindow
+
+    seen: dict = {"titles": None, "polls": 0}
+
+    def poll() -> None:
+        seen["polls"] += 1
+        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if wins and len(wins[-1].sources.sources()) == 5:
+            seen["titles"] = wins[-1].sources.titles()
+            wins[-1]._dirty = False
+            wins[-1].close()
+            QApplication.instance().exit(0)
+        elif seen["polls"] > 300:
+            QApplication.instance().exit(1)
+        else:
+            QTimer.singleShot(100, poll)
+
+    QTimer.singleShot(0, poll)
+    assert main([str(SEEDS), "--no-model", "--no-restore"]) == 0
+    assert seen["titles"] and len(seen["titles"]) == 5

@@ -1,0 +1,59 @@
+"""Entry point: `briefer-gui [FILES_OR_FOLDERS | BRIEF]` and `briefer gui`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+import briefer
+from ui.style import apply_style
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="briefer-gui", description="Briefer: draft cited policy briefs offline.")
+    p.add_argument("paths", nargs="*", help="article files or folders to load, or a saved .brief to open")
+    p.add_argument("--no-model", action="store_true", help="do not load the model at start-up")
+    p.add_argument("--no-restore", action="store_true", help="do not offer to restore autosaved work")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the main window; returns the exit code."""
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    QCoreApplication.setOrganizationName("Briefer")
+    QCoreApplication.setApplicationName("Briefer")
+    QCoreApplication.setApplicationVersion(briefer.__version__)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "briefer-gui"])
+    apply_style(app)
+
+    from ui.mainwindow import MainWindow  # after QApplication: widgets need it
+
+    window = MainWindow(load_model=not args.no_model)
+    window.show()
+    briefs = [p for p in args.paths if p.endswith(".brief")]
+    others = [p for p in args.paths if not p.endswith(".brief")]
+
+    def after_show() -> None:
+        # After the window is on screen: the user never waits on a blank screen.
+        if not args.no_restore and window.offer_restore():
+            return  # the restored work wins over the command line's files
+        if briefs:
+            window.open_file(Path(briefs[0]), ask=False)
+        if others:
+            window.add_files(others)
+
+    QTimer.singleShot(0, after_show)
+    return int(app.exec())
+
+
+def main_exit() -> None:
+    """Console-script entry point (`briefer-gui`)."""
+    raise SystemExit(main())
+
+
+if __name__ == "__main__":
+    main_exit()
