@@ -15,16 +15,24 @@ import numpy as np
 
 from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
 from briefer.template import SectionSpec, Template
+from briefer.textutil import content_stems
 
 if TYPE_CHECKING:
     from models import Embedder
 
 # Sentences opening with a bare pronoun lean on the sentence before them; they make
 # poor stand-alone bullets.
-_DANGLING = re.compile(r"^[\"“]?(It|This|That|These|Those|They|He|She|Such|But|And|Also)\b")
+_DANGLING = re.compile(
+    r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:that|these|those|they|he|she|such|but|and|also)\b"
+    r"|\b(?:he|she|they) (?:said|added)\.?$"
+)
+_SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
+_PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
-_REDUNDANT = 0.72
+_RELATIVE_FLOOR = 0.70
+_REDUNDANT = 0.80  # embedding similarity at which two sentences say the same
+_RELATED = 0.62  # ... or this, when they also share a rare content word
 
 
 @dataclass
@@ -55,14 +63,17 @@ def score_sentences(
         sims = np.zeros((len(template.sections), len(cands)), dtype=np.float32)
     dates = {s.id: s.date or "" for s in analysis.sources}
     newest = max(dates.values(), default="")
+    principals = {w for n in analysis.event.who for w in n.split()} | {"President", "U", "S", "US"}
     ref = analysis.reference_date
     event_year = ref.year if ref else 9999
     scores = np.zeros_like(sims)
     for j, c in enumerate(cands):
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
-        if _DANGLING.match(c.text):
+        if _DANGLING.search(c.text):
             base -= 0.06
+        elif _SOFT_DANGLING.match(c.text):
+            base -= 0.03  # "It/This will be…" usually means the meeting itself
         if _QUOTE_ONLY.match(c.text):
             base -= 0.02
         if nwords > 45:
@@ -71,13 +82,17 @@ def score_sentences(
             base -= 0.05
         if newest and dates.get(c.source_id) == newest:
             base += 0.01
+        # Specific sentences (naming places, bodies, programmes) make better bullets
+        # than generic ones ("issues of concern").
+        specifics = {m.group(1) for m in _PROPER.finditer(c.text)} - principals
+        base += min(0.08, 0.02 * len(specifics))
         # Recollections of earlier meetings are background: fine for the opening
         # section, but the other sections are about what happens now.
         past = bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
             int(y) < event_year for y in YEAR_RE.findall(c.text)
         )
         for i, spec in enumerate(template.sections):
-            penalty = 0.10 if past and i > 0 else 0.0
+            penalty = 0.20 if past and i > 0 else 0.0
             scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base - penalty
     return cands, scores
 
@@ -106,17 +121,32 @@ def select_evidence(
     norm = scores / np.maximum(scores.max(axis=1, keepdims=True), 1e-6)
     home = norm.argmax(axis=0)
     emb = analysis.embeddings
+    # Rare content words (in at most 3 candidate sentences) mark a sentence's topic.
+    stems = [content_stems(c.text) for c in cands]
+    df: dict[str, int] = {}
+    for st in stems:
+        for w in st:
+            df[w] = df.get(w, 0) + 1
+    rare = [{w for w in st if df[w] <= 3} for st in stems]
+
+    def redundancy(j: int, k: int) -> float:
+        sim = float(emb[cands[j].id] @ emb[cands[k].id]) if emb is not None else 0.0
+        shared = len(rare[j] & rare[k])
+        if shared >= 2 or (shared >= 1 and sim >= _RELATED):
+            return 1.0
+        return sim
+
     for i, spec in enumerate(template.sections):
         pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude]
-        pool = [j for j in pool if scores[i, j] >= _MIN_SCORE]
+        # A weak sentence is no bullet: keep those near the section's best.
+        floor = max(_MIN_SCORE, _RELATIVE_FLOOR * float(scores[i].max()))
+        pool = [j for j in pool if scores[i, j] >= floor]
         chosen: list[int] = []
         per_source: dict[int, int] = {}
         while pool and len(chosen) < spec.max_statements:
             best_j, best_val = None, -1e9
             for j in pool:
-                red = 0.0
-                if chosen and emb is not None:
-                    red = max(float(emb[cands[j].id] @ emb[cands[k].id]) for k in chosen)
+                red = max((redundancy(j, k) for k in chosen), default=0.0)
                 if red >= _REDUNDANT:
                     continue
                 spread = 0.04 * per_source.get(cands[j].source_id, 0)

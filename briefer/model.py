@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,7 @@ class EventInfo:
         if self.where:
             parts.append(f"in {self.where}")
         if self.when:
-            parts.append(f"on {self.when}")
+            parts.append(f"on {human_date(self.when)}")
         if self.occasion:
             parts.append(f"({self.occasion})")
         return " ".join(parts)
@@ -261,6 +262,17 @@ class Brief:
             )
         except (KeyError, TypeError, ValueError, IndexError) as e:
             raise BrieferError(f"saved brief is damaged ({type(e).__name__}: {e})") from None
+
+
+def human_date(iso: str | None) -> str:
+    """'2024-11-16' → '16 November 2024' (the input unchanged if it is not an ISO date)."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B %Y')}"
 
 
 def split_citations(text: str) -> tuple[str, list[int]]:

@@ -65,6 +65,7 @@ def _make_window(qtbot):
     w = MainWindow(load_model=False)
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitExposed(w)
     return w
 
 
@@ -206,6 +207,7 @@ def test_citation_click_highlights_sentence(window, qtbot) -> None:
     window.load_brief_object(_sample_with_text())
     ed = window.editor.section_editor("context")
     window.editor.ensure_visible("context")
+    qtbot.wait(20)  # let the layout settle before measuring the link
     pos = _anchor_point(ed, 0, "cite:1")
     assert ed.anchorAt(pos) == "cite:1"
     with qtbot.waitSignal(ed.citation_clicked, timeout=2000) as sig:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 import briefer
@@ -47,7 +47,12 @@ def main(argv: list[str] | None = None) -> int:
             window.add_files(others)
 
     QTimer.singleShot(0, after_show)
-    return int(app.exec())
+    rc = int(app.exec())
+    # Delete the window while Qt is fully alive, not during interpreter shutdown.
+    window.shutdown()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return rc
 
 
 def main_exit() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,24 +95,25 @@ _model_lock = threading.Lock()
 _model_cache: dict[tuple[str, str], tuple[Any, Any]] = {}
 
 
-def get_models(generator: str = "", threads: int = 0) -> tuple[Any, Any]:
+def get_models(
+    generator: str = "", threads: int = 0, progress: Callable[[str], None] | None = None
+) -> tuple[Any, Any]:
     """Load (once per process) and return (generator, embedder).
 
-    Cached so that several windows (and tests) share one loaded model.
+    Cached so that several windows (and tests) share one loaded model. `progress`
+    receives loading messages (e.g. while a split model is assembled on first use).
     """
     import models
 
-    if threads:
-        try:
-            import torch
-
-            torch.set_num_threads(threads)
-        except Exception:
-            pass
     key = (generator, "")
     with _model_lock:
         if key not in _model_cache:
-            gen = models.load_generator(generator or None)
+            kwargs: dict[str, Any] = {}
+            if threads:
+                kwargs["threads"] = threads
+            if progress is not None:
+                kwargs["progress"] = progress
+            gen = models.load_generator(generator or None, **kwargs)
             emb = models.load_embedder(None)
             _model_cache[key] = (gen, emb)
         return _model_cache[key]

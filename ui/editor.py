@@ -214,10 +214,10 @@ class SectionEditor(QTextEdit):
         return " ".join(text.split()), cites
 
     def _original(self, block: QTextBlock) -> Statement | None:
-        idx = block.blockFormat().property(PROP_STATEMENT)
-        if idx is None:
+        fmt = block.blockFormat()
+        if not fmt.hasProperty(PROP_STATEMENT):  # (reading a missing property returns None)
             return None
-        idx = int(idx)
+        idx = int(fmt.property(PROP_STATEMENT))
         return self._originals[idx] if 0 <= idx < len(self._originals) else None
 
     def unchanged_statement(self, block: QTextBlock) -> Statement | None:

@@ -341,9 +341,10 @@ class MainWindow(QMainWindow):
         self.model_runner.submit(
             Job(
                 "load model",
-                lambda ctx: backend.get_models(self.prefs.model, self.prefs.threads),
+                lambda ctx: backend.get_models(self.prefs.model, self.prefs.threads, progress=ctx.on_progress),
                 on_done=self._model_loaded,
                 on_error=self._model_failed,
+                on_progress=lambda msg: self.model_label.setText(f"Loading model… {str(msg)[:60]}"),
             )
         )
 

@@ -60,7 +60,9 @@ class SettingsDialog(QDialog):
                 continue
             name = backend.model_field(info, "name")
             size = backend.model_field(info, "size_mb")
-            label = f"{name}  ({size} MB)" if size else name
+            label = f"{name}  ({float(size):,.0f} MB)" if size else name
+            if backend.model_field(info, "installed", "True") == "False":
+                label += " — not installed"
             self.model.addItem(label, name)
         if prefs.model and self.model.findData(prefs.model) < 0:
             self.model.addItem(prefs.model, prefs.model)
@@ -113,13 +115,13 @@ def about_text() -> str:
             f"<tr><td><b>{html.escape(f(info, 'name'))}</b></td>"
             f"<td>{html.escape(f(info, 'kind'))}</td>"
             f"<td>{html.escape(f(info, 'licence') or f(info, 'license'))}</td>"
-            f"<td>{html.escape(f(info, 'package'))}</td></tr>"
+            f"<td>{html.escape(f(info, 'upstream') or f(info, 'package'))}</td></tr>"
         )
     if not rows:
         rows.append("<tr><td colspan='4'><i>No model packages installed; drafts quote the sources.</i></td></tr>")
     table = (
         "<table cellspacing='6'><tr><th align='left'>Model</th><th align='left'>Kind</th>"
-        "<th align='left'>Licence</th><th align='left'>Package</th></tr>" + "".join(rows) + "</table>"
+        "<th align='left'>Licence</th><th align='left'>Source</th></tr>" + "".join(rows) + "</table>"
     )
     return (
         f"<h3>Briefer {briefer.__version__}</h3>"

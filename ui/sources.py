@@ -232,10 +232,17 @@ class SourceViewer(QTextBrowser):
         pattern = r"\s+".join(re.escape(w) for w in words)
         cursor = self.document().find(QRegularExpression(pattern))
         if cursor.isNull() and len(words) > 8:
+            # An abridged or re-punctuated sentence: match its start, then take the
+            # text sentence up to its end.
             pattern = r"\s+".join(re.escape(w) for w in words[:8])
             cursor = self.document().find(QRegularExpression(pattern))
-        if cursor.isNull():
-            return False
+            if not cursor.isNull():
+                block = cursor.block()
+                rest = block.text()[cursor.selectionEnd() - block.position() :]
+                m = re.search(r"[.!?][\"”’')]*(\s|$)", rest)
+                end = cursor.selectionEnd() + (m.end() if m else len(rest))
+                cursor.setPosition(cursor.selectionStart())
+                cursor.setPosition(min(end, block.position() + len(block.text())), QTextCursor.MoveMode.KeepAnchor)
         sel = QTextBrowser.ExtraSelection()
         sel.cursor = cursor
         fmt = QTextCharFormat()
