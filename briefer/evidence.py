@@ -71,7 +71,7 @@ def score_sentences(
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
         if _DANGLING.search(c.text):
-            base -= 0.06
+            base = -1.0  # leans on a sentence we do not show: never a bullet of its own
         elif _SOFT_DANGLING.match(c.text):
             base -= 0.03  # "It/This will be…" usually means the meeting itself
         if _QUOTE_ONLY.match(c.text):
@@ -87,13 +87,15 @@ def score_sentences(
         specifics = {m.group(1) for m in _PROPER.finditer(c.text)} - principals
         base += min(0.08, 0.02 * len(specifics))
         # Recollections of earlier meetings are background: fine for the opening
-        # section, but the other sections are about what happens now.
+        # section, but the other sections are about the meeting ahead.
         past = bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
             int(y) < event_year for y in YEAR_RE.findall(c.text)
         )
         for i, spec in enumerate(template.sections):
-            penalty = 0.20 if past and i > 0 else 0.0
-            scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base - penalty
+            if past and i > 0:
+                scores[i, j] = -1.0  # never evidence for what happens next
+                continue
+            scores[i, j] = -1.0 if base <= -1.0 else sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base
     return cands, scores
 
 

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from models import Embedder, Generator
 
 
+LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
+
+
 @dataclass
 class Progress:
     """Where a run is: a stage, a human message, and how far along (0..1)."""
@@ -204,7 +207,10 @@ def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> S
             )
         note = f"model text not supported ({verdict.reason}); source sentence used instead"
     else:
-        note = "no model text; source sentence used"
+        # Short enough to stand as it is (or no model): the source's own words.
+        return Statement(
+            text=rec.text, citations=citations, evidence=evidence, status=STATUS_VERIFIED, note="source sentence"
+        )
     return Statement(text=rec.text, citations=citations, evidence=evidence, status=STATUS_FALLBACK, note=note)
 
 
@@ -277,6 +283,10 @@ def draft_brief(
     if lead:
         lead_texts = {t for _, t in lead.evidence}
         used = {r.id for r in analysis.sentences if r.text in lead_texts}
+        if embedder is not None and analysis.embeddings is not None:
+            # Sentences that only restate the lead (who meets whom where and when).
+            sims = analysis.embeddings @ embedder.encode([lead.text])[0]
+            used |= {r.id for r in analysis.sentences if sims[r.id] >= LEAD_RESTATEMENT}
     evidence = select_evidence(analysis, template, embedder, exclude=used)
     stats.stages["select"] = time.perf_counter() - t1
 

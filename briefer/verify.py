@@ -43,6 +43,10 @@ _FORWARD = re.compile(
     r"may|might|could|should|poised|is to|are to|going to)\b",
     re.I,
 )
+# Thresholds for `order_support`: below REJECT the statement is replaced by its source
+# sentence; below FLAG it is kept but marked for the editor.
+ORDER_REJECT = 0.65
+ORDER_FLAG = 0.80
 _NEGATION = re.compile(r"\b(not|no|never|none|without|nor)\b|n['’]t\b", re.I)
 _INSTRUCTION_ECHO = re.compile(
     r"\b(as an ai|i cannot|i can't|here is|here's|bullet point|rewrite|the sentence|the text|"
@@ -115,6 +119,35 @@ def _proper_nouns(text: str) -> set[str]:
     return out
 
 
+_PAST_EVENT = re.compile(r"\b(took place|was held|were held|met|held|previous|previously|last year|ago)\b", re.I)
+_FUTURE_WORDS = re.compile(r"\b(will|is to|are to|to be held|upcoming|set to)\b", re.I)
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two token lists."""
+    if not a or not b:
+        return 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b, 1):
+            cur.append(prev[j - 1] + 1 if x == y else max(prev[j], cur[j - 1]))
+        prev = cur
+    return prev[-1]
+
+
+def order_support(text: str, evidence: list[str]) -> float:
+    """Share of the statement's words found, in the same order, in one evidence sentence.
+
+    High for a shortened source sentence; low for a paraphrase that moved who-does-what
+    around, which is where small models invert meaning.
+    """
+    toks = [stem(w) for w in words(text)]
+    if not toks:
+        return 0.0
+    return max((_lcs(toks, [stem(w) for w in words(e)]) / len(toks) for e in evidence), default=0.0)
+
+
 def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] | None = None) -> Verdict:
     """Verify a generated statement against its evidence sentences.
 
@@ -124,6 +157,7 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
     """
     reasons: list[str] = []
     weak: str | None = None
+    support_weak: str | None = None
     ev = " ".join(evidence)
     if not text.strip() or len(words(text)) < 4:
         return Verdict(False, reasons=["empty or too short"])
@@ -140,6 +174,7 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
     if missing_time:
         reasons.append(f"date not in the source: {', '.join(sorted(missing_time))}")
     allowed = {_alias_key(w) for n in (allowed_names or set()) for w in n.split()}
+    allowed |= {stem(w) for n in (allowed_names or set()) for w in words(n)}
     ev_names = _proper_nouns(ev) | {_alias_key(w) for w in words(ev)}
     missing_names = {n for n in _proper_nouns(text) if n not in ev_names and n not in allowed}
     if missing_names:
@@ -153,14 +188,30 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
         reasons.append("states as fact what the source only expects")
     if _NEGATION.search(text) and not _NEGATION.search(ev):
         reasons.append("adds a negation")
+    if _FUTURE_WORDS.search(text) and _PAST_EVENT.search(ev) and not _FORWARD.search(ev):
+        reasons.append("turns a past event into a future one")
+    for m in re.finditer(r"\bwill\s+(\w+)", text, re.I):
+        verb = m.group(1).lower()
+        if re.search(rf"\b{verb}e?d\b", ev, re.I) and not re.search(rf"\bwill\s+{verb}\b", ev, re.I):
+            reasons.append(f"turns the source's past “{verb}ed” into “will {verb}”")
+    order = order_support(text, evidence)
+    if order < ORDER_REJECT:
+        reasons.append(f"rewords the source too freely to check ({order:.0%} of it follows the source)")
+    elif order < ORDER_FLAG and weak is None:
+        weak = f"{order:.0%} of it follows the source's wording"
     st = content_stems(text)
     ev_st = content_stems(ev) | {stem(w) for w in words(ev)}
     if st:
-        support = len(st & ev_st) / len(st)
-        if support < 0.6:
-            reasons.append(f"only {support:.0%} of its content words are in the source")
-        elif support < 0.8:
-            weak = f"{support:.0%} of its content words are in the source"
+        new_words = sorted(st - ev_st - allowed)
+        support = 1 - len(new_words) / len(st)
+        # Each word a model adds is a claim nobody made; one may be a harmless synonym,
+        # more is a rewrite that needs a human.
+        if support < 0.6 or len(new_words) > 2:
+            reasons.append(f"adds words the source does not use: {', '.join(new_words)}")
+        elif new_words:
+            support_weak = f"uses words the source does not: {', '.join(new_words)}"
+    if weak is None and support_weak:
+        weak = support_weak
     if len(words(text)) > 1.3 * max(len(words(ev)), 12):
         reasons.append("longer than its evidence")
     if reasons:

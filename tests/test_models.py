@@ -25,7 +25,7 @@ INSTRUCTION = (
 
 @pytest.fixture(scope="module")
 def generator() -> models.Generator:
-    return models.load_generator(threads=2)
+    return models.load_generator()
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_registry_lists_installed_models() -> None:
 
 
 def test_loading_is_cached(generator: models.Generator, embedder: models.Embedder) -> None:
-    assert models.load_generator(threads=2) is generator
+    assert models.load_generator() is generator
     assert models.load_embedder() is embedder
 
 

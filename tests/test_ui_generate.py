@@ -100,9 +100,12 @@ def test_generate_shows_progress_streams_and_cancels(window, qtbot) -> None:
 
     t0 = time.perf_counter()
     qtbot.mouseClick(window.cancel_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.generating, timeout=10_000)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 3.0, f"cancel took {elapsed:.1f}s"
+    # Within a second the user has their editor back (nothing streams, all editable).
+    qtbot.waitUntil(lambda: not any(ed.streaming and ed is writing for ed in window.editor.editors()), timeout=1000)
+    assert not writing.isReadOnly()
+    assert time.perf_counter() - t0 < 1.0
+    # The model stops at its next check (prompt reading can take a few seconds on CPU).
+    qtbot.waitUntil(lambda: not window.generating, timeout=15_000)
     assert "Cancelled" in window.status_label.text()
     assert not any(ed.streaming or ed.isReadOnly() for ed in window.editor.editors())
     assert window.act_generate.isEnabled() and not window._cancel_action.isVisible()

@@ -317,6 +317,11 @@ class SectionEditor(QTextEdit):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         fmt = _plain_char_format()
         fmt.setForeground(SLATE)
+        # Each statement is a separate model output streamed back to back; a new one
+        # starts without a leading space right after a full stop: give it its own line.
+        prev = cursor.block().text().rstrip()
+        if prev and prev[-1] in ".!?\"”" and delta[:1].isupper():
+            delta = "\n" + delta
         cursor.insertText(delta, fmt)
         self._programmatic = False
 

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._dirty = False
         self._gen_job: Job | None = None
         self._gen_keys: list[str] = []
+        self._finished_keys: set[str] = set()
         self._writing_key: str | None = None
         self._model_state = "not loaded"
         self._model_error: str | None = None
@@ -536,6 +537,7 @@ class MainWindow(QMainWindow):
             return brief
 
         self._gen_keys = list(keys)
+        self._finished_keys: set[str] = set()
         self._writing_key = None
         for k in keys:
             ed = self.editor.section_editor(k)
@@ -575,6 +577,7 @@ class MainWindow(QMainWindow):
         if key and key in self._gen_keys:
             if p.stage == "writing":
                 if key != self._writing_key and self._writing_key:
+                    self._finished_keys.add(self._writing_key)
                     self.editor.set_section_state(self._writing_key, "")
                 self._writing_key = key
                 self.editor.set_section_state(key, "Writing…")
@@ -592,6 +595,7 @@ class MainWindow(QMainWindow):
             self.editor.section_editor(key).append_stream(delta)
 
     def _finish_generation(self) -> None:
+        self.cancel_btn.setEnabled(True)
         self._gen_job = None
         self._gen_keys = []
         self._writing_key = None
@@ -601,10 +605,13 @@ class MainWindow(QMainWindow):
     def _draft_done(self, brief: Brief) -> None:
         keys = self._gen_keys
         for k in keys:
+            ed = self.editor.section_editor(k)
+            if not ed.streaming:
+                continue  # restored on cancel; the user may already be editing it
             try:
                 self.editor.set_section(brief.section(k))
             except KeyError:
-                self.editor.section_editor(k).end_stream(None)
+                ed.end_stream(None)
         # Sources come back with their flags (stale, duplicate…); ids are unchanged.
         self.editor.set_meta(brief)
         self.sources.set_sources(brief.sources)
@@ -631,11 +638,23 @@ class MainWindow(QMainWindow):
         self.notify("Cancelled — nothing was changed.")
 
     def cancel_generation(self) -> None:
-        """Stop the running draft at its next check; finished sections are kept."""
-        if self._gen_job is not None:
-            self._gen_job.cancel.cancel()
-            self.stage_label.setText("Cancelling…")
-            self.notify("Cancelling…")
+        """Stop the running draft; finished sections are kept, the others restored at once.
+
+        The model may need a moment to reach its next cancel check (e.g. while it reads a
+        long prompt), so the UI does not wait for it: unfinished sections go back to
+        what they held and are editable immediately; finished ones arrive with the result.
+        """
+        job = self._gen_job
+        if job is None or job.cancelled:
+            return
+        job.cancel.cancel()
+        for k in self._gen_keys:
+            if k not in self._finished_keys:
+                self.editor.section_editor(k).end_stream(None)
+                self.editor.set_section_state(k, "")
+        self.cancel_btn.setEnabled(False)
+        self.stage_label.setText("Stopping…")
+        self.notify("Cancelling…")
 
     @property
     def generating(self) -> bool:

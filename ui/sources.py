@@ -67,7 +67,8 @@ def source_html(src: Source) -> str:
         badges.append(
             f"<span style='color:{fg}; background-color:{bg}; font-size:small'>&nbsp;{label}&nbsp;</span>"
         )
-    reasons = [html.escape(n) for n in src.notes]
+    # Notes explain flags; without a flag they are detail for the tooltip.
+    reasons = [html.escape(n) for n in src.notes] if flags else []
     if src.problem:
         reasons.insert(0, html.escape(src.problem))
     out = (
@@ -189,6 +190,7 @@ class SourceViewer(QTextBrowser):
         self.setOpenLinks(False)
         self.source_id: int | None = None
         self.highlighted: str = ""
+        self._body_start = 0
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -208,10 +210,12 @@ class SourceViewer(QTextBrowser):
         meta = " · ".join(html.escape(x) for x in (src.outlet, src.date) if x)
         body = src.text if src.text.strip() else f"(no text: {src.problem or 'empty'})"
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in re.split(r"\n\s*\n|\n", body) if p.strip())
-        self.setHtml(
-            f"<p style='font-size:large'><b>[{src.id}] {head}</b></p>"
-            f"<p style='color:#5b6573'>{meta}</p><hr>{paras}"
-        )
+        self.setHtml(f"<p style='font-size:large'><b>[{src.id}] {head}</b></p><p style='color:#5b6573'>{meta}</p>")
+        # Search for cited sentences only in the body, not in the header above it.
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._body_start = cursor.position()
+        cursor.insertHtml(f"<hr>{paras}")
         found = False
         for sentence in sentences or []:
             if self._highlight(sentence):
@@ -230,12 +234,12 @@ class SourceViewer(QTextBrowser):
             return False
         # Whitespace and curly quotes may differ between the sentence and the text.
         pattern = r"\s+".join(re.escape(w) for w in words)
-        cursor = self.document().find(QRegularExpression(pattern))
+        cursor = self.document().find(QRegularExpression(pattern), self._body_start)
         if cursor.isNull() and len(words) > 8:
             # An abridged or re-punctuated sentence: match its start, then take the
             # text sentence up to its end.
             pattern = r"\s+".join(re.escape(w) for w in words[:8])
-            cursor = self.document().find(QRegularExpression(pattern))
+            cursor = self.document().find(QRegularExpression(pattern), self._body_start)
             if not cursor.isNull():
                 block = cursor.block()
                 rest = block.text()[cursor.selectionEnd() - block.position() :]
@@ -343,7 +347,7 @@ class SourcesPane(QWidget):
             item = QListWidgetItem()
             item.setData(ROLE_SOURCE, src)
             item.setData(Qt.ItemDataRole.DisplayRole + 100, source_html(src))
-            item.setToolTip(src.path or src.title)
+            item.setToolTip("\n".join([src.path or src.title, *src.notes, f"date: {src.date_method}"]))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             self.list.addItem(item)
         if 0 <= row < self.list.count():
