@@ -36,7 +36,7 @@ from briefer.model import (
 )
 from briefer.template import Template, load_template
 from briefer.textutil import split_sentences, words
-from briefer.verify import verify_statement
+from briefer.verify import trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from models import Embedder, Generator
@@ -205,13 +205,16 @@ def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> S
                 status=STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
                 note=verdict.reason if verdict.flag else "",
             )
-        note = f"model text not supported ({verdict.reason}); source sentence used instead"
+        note = f"model wrote “{generated}”, not supported ({verdict.reason}); source sentence used instead"
     else:
         # Short enough to stand as it is (or no model): the source's own words.
         return Statement(
-            text=rec.text, citations=citations, evidence=evidence, status=STATUS_VERIFIED, note="source sentence"
+            text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=STATUS_VERIFIED,
+            note="source sentence",
         )
-    return Statement(text=rec.text, citations=citations, evidence=evidence, status=STATUS_FALLBACK, note=note)
+    return Statement(
+        text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=STATUS_FALLBACK, note=note
+    )
 
 
 def _title(template: Template, analysis: Analysis) -> str:

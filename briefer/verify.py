@@ -201,6 +201,11 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
         weak = f"{order:.0%} of it follows the source's wording"
     st = content_stems(text)
     ev_st = content_stems(ev) | {stem(w) for w in words(ev)}
+    # "AI" for "artificial intelligence", "US" for "American": same actor, same thing.
+    ev_keys = {_alias_key(w) for w in words(ev)}
+    for i, group in enumerate(ALIASES):
+        if f"@alias{i}" in ev_keys:
+            ev_st |= {stem(w) for w in group}
     if st:
         new_words = sorted(st - ev_st - allowed)
         support = 1 - len(new_words) / len(st)
@@ -217,3 +222,31 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
     if reasons:
         return Verdict(supported=False, reasons=reasons)
     return Verdict(supported=True, flag=weak is not None, reasons=[weak] if weak else [])
+
+
+_LEAD_ATTRIBUTION = re.compile(
+    r"^(?:according to [^,]{3,80},|[A-Z][^,]{0,60} (?:said|says|told [^,]{1,40}) that|noting that)\s+", re.I
+)
+_TAIL_ATTRIBUTION = re.compile(
+    r",\s*(?:the |a |one )?(?:senior |U\.S\. |US |White House |administration |government |Chinese )*"
+    r"(?:official|officials|spokesperson|spokesman|source|sources|White House|[A-Z][a-z]+ [A-Z][a-z]+)"
+    r"(?: [a-z ]{0,30})? (?:said|says|added|told [^.,]{1,40})(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"(?=[.”\"]*$)",
+)
+
+
+def trim_sentence(sentence: str) -> str:
+    """A source sentence without its attribution ("…, the official said."), verbatim otherwise.
+
+    Used where a source sentence stands in for a bullet: the citation already says who
+    said it, so the attribution only costs the reader time. Nothing else is changed.
+    """
+    s = sentence.strip()
+    s2 = _TAIL_ATTRIBUTION.sub("", s)
+    m = _LEAD_ATTRIBUTION.match(s2)
+    if m and len(s2) - m.end() > 30:
+        s2 = s2[m.end():]
+        s2 = s2[0].upper() + s2[1:]
+    if s2 != s and s2 and s2[-1] not in ".!?\"”":
+        s2 += "."
+    return s2 if len(words(s2)) >= 5 else s

@@ -1,0 +1,9 @@
+"""Frozen entry point of the `briefer-gui` executable (see briefer.spec)."""
+
+import multiprocessing
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    from ui.app import main_exit
+
+    main_exit()
