@@ -324,6 +324,7 @@ def draft_brief(
                 stats.tokens += 1
                 if on_token:
                     on_token(key, delta)
+            tg = time.perf_counter()
             try:
                 generated = list(
                     generate_statements(generator, spec, ev, on_token=tok, cancel=lambda: cancel.cancelled)
@@ -335,6 +336,8 @@ def draft_brief(
                 else:
                     sections.append(Section(spec.key, spec.heading, [], spec.guidance))
                 continue
+            finally:
+                stats.generate_seconds += time.perf_counter() - tg
         report(Progress("verifying", f"Checking “{spec.heading}” against its sources", 0.1 + 0.85 * (done + len(ev)) / total, spec.key))
         statements = [_statement_from(e, g, allowed) for e, g in zip(ev, generated)]
         if spec.key == template.sections[0].key and lead is not None:

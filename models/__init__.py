@@ -42,6 +42,7 @@ __all__ = [
     "Generator",
     "ModelInfo",
     "available",
+    "model_file",
     "load_embedder",
     "load_generator",
 ]
@@ -339,6 +340,7 @@ class Generator:
 
     info: ModelInfo
     n_ctx: int
+    threads: int = 1
 
     def __init__(self, info: ModelInfo, template: str) -> None:
         self.info = info
@@ -613,7 +615,9 @@ def _cached_generator(name: str, threads: int, n_ctx: int, path: str, loader: st
     info.location = path
     cls = _LlamaCppGenerator if loader == "llama-cpp" else _HFGgufGenerator
     try:
-        return cls(info, entry.template, Path(path), threads, n_ctx)
+        gen = cls(info, entry.template, Path(path), threads, n_ctx)
+        gen.threads = threads
+        return gen
     except BrieferError:
         raise
     except Exception as e:  # backend errors become one clear line
@@ -651,6 +655,18 @@ def load_generator(
         # process) made 2 threads on 2 cores 80x slower than 1 thread (0.3 vs 25 tok/s).
         threads = max(1, min(4, (os.cpu_count() or 2) // 2))
     return _cached_generator(entry.name, threads, n_ctx, str(path), backend)
+
+
+def model_file(name: str | None = None) -> Path:
+    """The generator's weights file on disk (assembled from its parts if need be).
+
+    For tools that run the same weights another way (the benchmark's baseline).
+    """
+    entry = _entry(name, "generator")
+    sources = _source_paths(entry)
+    if sources is None:
+        raise _missing_error(entry)
+    return _assemble(entry, sources, _default_progress) if entry.parts else sources[0]
 
 
 # --------------------------------------------------------------------------- embedder

@@ -425,5 +425,23 @@ def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:
             QTimer.singleShot(100, poll)
 
     QTimer.singleShot(0, poll)
-    assert main([str(SEEDS), "--no-model", "--no-restore"]) == 0
+    # Closing the last window would post a stray quit that ends later tests' event loops.
+    app = QApplication.instance()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        assert main([str(SEEDS), "--no-model", "--no-restore"]) == 0
+    finally:
+        app.setQuitOnLastWindowClosed(True)
     assert seen["titles"] and len(seen["titles"]) == 5
+
+
+def test_drop_files_on_the_list_adds_them(window, qtbot) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in sorted(SEEDS.glob("*.txt"))[:2]])
+    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.sources.list.dropEvent(ev)
+    qtbot.waitUntil(lambda: len(window.sources.sources()) == 2, timeout=30000)
+    assert all(s.usable for s in window.sources.sources())

@@ -8,7 +8,7 @@ import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         if load_model:
-            QTimer.singleShot(0, self.load_model)
+            self.load_model()  # only queues the load on the model thread
 
     # ===================================================================== building
     def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -582,6 +582,9 @@ class MainWindow(QMainWindow):
                 self._writing_key = key
                 self.editor.set_section_state(key, "Writing…")
                 self.editor.section_editor(key).set_stream_status("Writing…")
+                for k in self._gen_keys:
+                    if k != key and k not in self._finished_keys:
+                        self.editor.section_editor(k).set_stream_status("Waiting for the sections above…")
                 if len(self._gen_keys) > 1:
                     self.editor.ensure_visible(key)
             elif p.stage == "verifying":

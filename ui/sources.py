@@ -254,9 +254,12 @@ class SourceViewer(QTextBrowser):
         sel.format = fmt
         self.setExtraSelections([sel])
         end = QTextCursor(cursor)
-        end.clearSelection()
+        end.setPosition(cursor.selectionStart())
         self.setTextCursor(end)
         self.ensureCursorVisible()
+        # Put the sentence near the top third, with its context above it.
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(end).top() - self.viewport().height() // 4)
         return True
 
 
@@ -321,8 +324,9 @@ class SourcesPane(QWidget):
         self.viewer = SourceViewer()
         self.split.addWidget(self.list)
         self.split.addWidget(self.viewer)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([380, 320])
         lay.addWidget(self.split, 1)
 
         self.add_btn.clicked.connect(self.add_requested)
