@@ -31,6 +31,7 @@ statements are plain text.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -383,7 +384,12 @@ def _statement(
         mark = p.add_run(FLAG_MARK + " ")
         mark.bold = True
         mark.font.color.rgb = AMBER_TEXT
-    p.add_run(display_text(st))
+    # The editor stores bold as **…**; print it as bold, not as asterisks.
+    for part in re.split(r"(\*\*[^*]+\*\*)", display_text(st)):
+        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+            p.add_run(part[2:-2]).bold = True
+        elif part:
+            p.add_run(part)
     if st.citations:
         if notes is not None:
             # Full note the first time a source is cited, a short title after that: the

@@ -22,7 +22,6 @@ from briefer.model import (
     FLAG_DUPLICATE,
     FLAG_STALE,
     FLAG_UNREADABLE,
-    STATUS_FALLBACK,
     STATUS_FLAGGED,
     Brief,
     Source,
@@ -87,13 +86,13 @@ def flagged_summary(brief: Brief) -> str | None:
 
 
 def display_text(st: Statement) -> str:
-    """The statement text as printed: fallback sentences in quotation marks."""
-    text = st.text.strip()
-    if st.status != STATUS_FALLBACK or not text:
-        return text
-    # Verbatim source sentence: wrap in double quotes, demote inner double quotes to single.
-    inner = text.replace("“", "‘").replace("”", "’").replace('"', "'")
-    return f"“{inner}”"
+    """The statement text as printed.
+
+    Source sentences standing in for a bullet are printed as plain text, not as quotes:
+    they may have lost an attribution or an aside, so they are no longer exact quotations;
+    the footnote says where they come from.
+    """
+    return st.text.strip()
 
 
 def source_flags(src: Source) -> str | None:

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from models import Embedder, Generator
 
 
+# Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
+_KEPT_NOTES = ("decoded", "outlet from", "repaired")
 LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
 
 
@@ -268,13 +270,15 @@ def draft_brief(
     t0 = time.perf_counter()
 
     report(Progress("analysing", "Analysing sources", 0.02))
+    # Work on copies: the caller's sources (the UI's list) stay as they were. Flags are
+    # recomputed each run, since the user may have added or removed sources.
+    sources = [
+        replace(s, flags=[f for f in s.flags if f == FLAG_UNREADABLE], notes=[n for n in s.notes if n.startswith(_KEPT_NOTES)])
+        for s in sources
+    ]
     usable = [s for s in sources if s.usable]
     if not usable:
         raise BrieferError("no readable sources: add at least one article")
-    # Flags are recomputed each run; the user may have added or removed sources.
-    for s in usable:
-        s.flags = [f for f in s.flags if f == FLAG_UNREADABLE]
-        s.notes = [n for n in s.notes if n.startswith("decoded")]
     analysis = analyse(usable, embedder)
     stats.stages["analyse"] = time.perf_counter() - t0
     cancel.check()
@@ -320,9 +324,14 @@ def draft_brief(
         report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key))
         generated: list[str | None] = [None] * len(ev)
         if generator is not None and ev:
-            def tok(i: int, delta: str, key: str = spec.key) -> None:
+            last = [-1]
+
+            def tok(i: int, delta: str, key: str = spec.key, last: list[int] = last) -> None:
                 stats.tokens += 1
                 if on_token:
+                    if last[0] not in (-1, i):
+                        on_token(key, "\n")  # a new statement starts on its own line
+                    last[0] = i
                     on_token(key, delta)
             tg = time.perf_counter()
             try:

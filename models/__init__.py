@@ -42,9 +42,9 @@ __all__ = [
     "Generator",
     "ModelInfo",
     "available",
-    "model_file",
     "load_embedder",
     "load_generator",
+    "model_file",
 ]
 
 log = logging.getLogger("briefer.models")

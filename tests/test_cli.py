@@ -28,7 +28,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_bad_input_gives_one_line_and_exit_code_2(tmp_path, capsys, make, reason):
     path = tmp_path / "article.txt"
     make(path)
-    code, out, err = _run(capsys, "draft", str(path), "-o", str(tmp_path / "b.docx"))
+    code, _out, err = _run(capsys, "draft", str(path), "-o", str(tmp_path / "b.docx"))
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -86,7 +86,7 @@ def test_mixed_good_and_bad_files_still_produce_the_brief(tmp_path, capsys, seed
     bad.write_bytes(b"not a zip at all")
     out_json = tmp_path / "b.json"
     out_docx = tmp_path / "b.docx"
-    code, out, err = _run(
+    code, _out, err = _run(
         capsys, "draft", *map(str, seed_paths), str(bad), "-o", str(out_docx), "--json", str(out_json), "-q"
     )
     assert code == 0, err

@@ -115,7 +115,7 @@ def test_stale_source_is_warned_about(drafted):
 
 
 def test_progress_and_tokens_are_streamed(drafted):
-    brief, progress, tokens = drafted
+    _brief, progress, tokens = drafted
     stages = [p.stage for p in progress]
     assert stages[0] == "analysing" and stages[-1] == "done"
     assert "writing" in stages

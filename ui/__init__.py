@@ -4,7 +4,3 @@ A thin layer over `briefer.pipeline`: no drafting logic lives here.
 """
 
 from __future__ import annotations
-
-from ui import _compat
-
-_compat.apply()
