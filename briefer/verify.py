@@ -46,6 +46,8 @@ _FORWARD = re.compile(
 # Thresholds for `order_support`: below REJECT the statement is replaced by its source
 # sentence; below FLAG it is kept but marked for the editor.
 ORDER_REJECT = 0.65
+MIN_WORDS = 6  # "Third face-to-face meeting expected." is a deletion that lost the point
+COVERAGE_FLAG = 0.35  # a bullet keeping less than this share of the source's content words
 ORDER_FLAG = 0.80
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "not", "no", "never", "did", "has", "had"}
 _NEGATION = re.compile(r"\b(not|no|never|none|without|nor)\b|n['’]t\b", re.I)
@@ -186,8 +188,8 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
     weak: str | None = None
     support_weak: str | None = None
     ev = " ".join(evidence)
-    if not text.strip() or len(words(text)) < 4:
-        return Verdict(False, reasons=["empty or too short"])
+    if not text.strip() or len(words(text)) < MIN_WORDS:
+        return Verdict(False, reasons=["too short to stand as a statement"])
     if _INSTRUCTION_ECHO.search(text) and not _INSTRUCTION_ECHO.search(ev):
         reasons.append("reads like model chatter, not a statement")
     missing_num = _norm_numbers(text) - _norm_numbers(ev)
@@ -265,6 +267,9 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
             support_weak = f"uses words the source does not: {', '.join(new_words)}"
     if weak is None and support_weak:
         weak = support_weak
+    ev_content = max((content_stems(e) for e in evidence), key=len, default=set())
+    if ev_content and weak is None and len(st & ev_content) / len(ev_content) < COVERAGE_FLAG:
+        weak = "keeps little of its source sentence; check nothing important was dropped"
     if len(words(text)) > 1.3 * max(len(words(ev)), 12):
         reasons.append("longer than its evidence")
     if reasons:
@@ -299,8 +304,8 @@ def trim_sentence(sentence: str) -> str:
     (", who …,", parentheses, dashes); every word kept is the source's, in its order.
     """
     s = sentence.strip()
-    s2 = _ASIDE.sub("", s)
-    s2 = _TAIL_ATTRIBUTION.sub("", s2)
+    s2 = _TAIL_ATTRIBUTION.sub("", s)
+    s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"')) else s2 + ".")
     m = _LEAD_ATTRIBUTION.match(s2)
     if m and len(s2) - m.end() > 30:
         s2 = s2[m.end():]

@@ -47,3 +47,53 @@ def test_added_negation_is_rejected():
 def test_model_chatter_is_rejected():
     v = verify_statement("Here is the bullet point you asked for about Biden and Xi.", EV, allowed_names=NAMES)
     assert not v.supported
+
+
+def test_swapped_roles_are_rejected():
+    # The source: Biden urges Xi to dissuade North Korea. Moving "Russia" makes Russia the target.
+    v = verify_statement(
+        "Biden is expected to urge Russia to dissuade North Korea from deepening its support.", EV, allowed_names=NAMES
+    )
+    assert not v.supported
+    assert any("moves names" in r for r in v.reasons)
+
+
+def test_will_for_expected_changes_certainty_and_is_rejected():
+    v = verify_statement(
+        "Biden will use his final meeting with Xi Jinping to urge him to dissuade North Korea.", EV, allowed_names=NAMES
+    )
+    assert not v.supported
+    assert any("certain" in r for r in v.reasons)
+
+
+def test_past_event_turned_future_is_rejected():
+    src = ["Noting that the US and China also restarted the Defense Policy Coordination Talks in January, 2024."]
+    v = verify_statement("The US and China will restart the Defense Policy Coordination Talks.", src)
+    assert not v.supported
+
+
+def test_dropped_negation_is_rejected():
+    src = ["Officials suggested there will be no specific outcomes from the meeting between the two leaders."]
+    v = verify_statement("Officials suggested there will be specific outcomes from the meeting.", src)
+    assert not v.supported
+    assert any("negation" in r for r in v.reasons)
+
+
+def test_clean_deletion_is_supported_and_one_new_word_is_flagged():
+    src = [
+        "As U.S. officials have done in recent years, Biden is expected to express concerns about China's "
+        "increased military activities around Taiwan and unfair trade practices."
+    ]
+    ok = verify_statement("Biden is expected to express concerns about China's military activities around Taiwan.", src)
+    assert ok.supported and not ok.flag
+    flagged = verify_statement("Biden is expected to raise concerns about China's military activities around Taiwan.", src)
+    assert flagged.supported and flagged.flag
+
+
+def test_trim_sentence_cuts_attribution_and_asides_only():
+    from briefer.verify import order_support, trim_sentence
+
+    s = "It will be Biden's last meeting with Xi, whom the Democrat regards as his most important peer, the official said."
+    t = trim_sentence(s)
+    assert t == "It will be Biden's last meeting with Xi."
+    assert order_support(t, [s]) == 1.0
