@@ -32,7 +32,7 @@ _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
 _RELATIVE_FLOOR = 0.70
 _REDUNDANT = 0.80  # embedding similarity at which two sentences say the same
-_RELATED = 0.62  # ... or this, when they also share a rare content word
+_RELATED = 0.70  # ... or this, when they also share a rare content word
 
 
 @dataclass
@@ -95,7 +95,8 @@ def score_sentences(
             if past and i > 0:
                 scores[i, j] = -1.0  # never evidence for what happens next
                 continue
-            scores[i, j] = -1.0 if base <= -1.0 else sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base
+            base_i = base - 0.06 if past else base  # background ranks below this meeting
+            scores[i, j] = -1.0 if base <= -1.0 else sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
 
 
@@ -106,12 +107,14 @@ def select_evidence(
     *,
     lam: float = 0.75,
     exclude: set[int] | None = None,
+    lead_in_first: bool = False,
 ) -> dict[str, list[Evidence]]:
     """Pick up to `max_statements` evidence sentences per section.
 
     Each sentence is offered to the section it scores best in (relative to that
     section's best sentence), so the sections do not repeat each other. `exclude`
-    holds sentence ids already used elsewhere (e.g. by a synthesized lead).
+    holds sentence ids already used elsewhere (e.g. by a synthesized lead);
+    `lead_in_first` keeps a place for that lead in the first section.
     """
     cands, scores = score_sentences(analysis, template, embedder)
     exclude = exclude or set()
@@ -145,7 +148,8 @@ def select_evidence(
         pool = [j for j in pool if scores[i, j] >= floor]
         chosen: list[int] = []
         per_source: dict[int, int] = {}
-        while pool and len(chosen) < spec.max_statements:
+        limit = spec.max_statements - (1 if lead_in_first and i == 0 else 0)
+        while pool and len(chosen) < limit:
             best_j, best_val = None, -1e9
             for j in pool:
                 red = max((redundancy(j, k) for k in chosen), default=0.0)

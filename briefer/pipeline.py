@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 # Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
 _KEPT_NOTES = ("decoded", "outlet from", "repaired")
 LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
+PLACE_RESTATEMENT = 0.55  # ... or this, for a sentence that also names the meeting's place
 
 
 @dataclass
@@ -293,8 +294,17 @@ def draft_brief(
         if embedder is not None and analysis.embeddings is not None:
             # Sentences that only restate the lead (who meets whom where and when).
             sims = analysis.embeddings @ embedder.encode([lead.text])[0]
-            used |= {r.id for r in analysis.sentences if sims[r.id] >= LEAD_RESTATEMENT}
-    evidence = select_evidence(analysis, template, embedder, exclude=used)
+            place = re.compile(
+                "|".join(rf"\b{re.escape(p.strip())}\b" for p in (analysis.event.where or "").split(",") if p.strip())
+                or r"(?!)"
+            )
+            used |= {
+                r.id
+                for r in analysis.sentences
+                if sims[r.id] >= LEAD_RESTATEMENT or (sims[r.id] >= PLACE_RESTATEMENT and place.search(r.text))
+            }
+    # The lead is the first section's first statement and counts towards its length.
+    evidence = select_evidence(analysis, template, embedder, exclude=used, lead_in_first=lead is not None)
     stats.stages["select"] = time.perf_counter() - t1
 
     prev_sections = {s.key: s for s in previous.sections} if previous else {}
@@ -336,7 +346,9 @@ def draft_brief(
             tg = time.perf_counter()
             try:
                 generated = list(
-                    generate_statements(generator, spec, ev, on_token=tok, cancel=lambda: cancel.cancelled)
+                    generate_statements(
+                        generator, spec, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48
+                    )
                 )
             except Cancelled:
                 cancelled = True
