@@ -263,24 +263,16 @@ def _past_places(sents: list[str]) -> dict[str, list[str]]:
 def _month_day_dates(sent: str, ref: date | None) -> list[date]:
     """Calendar dates mentioned in a sentence; a missing year comes from `ref`."""
     found: list[date] = []
-    for m in _MONTH_DAY.finditer(sent):
-        month = MONTHS[m.group(1).lower().rstrip(".")]
-        day = int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
-        if year:
-            try:
-                found.append(date(year, month, day))
-            except ValueError:
-                pass
-    for m in _DAY_MONTH.finditer(sent):
-        month = MONTHS[m.group(2).lower().rstrip(".")]
-        day = int(m.group(1))
-        year = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
-        if year:
-            try:
-                found.append(date(year, month, day))
-            except ValueError:
-                pass
+    # (pattern, group of the month, group of the day): "Nov. 16" and "16 November".
+    for pattern, g_month, g_day in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        for m in pattern.finditer(sent):
+            month = MONTHS[m.group(g_month).lower().rstrip(".")]
+            year = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
+            if year:
+                try:
+                    found.append(date(year, month, int(m.group(g_day))))
+                except ValueError:
+                    pass
     return found
 
 
@@ -452,6 +444,13 @@ def flag_sources(sources: list[Source], event: EventInfo, sents: dict[int, list[
 
 # -- sentences and near-duplicates ---------------------------------------------------
 
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*%?|\b(?:first|second|third|fourth|fifth|last|final)\b", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """Numbers and ordinals in a sentence, "final" read as "last"."""
+    return {"last" if x.lower() == "final" else x.lower() for x in _NUMBER.findall(text)}
+
 
 def _usable_sentence(sent: str) -> bool:
     n = len(words(sent))
@@ -489,8 +488,11 @@ def merge_duplicates(
             i = parent[i]
         return i
 
+    numbers = [_figures(r.text) for r in recs]
     for i in range(len(recs)):
         for j in range(i + 1, len(recs)):
+            if numbers[i] and numbers[j] and not numbers[i] & numbers[j]:
+                continue  # same words, different figures: a conflict to report, not a duplicate
             same_source = recs[i].source_id == recs[j].source_id
             lex = jaccard(stems[i], stems[j])
             sim = float(emb[i] @ emb[j]) if emb is not None else 0.0
@@ -541,7 +543,6 @@ def flag_duplicate_sources(sources: list[Source], sentences: list[SentenceRec]) 
 
 # -- conflicts -------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*%?|\b(?:first|second|third|fourth|fifth|last|final)\b", re.I)
 
 
 def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current: set[int]) -> list[BriefWarning]:
@@ -558,8 +559,7 @@ def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current
             sim = float(emb[a.id] @ emb[b.id])
             if sim < 0.8:
                 continue
-            na = {x.lower() for x in _NUMBER.findall(a.text)}
-            nb = {x.lower() for x in _NUMBER.findall(b.text)}
+            na, nb = _figures(a.text), _figures(b.text)
             if na and nb and not (na & nb):
                 key = (a.source_id, b.source_id)
                 if key in seen:

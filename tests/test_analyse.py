@@ -61,3 +61,13 @@ def test_seed_set_flags_the_2023_san_francisco_preview(seed_paths):
     assert analysis.event.when == "2024-11-16"
     # Nothing from the stale source counts as current evidence.
     assert all(r.source_id != flagged[0].id for r in analysis.current_sentences())
+
+
+def test_conflicting_numbers_across_sources_are_warned(embedder):
+    a = _src(1, "Officials said the two leaders will hold their third meeting in Lima on Saturday.", "2024-11-13")
+    b = _src(2, "Officials said the two leaders will hold their fourth meeting in Lima on Saturday.", "2024-11-13")
+    analysis = analyse([a, b], embedder)
+    conflicts = [w for w in analysis.warnings if w.kind == "conflict"]
+    assert len(conflicts) == 1
+    assert conflicts[0].source_ids == [1, 2]
+    assert "third" in conflicts[0].message and "fourth" in conflicts[0].message
