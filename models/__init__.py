@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no tqdm bars in the CLI or the app
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 __all__ = [
     "SYSTEM_PROMPT",

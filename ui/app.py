@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import briefer
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(briefer.__version__)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "briefer-gui"])
     apply_style(app)
+    app.setWindowIcon(QIcon(str(Path(__file__).with_name("icons") / "briefer.png")))
 
     from ui.mainwindow import MainWindow  # after QApplication: widgets need it
 
