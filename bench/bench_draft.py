@@ -111,7 +111,8 @@ def child_baseline(max_new_tokens: int, threads: int | None) -> dict:
     gen = time.perf_counter() - t
     text = out[0]["generated_text"][-1]["content"]
     ntok = len(pipe.tokenizer(text)["input_ids"])
-    prompt_tokens = len(pipe.tokenizer.apply_chat_template(messages, tokenize=True))
+    prompt_text = pipe.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    prompt_tokens = len(pipe.tokenizer(prompt_text)["input_ids"])
     return {
         "load_s": load,
         "generate_s": gen,

@@ -640,7 +640,7 @@ def load_generator(
 
     On first use a model split into part packages is assembled into the user cache
     (about 1 GB, a few seconds), reporting through `progress` (default: stderr + log).
-    `threads` defaults to half the CPUs (at most 4). `loader` forces a backend
+    `threads` defaults to the idle CPUs (`default_threads`). `loader` forces a backend
     ("llama-cpp" or "gguf-transformers"); by default the registry's first installed one
     is used. Raises `BrieferError` naming
     the pip package(s) to install if the model or its backend is missing.
@@ -652,11 +652,24 @@ def load_generator(
     backend = _pick_loader(entry, loader)  # fail early, before assembling
     path = _assemble(entry, sources, progress or _default_progress) if entry.parts else sources[0]
     if threads is None:
-        # Half the logical CPUs (at most 4). llama.cpp's worker threads wait on each other
-        # every token: with as many threads as cores, one busy core (the UI, another
-        # process) made 2 threads on 2 cores 80x slower than 1 thread (0.3 vs 25 tok/s).
-        threads = max(1, min(4, (os.cpu_count() or 2) // 2))
+        threads = default_threads()
     return _cached_generator(entry.name, threads, n_ctx, str(path), backend)
+
+
+def default_threads() -> int:
+    """Threads for llama.cpp: the CPUs that are idle now (at least 1, at most 4).
+
+    llama.cpp's worker threads wait on each other at every token, so a thread on a busy
+    core stalls them all: with another process on one of 2 cores, 2 threads ran 80x
+    slower than 1 (0.3 vs 25 tok/s). On an idle 2-core machine, 2 threads drafted the
+    seeds in 9.5 s against 15.0 s with 1 (bench/bench_draft.py).
+    """
+    cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (OSError, AttributeError):  # not on every platform
+        busy = cpus / 2
+    return max(1, min(4, cpus - round(busy)))
 
 
 def model_file(name: str | None = None) -> Path:
