@@ -52,10 +52,11 @@ PLACE_RESTATEMENT = 0.55  # ... or this, for a sentence that also names the meet
 class Progress:
     """Where a run is: a stage, a human message, and how far along (0..1)."""
 
-    stage: str  # reading | analysing | selecting | loading | writing | verifying | done
+    stage: str  # analysing | selecting | writing | verifying | section-done | done
     message: str
     fraction: float
     section: str | None = None
+    result: Section | None = None  # with "section-done": the finished, verified section
 
 
 class CancelToken:
@@ -365,6 +366,8 @@ def draft_brief(
             statements.insert(0, lead)
         sections.append(Section(spec.key, spec.heading, statements, spec.guidance))
         done += len(ev)
+        # The UI shows each section as soon as it is checked, not when the whole brief is.
+        report(Progress("section-done", f"“{spec.heading}” done", 0.1 + 0.85 * done / total, spec.key, sections[-1]))
         if cancel.cancelled:
             cancelled = True
     stats.stages["generate+verify"] = time.perf_counter() - t2

@@ -115,13 +115,17 @@ def test_stale_source_is_warned_about(drafted):
 
 
 def test_progress_and_tokens_are_streamed(drafted):
-    _brief, progress, tokens = drafted
+    brief, progress, tokens = drafted
     stages = [p.stage for p in progress]
     assert stages[0] == "analysing" and stages[-1] == "done"
     assert "writing" in stages
     fractions = [p.fraction for p in progress]
     assert fractions == sorted(fractions)
     assert {k for k, _ in tokens} >= {"agenda", "us_asks"}
+    # Each section is handed over as soon as it is verified, ready to show.
+    done = [p for p in progress if p.stage == "section-done"]
+    assert [p.section for p in done] == ["context", "agenda", "us_asks", "outlook"]
+    assert done[1].result.statements == brief.section("agenda").statements
 
 
 def test_cancel_keeps_finished_sections_and_says_so(seed_paths, generator, embedder):

@@ -575,7 +575,12 @@ class MainWindow(QMainWindow):
         self.stage_label.setText(p.message)
         key = p.section
         if key and key in self._gen_keys:
-            if p.stage == "writing":
+            if p.stage == "section-done" and p.result is not None:
+                # Verified statements replace the raw streamed text at once.
+                self._finished_keys.add(key)
+                self.editor.set_section_state(key, "")
+                self.editor.set_section(p.result)
+            elif p.stage == "writing":
                 if key != self._writing_key and self._writing_key:
                     self._finished_keys.add(self._writing_key)
                     self.editor.set_section_state(self._writing_key, "")
