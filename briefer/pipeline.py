@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 
 # Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
-_KEPT_NOTES = ("decoded", "outlet from", "repaired")
+_KEPT_NOTES = ("decoded", "repaired")
 LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
 PLACE_RESTATEMENT = 0.55  # ... or this, for a sentence that also names the meeting's place
 
@@ -103,7 +103,8 @@ def _to_source(doc: RawDocument, source_id: int) -> Source:
         date=doc.date,
         date_method=doc.date_method,
         words=len(words(text)),
-        notes=list(getattr(doc, "notes", []) or []),
+        # Only reading problems are worth a note; how the outlet was found is not a flag.
+        notes=[n for n in doc.notes if n.startswith(_KEPT_NOTES)],
     )
 
 

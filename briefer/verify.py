@@ -284,8 +284,9 @@ _TAIL_ATTRIBUTION = re.compile(
     r",\s*(?:the |a |one )?(?:senior |U\.S\. |US |White House |administration |government |Chinese )*"
     r"(?:official|officials|spokesperson|spokesman|source|sources|White House|[A-Z][a-z]+ [A-Z][a-z]+)"
     r"(?: [a-z ]{0,30})? (?:said|says|added|told [^.,]{1,40})(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
-    r"(?=[.”\"]*$)",
+    r"(?=[.”\"]*$|,\s+adding\b)",
 )
+_ADDING_TAIL = re.compile(r",\s+adding\b.*$")
 
 
 _ASIDE = re.compile(
@@ -305,11 +306,13 @@ def trim_sentence(sentence: str) -> str:
     """
     s = sentence.strip()
     s2 = _TAIL_ATTRIBUTION.sub("", s)
+    if s2 != s:
+        s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
     s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"')) else s2 + ".")
     m = _LEAD_ATTRIBUTION.match(s2)
     if m and len(s2) - m.end() > 30:
         s2 = s2[m.end():]
         s2 = s2[0].upper() + s2[1:]
-    if s2 != s and s2 and s2[-1] not in ".!?\"”":
+    if s2 != s and s2 and not re.search(r"[.!?][\"”’']?$", s2):
         s2 += "."
     return s2 if len(words(s2)) >= 5 else s
