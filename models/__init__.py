@@ -18,10 +18,12 @@ import functools
 import hashlib
 import importlib.util
 import logging
+import math
 import os
 import re
 import sys
 import threading
+import time
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -657,7 +659,7 @@ def load_generator(
 
 
 def default_threads() -> int:
-    """Threads for llama.cpp: the CPUs that are idle now (at least 1, at most 4).
+    """Threads for llama.cpp: the CPUs that are idle right now (at least 1, at most 4).
 
     llama.cpp's worker threads wait on each other at every token, so a thread on a busy
     core stalls them all: with another process on one of 2 cores, 2 threads ran 80x
@@ -665,11 +667,35 @@ def default_threads() -> int:
     seeds in 9.5 s against 15.0 s with 1 (bench/bench_draft.py).
     """
     cpus = os.cpu_count() or 1
+    busy = _busy_cpus(cpus)
+    return max(1, min(4, cpus - math.ceil(busy - 0.3)))
+
+
+def _busy_cpus(cpus: int, window: float = 0.25) -> float:
+    """How many CPUs other work keeps busy: /proc/stat over a short window, else loadavg.
+
+    The load average lags by a minute (it still counts a test run that just ended), so
+    a direct sample is preferred where the system offers one.
+    """
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return idle, sum(fields)
+
     try:
-        busy = os.getloadavg()[0]
-    except (OSError, AttributeError):  # not on every platform
-        busy = cpus / 2
-    return max(1, min(4, cpus - round(busy)))
+        i0, t0 = sample()
+        time.sleep(window)
+        i1, t1 = sample()
+        if t1 > t0:
+            return cpus * (1 - (i1 - i0) / (t1 - t0))
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return cpus / 2
 
 
 def model_file(name: str | None = None) -> Path:
