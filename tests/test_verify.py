@@ -97,3 +97,9 @@ def test_trim_sentence_cuts_attribution_and_asides_only():
     t = trim_sentence(s)
     assert t == "It will be Biden's last meeting with Xi."
     assert order_support(t, [s]) == 1.0
+
+
+def test_past_meeting_retold_as_upcoming_is_rejected():
+    src = ["Their last meeting took place in 2023 during the APEC summit in San Francisco."]
+    v = verify_statement("APEC summit in San Francisco will take place in 2023.", src)
+    assert not v.supported
