@@ -277,6 +277,12 @@ def verify_statement(text: str, evidence: list[str], *, allowed_names: set[str] 
     return Verdict(supported=True, flag=weak is not None, reasons=[weak] if weak else [])
 
 
+# Introductory phrases that frame rather than state: "In addition to discussing X, Biden will
+# warn…" says the same as "Biden will warn…" for a bullet.
+_LEAD_FRAME = re.compile(
+    r"^(?:In addition to [^,]{3,80}|Without [^,]{3,80}|As [^,]{3,80} (?:have|has) done [^,]{0,80}"
+    r"|At the same time|For example|Meanwhile|Still|However|Already|Separately),\s+",
+)
 _LEAD_ATTRIBUTION = re.compile(
     r"^(?:according to [^,]{3,80},|[A-Z][^,]{0,60} (?:said|says|told [^,]{1,40}) that)\s+", re.I
 )
@@ -309,6 +315,10 @@ def trim_sentence(sentence: str) -> str:
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
     s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"')) else s2 + ".")
+    m = _LEAD_FRAME.match(s2)
+    if m and len(words(s2[m.end():])) >= 8:
+        s2 = s2[m.end():]
+        s2 = s2[0].upper() + s2[1:]
     m = _LEAD_ATTRIBUTION.match(s2)
     if m and len(s2) - m.end() > 30:
         s2 = s2[m.end():]

@@ -103,3 +103,15 @@ def test_past_meeting_retold_as_upcoming_is_rejected():
     src = ["Their last meeting took place in 2023 during the APEC summit in San Francisco."]
     v = verify_statement("APEC summit in San Francisco will take place in 2023.", src)
     assert not v.supported
+
+
+def test_trim_sentence_drops_framing_openers():
+    from briefer.verify import order_support, trim_sentence
+
+    s = (
+        "In addition to discussing issues related to AI and climate change, President Biden will warn that "
+        "cyber pre-positioning on critical infrastructure is unacceptable, the official said."
+    )
+    t = trim_sentence(s)
+    assert t == "President Biden will warn that cyber pre-positioning on critical infrastructure is unacceptable."
+    assert order_support(t, [s]) == 1.0
