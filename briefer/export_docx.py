@@ -424,7 +424,7 @@ def _sources(doc: DocxDocument, brief: Brief, *, footnotes: bool) -> None:
     how = "Footnotes" if footnotes else "Bracketed numbers"
     note_bits = [f"{how} refer to the numbered sources above."]
     note_bits.append(
-        f"Statements marked “{FLAG_MARK[:-1]}” need checking; quoted statements reproduce a source sentence verbatim."
+        f"Statements marked “{FLAG_MARK[:-1]}” need checking; the others were checked against the source sentences they cite, or are those sentences (attributions and asides cut)."
     )
     made = "Draft prepared by Briefer"
     if brief.generator:
