@@ -96,3 +96,17 @@ def test_mixed_good_and_bad_files_still_produce_the_brief(tmp_path, capsys, seed
     assert len([s for s in brief["sources"] if not s["problem"]]) == 5
     with zipfile.ZipFile(out_docx) as z:
         assert "word/document.xml" in z.namelist()
+
+
+def test_draft_reads_an_article_from_stdin(tmp_path, capsys, monkeypatch, seed_paths, embedder):
+    import io
+    import sys
+
+    text = seed_paths[1].read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    out = tmp_path / "b.json"
+    code, _, err = _run(capsys, "draft", "-", "--extractive", "--json", str(out), "-q")
+    assert code == 0, err
+    brief = json.loads(out.read_text())
+    assert [s["title"] for s in brief["sources"]] == ["Biden and Xi to meet in Peru on Nov 16, to discuss bilateral relations"]
+    assert all(st["citations"] == [1] for sec in brief["sections"] for st in sec["statements"])
