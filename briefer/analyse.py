@@ -374,7 +374,8 @@ def _reference_date(sources: list[Source]) -> date | None:
 # -- stale / different-event sources --------------------------------------------------
 
 
-def _place_mentioned(place: str, text: str) -> bool:
+def place_mentioned(place: str, text: str) -> bool:
+    """True if any part of `place` ("Lima, Peru" → Lima or Peru) is named in `text`."""
     return any(re.search(rf"\b{re.escape(p.strip())}\b", text) for p in place.split(","))
 
 
@@ -398,7 +399,7 @@ def flag_sources(sources: list[Source], event: EventInfo, sents: dict[int, list[
         flags: list[str] = []
         text = f"{s.title}\n{s.text}"
         own_places = _future_places(_with_title(s, sents.get(s.id, [])))
-        if event.where and own_places and not _place_mentioned(event.where, text):
+        if event.where and own_places and not place_mentioned(event.where, text):
             other = own_places.most_common(1)[0][0]
             flags.append(FLAG_DIFFERENT_EVENT)
             notes.append(f"previews a meeting in {other}, not in {event.where}")

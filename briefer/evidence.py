@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
-from briefer.template import SectionSpec, Template
+from briefer.template import Template
 from briefer.textutil import content_stems
 
 if TYPE_CHECKING:
@@ -71,8 +71,9 @@ def score_sentences(
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
         if _DANGLING.search(c.text):
-            base = -1.0  # leans on a sentence we do not show: never a bullet of its own
-        elif _SOFT_DANGLING.match(c.text):
+            scores[:, j] = -1.0  # leans on a sentence we do not show: never a bullet of its own
+            continue
+        if _SOFT_DANGLING.match(c.text):
             base -= 0.03  # "It/This will be…" usually means the meeting itself
         if _QUOTE_ONLY.match(c.text):
             base -= 0.02
@@ -96,7 +97,7 @@ def score_sentences(
                 scores[i, j] = -1.0  # never evidence for what happens next
                 continue
             base_i = base - 0.06 if past else base  # background ranks below this meeting
-            scores[i, j] = -1.0 if base <= -1.0 else sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
+            scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
 
 
@@ -167,7 +168,3 @@ def select_evidence(
         out[spec.key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen]
     return out
 
-
-def section_for(spec: SectionSpec, evidence: dict[str, list[Evidence]]) -> list[Evidence]:
-    """The evidence chosen for one section (empty if none)."""
-    return evidence.get(spec.key, [])

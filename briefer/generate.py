@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefer.evidence import Evidence
-from briefer.template import SectionSpec
 
 if TYPE_CHECKING:
     from models import Generator
@@ -35,8 +34,8 @@ SHORT_ENOUGH = 24
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
 
 
-def build_prompt(generator: Generator, spec: SectionSpec, ev: Evidence, *, max_words: int = 25) -> str:
-    """The prompt for one statement of one section."""
+def build_prompt(generator: Generator, ev: Evidence, *, max_words: int = 25) -> str:
+    """The prompt for one statement (the same instruction for every section)."""
     instruction = INSTRUCTION.format(words=max_words)
     return generator.format_prompt(instruction, ev.sentence.text)
 
@@ -60,7 +59,6 @@ def tidy(text: str) -> str:
 
 def generate_statements(
     generator: Generator,
-    spec: SectionSpec,
     evidence: list[Evidence],
     *,
     max_new_tokens: int = 64,
@@ -76,7 +74,7 @@ def generate_statements(
     out: list[str | None] = [None] * len(evidence)
     if not todo:
         return out
-    prompts = [build_prompt(generator, spec, evidence[i]) for i in todo]
+    prompts = [build_prompt(generator, evidence[i]) for i in todo]
 
     def relay(k: int, delta: str) -> None:
         if on_token:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefer.analyse import Analysis, analyse
+from briefer.analyse import Analysis, analyse, place_mentioned
 from briefer.clean import clean_text
 from briefer.errors import BrieferError, Cancelled, InputError
 from briefer.evidence import Evidence, select_evidence
@@ -26,7 +26,6 @@ from briefer.model import (
     FLAG_UNREADABLE,
     STATUS_FALLBACK,
     STATUS_FLAGGED,
-    STATUS_USER,
     STATUS_VERIFIED,
     Brief,
     BriefWarning,
@@ -144,14 +143,6 @@ def load_sources(
     return sources, warnings
 
 
-def renumber(sources: list[Source]) -> list[Source]:
-    """Number sources 1..n in list order (after the user removed or reordered some)."""
-    return [replace(s, id=i) for i, s in enumerate(sources, 1)]
-
-
-# -- the brief -------------------------------------------------------------------------
-
-
 def _lead_statement(analysis: Analysis) -> Statement | None:
     """The opening line of the brief, assembled from the event found across sources.
 
@@ -210,16 +201,12 @@ def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> S
                 status=STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
                 note=verdict.reason if verdict.flag else "",
             )
+        status = STATUS_FALLBACK
         note = f"model wrote “{generated}”, not supported ({verdict.reason}); source sentence used instead"
     else:
         # Short enough to stand as it is (or no model): the source's own words.
-        return Statement(
-            text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=STATUS_VERIFIED,
-            note="source sentence",
-        )
-    return Statement(
-        text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=STATUS_FALLBACK, note=note
-    )
+        status, note = STATUS_VERIFIED, "source sentence"
+    return Statement(text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=status, note=note)
 
 
 def _title(template: Template, analysis: Analysis) -> str:
@@ -296,14 +283,12 @@ def draft_brief(
         if embedder is not None and analysis.embeddings is not None:
             # Sentences that only restate the lead (who meets whom where and when).
             sims = analysis.embeddings @ embedder.encode([lead.text])[0]
-            place = re.compile(
-                "|".join(rf"\b{re.escape(p.strip())}\b" for p in (analysis.event.where or "").split(",") if p.strip())
-                or r"(?!)"
-            )
+            where = analysis.event.where or ""
             used |= {
                 r.id
                 for r in analysis.sentences
-                if sims[r.id] >= LEAD_RESTATEMENT or (sims[r.id] >= PLACE_RESTATEMENT and place.search(r.text))
+                if sims[r.id] >= LEAD_RESTATEMENT
+                or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text))
             }
     # The lead is the first section's first statement and counts towards its length.
     evidence = select_evidence(analysis, template, embedder, exclude=used, lead_in_first=lead is not None)
@@ -326,11 +311,9 @@ def draft_brief(
     for spec in template.sections:
         prev = prev_sections.get(spec.key)
         keep_prev = spec.key not in wanted or (prev is not None and prev.user_edited and not overwrite_user)
+        unchanged = prev if prev is not None else Section(spec.key, spec.heading, [], spec.guidance)
         if keep_prev or cancelled:
-            if prev is not None:
-                sections.append(prev)
-            else:
-                sections.append(Section(spec.key, spec.heading, [], spec.guidance))
+            sections.append(unchanged)
             continue
         ev = evidence.get(spec.key, [])
         report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key))
@@ -348,16 +331,11 @@ def draft_brief(
             tg = time.perf_counter()
             try:
                 generated = list(
-                    generate_statements(
-                        generator, spec, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48
-                    )
+                    generate_statements(generator, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48)
                 )
             except Cancelled:
                 cancelled = True
-                if prev is not None:
-                    sections.append(prev)
-                else:
-                    sections.append(Section(spec.key, spec.heading, [], spec.guidance))
+                sections.append(unchanged)
                 continue
             finally:
                 stats.generate_seconds += time.perf_counter() - tg
@@ -390,8 +368,3 @@ def draft_brief(
     report(Progress("done", "Cancelled" if cancelled else "Done", 1.0))
     stats.stages["total"] = time.perf_counter() - t0
     return brief
-
-
-def mark_user_edit(statement: Statement, new_text: str) -> Statement:
-    """A statement the user changed: keeps its citations, status `user`."""
-    return replace(statement, text=new_text, status=STATUS_USER, note="edited by the user")
