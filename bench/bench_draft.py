@@ -35,9 +35,10 @@ def _peak_rss_mb() -> float:
 def child_cold(threads: int | None) -> dict:
     """Run in a fresh process: imports, model load, draft, export; stage timings."""
     t0 = time.perf_counter()
+    from briefer.models import load_embedder, load_generator
+
     from briefer.export_docx import export_docx
     from briefer.pipeline import RunStats, draft_brief, load_sources
-    from models import load_embedder, load_generator
 
     stages = {"import": time.perf_counter() - t0}
     t = time.perf_counter()
@@ -85,7 +86,7 @@ def child_baseline(max_new_tokens: int, threads: int | None) -> dict:
     import torch
     import transformers
 
-    import models
+    from briefer import models
 
     if threads:
         torch.set_num_threads(threads)

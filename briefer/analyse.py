@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from briefer.model import (
+from briefer.brief import (
     FLAG_DIFFERENT_EVENT,
     FLAG_DUPLICATE,
     FLAG_STALE,
     BriefWarning,
     EventInfo,
     Source,
+    SourceAssessment,
 )
 from briefer.textutil import content_stems, jaccard, split_sentences, words
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from models import Embedder
+    from briefer.models import Embedder
 
 MONTHS = {
     m: i
@@ -112,10 +113,21 @@ class Analysis:
     warnings: list[BriefWarning] = field(default_factory=list)
     embeddings: np.ndarray | None = None  # rows align with `sentences`
     reference_date: date | None = None  # the date the set is "as of"
+    assessments: dict[int, SourceAssessment] = field(default_factory=dict)
+
+    def is_current(self, source_id: int) -> bool:
+        """True if facts from this source may be presented as current."""
+        a = self.assessments.get(source_id)
+        return a is None or a.current
+
+    @property
+    def current_sources(self) -> list[Source]:
+        """The sources whose facts may be presented as current."""
+        return [s for s in self.sources if self.is_current(s.id)]
 
     def current_sentences(self) -> list[SentenceRec]:
         """Sentences whose every source may be presented as current."""
-        current = {s.id for s in self.sources if s.current}
+        current = {s.id for s in self.current_sources}
         return [s for s in self.sentences if s.source_id in current]
 
 
@@ -379,8 +391,10 @@ def place_mentioned(place: str, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(p.strip())}\b", text) for p in place.split(","))
 
 
-def flag_sources(sources: list[Source], event: EventInfo, sents: dict[int, list[str]]) -> list[BriefWarning]:
-    """Flag sources that preview a different or older event; returns their warnings.
+def flag_sources(
+    sources: list[Source], event: EventInfo, sents: dict[int, list[str]], assessments: dict[int, SourceAssessment]
+) -> list[BriefWarning]:
+    """Flag (in `assessments`) sources that preview a different or older event; returns their warnings.
 
     A source is about a different event when the meeting it looks forward to is in a
     place other than the set's and it never names the set's place. It is stale when it
@@ -423,13 +437,13 @@ def flag_sources(sources: list[Source], event: EventInfo, sents: dict[int, list[
         if ref and years_named and max(years_named) < ref.year - 1 and FLAG_STALE not in flags:
             flags.append(FLAG_STALE)
             notes.append(f"names no year later than {max(years_named)}")
-        for f in flags:
-            if f not in s.flags:
-                s.flags.append(f)
-        for n in notes:
-            if n not in s.notes:
-                s.notes.append(n)
         if flags:
+            a = assessments.setdefault(s.id, SourceAssessment())
+            for f in flags:
+                a.add(f)
+            for n in notes:
+                if n not in a.notes:
+                    a.notes.append(n)
             warnings.append(
                 BriefWarning(
                     kind="stale-source",
@@ -463,6 +477,7 @@ def merge_duplicates(
     sents: dict[int, list[str]],
     embedder: Embedder | None = None,
     threshold: float = 0.86,
+    current: set[int] | None = None,
 ) -> tuple[list[SentenceRec], np.ndarray | None]:
     """Merge near-duplicate sentences across sources, keeping every source that said it.
 
@@ -509,7 +524,7 @@ def merge_duplicates(
     keep_rows: list[int] = []
     for members in groups.values():
         # Most complete wording, not overlong, from a current source if possible.
-        cur = {s.id for s in sources if s.current}
+        cur = current if current is not None else {s.id for s in sources}
         canon = max(
             members,
             key=lambda k: (recs[k].source_id in cur, min(len(stems[k]), 30), -source_order[recs[k].source_id]),
@@ -526,7 +541,9 @@ def merge_duplicates(
     return merged, (emb[rows] if emb is not None else None)
 
 
-def flag_duplicate_sources(sources: list[Source], sentences: list[SentenceRec]) -> None:
+def flag_duplicate_sources(
+    sources: list[Source], sentences: list[SentenceRec], assessments: dict[int, SourceAssessment]
+) -> None:
     """Flag a source most of whose sentences another source already carries."""
     total: Counter[int] = Counter()
     shared: Counter[int] = Counter()
@@ -537,9 +554,9 @@ def flag_duplicate_sources(sources: list[Source], sentences: list[SentenceRec]) 
             for sid in r.source_ids:
                 shared[sid] += 1
     for s in sources:
-        if total[s.id] >= 4 and shared[s.id] / total[s.id] >= 0.8 and FLAG_DUPLICATE not in s.flags:
-            s.flags.append(FLAG_DUPLICATE)
-            s.notes.append(f"{shared[s.id]} of its {total[s.id]} sentences also appear in other sources")
+        if total[s.id] >= 4 and shared[s.id] / total[s.id] >= 0.8:
+            note = f"{shared[s.id]} of its {total[s.id]} sentences also appear in other sources"
+            assessments.setdefault(s.id, SourceAssessment()).add(FLAG_DUPLICATE, note)
 
 
 # -- conflicts -------------------------------------------------------------------------
@@ -581,14 +598,15 @@ def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current
 def analyse(sources: list[Source], embedder: Embedder | None = None) -> Analysis:
     """Analyse a source set: event, stale sources, merged sentences, conflicts.
 
-    Mutates the sources' `flags` and `notes` (and nothing else).
+    The sources are not changed: flags and their reasons are in `Analysis.assessments`.
     """
     sents = _sentences_by_source(sources)
     event = find_event(sources, sents)
-    warnings = flag_sources(sources, event, sents)
-    sentences, emb = merge_duplicates(sources, sents, embedder)
-    flag_duplicate_sources(sources, sentences)
-    current = {s.id for s in sources if s.current}
+    assessments: dict[int, SourceAssessment] = {}
+    warnings = flag_sources(sources, event, sents, assessments)
+    current = {s.id for s in sources if s.usable and (s.id not in assessments or assessments[s.id].current)}
+    sentences, emb = merge_duplicates(sources, sents, embedder, current=current)
+    flag_duplicate_sources(sources, sentences, assessments)
     warnings += find_conflicts(sentences, emb, current)
     return Analysis(
         sources=sources,
@@ -596,5 +614,6 @@ def analyse(sources: list[Source], embedder: Embedder | None = None) -> Analysis
         event=event,
         warnings=warnings,
         embeddings=emb,
+        assessments=assessments,
         reference_date=_parse_iso(event.when) or _reference_date([s for s in sources if s.usable]),
     )

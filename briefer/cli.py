@@ -47,9 +47,9 @@ def _read_stdin() -> str:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft a brief from the given articles and write the requested outputs."""
+    from briefer.brief import save_brief
     from briefer.export_docx import export_docx
     from briefer.export_md import export_markdown
-    from briefer.model import save_brief
     from briefer.pipeline import Progress, draft_brief, load_sources
     from briefer.template import load_template
 
@@ -71,7 +71,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if out and not Path(out).resolve().parent.is_dir():
             raise BrieferError(f"{out}: cannot write (folder {Path(out).resolve().parent} does not exist)")
 
-    from models import load_embedder, load_generator
+    from briefer.models import load_embedder, load_generator
 
     quiet = args.quiet
 
@@ -124,10 +124,12 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
     sources, _ = load_sources(_expand(args.inputs))
     usable = [s for s in sources if s.usable]
-    event = analyse(usable).event if usable else None
+    analysis = analyse(usable) if usable else None
+    event = analysis.event if analysis else None
+    assessments = analysis.assessments if analysis else {}
     rows = []
     for s in sources:
-        flags = ", ".join(s.flags)
+        flags = ", ".join(assessments[s.id].flags) if s.id in assessments else ""
         if s.problem:
             flags = f"unreadable: {s.problem}"
         rows.append(
@@ -140,14 +142,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if event is not None and event.who:
         print(f"\nEvent: {event.describe()}")
     for s in sources:
-        for note in s.notes:
+        for note in (*s.notes, *(assessments[s.id].notes if s.id in assessments else ())):
             print(f"  [{s.id}] {note}")
     return 0
 
 
 def cmd_models(args: argparse.Namespace) -> int:
     """List the registered models: installed or not, licence, size, location."""
-    from models import available
+    from briefer.models import available
 
     rows = []
     for m in available():
@@ -166,7 +168,7 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop app."""
-    from ui.app import main as gui_main
+    from briefer.ui.app import main as gui_main
 
     return gui_main(args.inputs)
 

@@ -18,7 +18,7 @@ from briefer.template import Template
 from briefer.textutil import content_stems
 
 if TYPE_CHECKING:
-    from models import Embedder
+    from briefer.models import Embedder
 
 # Sentences opening with a bare pronoun lean on the sentence before them; they make
 # poor stand-alone bullets.

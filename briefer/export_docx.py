@@ -48,6 +48,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from briefer.brief import STATUS_FLAGGED, Brief, Statement
 from briefer.docx_footnotes import Footnotes
 from briefer.export_md import (
     FLAG_MARK,
@@ -60,7 +61,6 @@ from briefer.export_md import (
     warning_label,
 )
 from briefer.fsutil import atomic_write_bytes
-from briefer.model import STATUS_FLAGGED, Brief, Statement
 
 BODY_FONT = "Calibri"
 NAVY = RGBColor(0x1F, 0x38, 0x64)
@@ -415,7 +415,7 @@ def _sources(doc: DocxDocument, brief: Brief, *, footnotes: bool) -> None:
         p = doc.add_paragraph(style=SOURCE_STYLE)
         p.add_run(f"{src.id}.\t")
         p.add_run(source_line(src))
-        flags = source_flags(src)
+        flags = source_flags(brief, src)
         if flags:
             r = p.add_run(f" [{flags}]")
             r.bold = True

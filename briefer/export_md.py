@@ -7,7 +7,7 @@ bullets, and a numbered Sources list whose numbers are the citation numbers.
 Statement status is shown the same way as in the DOCX: "flagged" statements start with
 ``⚑ Check:`` and end with the reason; "fallback" statements (a source sentence standing
 in for generated text) are set in quotation marks; "verified" and "user" statements are
-plain. JSON export is `briefer.model.save_brief`.
+plain. JSON export is `briefer.brief.save_brief`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from briefer.fsutil import atomic_write_text
-from briefer.model import (
+from briefer.brief import (
     FLAG_DIFFERENT_EVENT,
     FLAG_DUPLICATE,
     FLAG_STALE,
@@ -27,6 +26,7 @@ from briefer.model import (
     Source,
     Statement,
 )
+from briefer.fsutil import atomic_write_text
 
 FLAG_MARK = "⚑ Check:"
 
@@ -95,15 +95,16 @@ def display_text(st: Statement) -> str:
     return st.text.strip()
 
 
-def source_flags(src: Source) -> str | None:
+def source_flags(brief: Brief, src: Source) -> str | None:
     """``STALE: reason`` style marker for a source, or None if it has no flags/problem."""
-    labels = [_FLAG_LABELS.get(f, f.upper()) for f in src.flags]
+    assessment = brief.assessment(src.id)
+    labels = [_FLAG_LABELS.get(f, f.upper()) for f in assessment.flags]
     if src.problem and "NOT READ" not in labels:
         labels.append("NOT READ")
     if not labels:
         return None
     reasons = [src.problem] if src.problem else []
-    reasons += [n for n in src.notes if n and n not in reasons and not src.problem]
+    reasons += [n for n in assessment.notes if n and n not in reasons and not src.problem]
     reason = "; ".join(r.rstrip(".") for r in reasons)
     return f"{', '.join(labels)}: {reason}" if reason else ", ".join(labels)
 
@@ -138,9 +139,10 @@ def citation_note(brief: Brief, source_id: int, *, short: bool = False) -> str:
     title = short_title(src.title) if short else src.title
     parts = [p for p in (src.outlet, f"“{title}”" if title else None, src.date or "undated") if p]
     note = f"[{source_id}] {', '.join(parts)}."
-    if FLAG_STALE in src.flags:
+    flags = brief.flags_of(source_id)
+    if FLAG_STALE in flags:
         note += " Stale source."
-    elif FLAG_DIFFERENT_EVENT in src.flags:
+    elif FLAG_DIFFERENT_EVENT in flags:
         note += " About a different event."
     return note
 
@@ -192,7 +194,7 @@ def brief_to_markdown(brief: Brief) -> str:
     if brief.sources:
         out += ["## Sources", ""]
         for src in sorted(brief.sources, key=lambda s: s.id):
-            flags = source_flags(src)
+            flags = source_flags(brief, src)
             line = f"{src.id}. {_esc(source_line(src))}"
             if flags:
                 line += f" **\\[{_esc(flags)}\\]**"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from briefer.evidence import Evidence
 
 if TYPE_CHECKING:
-    from models import Generator
+    from briefer.models import Generator
 
 # Measured on the seeds (see models/README.md): asking for deletion, not rewriting, gives
 # the most bullets that survive verification; few-shot examples leaked into the output

@@ -17,13 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.analyse import Analysis, analyse, place_mentioned
-from briefer.clean import clean_text
-from briefer.errors import BrieferError, Cancelled, InputError
-from briefer.evidence import Evidence, select_evidence
-from briefer.generate import generate_statements
-from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
-from briefer.model import (
-    FLAG_UNREADABLE,
+from briefer.brief import (
     STATUS_FALLBACK,
     STATUS_FLAGGED,
     STATUS_VERIFIED,
@@ -33,12 +27,17 @@ from briefer.model import (
     Source,
     Statement,
 )
+from briefer.clean import clean_text
+from briefer.errors import BrieferError, Cancelled, InputError
+from briefer.evidence import Evidence, select_evidence
+from briefer.generate import generate_statements
+from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
 from briefer.template import Template, load_template
 from briefer.textutil import split_sentences, words
 from briefer.verify import trim_sentence, verify_statement
 
 if TYPE_CHECKING:
-    from models import Embedder, Generator
+    from briefer.models import Embedder, Generator
 
 
 # Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
@@ -103,7 +102,7 @@ def _to_source(doc: RawDocument, source_id: int) -> Source:
         date_method=doc.date_method,
         words=len(words(text)),
         # Only reading problems are worth a note; how the outlet was found is not a flag.
-        notes=[n for n in doc.notes if n.startswith(_KEPT_NOTES)],
+        notes=tuple(n for n in doc.notes if n.startswith(_KEPT_NOTES)),
     )
 
 
@@ -130,15 +129,12 @@ def load_sources(
     resolve_dates(docs)
     sources = [_to_source(d, i) for i, d in enumerate(docs, 1)]
     warnings = []
-    for s in sources:
+    for i, s in enumerate(sources):
         if not s.text.strip():
-            s.problem = "nothing left after removing boilerplate"
-            s.flags.append(FLAG_UNREADABLE)
+            sources[i] = s = replace(s, problem="nothing left after removing boilerplate")
             warnings.append(BriefWarning("unreadable", f"{s.path or s.title}: {s.problem}", [s.id]))
     for k, (name, reason) in enumerate(bad, len(sources) + 1):
-        sources.append(
-            Source(id=k, title=Path(name).name, path=name, problem=reason, flags=[FLAG_UNREADABLE])
-        )
+        sources.append(Source(id=k, title=Path(name).name, path=name, problem=reason))
         warnings.append(BriefWarning("unreadable", f"{name}: {reason} (skipped)", [k]))
     return sources, warnings
 
@@ -155,9 +151,7 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
     city = ev.where.split(",")[0].strip()
     country = ev.where.split(",")[-1].strip()
     support: list[tuple[int, str]] = []
-    for s in analysis.sources:
-        if not s.current:
-            continue
+    for s in analysis.current_sources:
         for sent in [s.title, *split_sentences(s.text)]:
             if re.search(rf"\b({re.escape(city)}|{re.escape(country)})\b", sent) and re.search(
                 r"\b(meet|meeting|talks|summit)\b", sent, re.I
@@ -172,7 +166,7 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
     if ev.when:
         d = date.fromisoformat(ev.when)
         when = f" on {d.strftime('%A')}, {d.day} {d.strftime('%B %Y')}"
-    all_text = " ".join(x for _, x in support) + " " + " ".join(s.text for s in analysis.sources if s.current)
+    all_text = " ".join(x for _, x in support) + " " + " ".join(s.text for s in analysis.current_sources)
     margin = "on the sidelines of" if re.search(r"\b(sidelines|margins)\b", all_text) else "during"
     occasion = f", {margin} the {ev.occasion}" if ev.occasion else ""
     text = f"{who} {verb} in {ev.where}{when}{occasion}."
@@ -260,12 +254,7 @@ def draft_brief(
     t0 = time.perf_counter()
 
     report(Progress("analysing", "Analysing sources", 0.02))
-    # Work on copies: the caller's sources (the UI's list) stay as they were. Flags are
-    # recomputed each run, since the user may have added or removed sources.
-    sources = [
-        replace(s, flags=[f for f in s.flags if f == FLAG_UNREADABLE], notes=[n for n in s.notes if n.startswith(_KEPT_NOTES)])
-        for s in sources
-    ]
+    sources = list(sources)
     usable = [s for s in sources if s.usable]
     if not usable:
         raise BrieferError("no readable sources: add at least one article")
@@ -358,6 +347,7 @@ def draft_brief(
         sources=sources,
         warnings=warnings,
         event=analysis.event,
+        assessments=analysis.assessments,
         date=date.today().isoformat(),
         template=template.name,
         classification=template.classification,

@@ -4,6 +4,6 @@ import multiprocessing
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from ui.app import main_exit
+    from briefer.ui.app import main_exit
 
     main_exit()

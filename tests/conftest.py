@@ -26,7 +26,7 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def embedder():
     """The real packaged sentence embedder."""
-    from models import load_embedder
+    from briefer.models import load_embedder
 
     return load_embedder()
 
@@ -34,6 +34,6 @@ def embedder():
 @pytest.fixture(scope="session")
 def generator():
     """The real packaged local generator."""
-    from models import load_generator
+    from briefer.models import load_generator
 
     return load_generator()

@@ -7,9 +7,8 @@ be read. Statements cover every status: verified, fallback, flagged and user.
 
 from __future__ import annotations
 
-from briefer.model import (
+from briefer.brief import (
     FLAG_STALE,
-    FLAG_UNREADABLE,
     STATUS_FALLBACK,
     STATUS_FLAGGED,
     STATUS_USER,
@@ -19,6 +18,7 @@ from briefer.model import (
     EventInfo,
     Section,
     Source,
+    SourceAssessment,
     Statement,
 )
 
@@ -57,8 +57,6 @@ def _sources() -> list[Source]:
             date="2023-10-28",
             date_method="from the byline",
             words=812,
-            flags=[FLAG_STALE],
-            notes=["About the 2023 San Francisco meeting, a year before the Lima meeting"],
         ),
         Source(
             id=4,
@@ -87,8 +85,6 @@ def _sources() -> list[Source]:
             id=6,
             title="scan_briefing_notes.pdf",
             path="inbox/scan_briefing_notes.pdf",
-            flags=[FLAG_UNREADABLE],
-            notes=["The PDF has no text layer (a scan)"],
             problem="no text layer (a scanned PDF); run OCR first",
         ),
     ]
@@ -226,6 +222,9 @@ def make_sample_brief() -> Brief:
         title="Biden–Xi meeting at APEC, Lima",
         sections=_sections(),
         sources=_sources(),
+        assessments={
+            3: SourceAssessment([FLAG_STALE], ["About the 2023 San Francisco meeting, a year before the Lima meeting"]),
+        },
         warnings=[
             BriefWarning(
                 "stale-source",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefer.analyse import analyse, find_event, merge_duplicates
-from briefer.model import FLAG_DIFFERENT_EVENT, FLAG_STALE, Source
+from briefer.brief import FLAG_DIFFERENT_EVENT, FLAG_STALE, Source, SourceAssessment
 from briefer.pipeline import load_sources
 from briefer.textutil import split_sentences
 
@@ -53,10 +53,12 @@ def test_seed_set_flags_the_2023_san_francisco_preview(seed_paths):
     sources, warnings = load_sources(seed_paths)
     assert warnings == []
     analysis = analyse(sources)
-    flagged = [s for s in sources if FLAG_STALE in s.flags]
+    flagged = [s for s in sources if FLAG_STALE in analysis.assessments.get(s.id, SourceAssessment()).flags]
     assert [s.outlet for s in flagged] == ["Bloomberg"]
-    assert FLAG_DIFFERENT_EVENT in flagged[0].flags
-    assert any("San Francisco" in n for n in flagged[0].notes)
+    assert FLAG_DIFFERENT_EVENT in analysis.assessments[flagged[0].id].flags
+    assert any("San Francisco" in n for n in analysis.assessments[flagged[0].id].notes)
+    # Analysis judges the sources without changing them.
+    assert sources == load_sources(seed_paths)[0]
     assert analysis.event.where == "Lima, Peru"
     assert analysis.event.when == "2024-11-16"
     # Nothing from the stale source counts as current evidence.

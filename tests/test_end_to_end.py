@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from briefer.brief import FLAG_STALE, STATUS_FALLBACK, STATUS_USER, Statement
 from briefer.errors import Cancelled  # noqa: F401  (documented: cancel never raises out of draft_brief)
-from briefer.model import FLAG_STALE, STATUS_FALLBACK, STATUS_USER, Statement
 from briefer.pipeline import CancelToken, Progress, draft_brief, load_sources
 from briefer.template import load_template
 from briefer.verify import order_support, verify_statement
@@ -46,7 +46,7 @@ def test_brief_has_the_template_sections_in_order(drafted):
 
 def test_every_statement_cites_current_sources_that_support_it(drafted):
     brief, _, _ = drafted
-    stale = {s.id for s in brief.sources if FLAG_STALE in s.flags}
+    stale = {s.id for s in brief.sources if FLAG_STALE in brief.flags_of(s.id)}
     assert len(stale) == 1
     for sec in brief.sections:
         for st in sec.statements:
@@ -83,7 +83,7 @@ def test_outlook_is_about_the_incoming_administration(drafted):
 
 def test_no_boilerplate_no_stale_facts_no_invented_outcomes(drafted):
     brief, _, _ = drafted
-    stale_source = next(s for s in brief.sources if FLAG_STALE in s.flags)
+    stale_source = next(s for s in brief.sources if FLAG_STALE in brief.flags_of(s.id))
     stale_only = ["Israel-Hamas", "spy balloon", "ticking time bomb", "Xinjiang", "next month in San Francisco"]
     for sec in brief.sections:
         for st in sec.statements:

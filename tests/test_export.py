@@ -14,10 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from sample_brief import make_sample_brief
 
-from briefer.errors import BrieferError
-from briefer.export_docx import export_docx
-from briefer.export_md import brief_to_markdown, export_markdown
-from briefer.model import (
+from briefer.brief import (
     STATUS_FALLBACK,
     STATUS_FLAGGED,
     Brief,
@@ -25,6 +22,9 @@ from briefer.model import (
     Source,
     Statement,
 )
+from briefer.errors import BrieferError
+from briefer.export_docx import export_docx
+from briefer.export_md import brief_to_markdown, export_markdown
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
-from briefer.errors import BrieferError
-from briefer.model import (
+from briefer.brief import (
     SCHEMA_VERSION,
     Brief,
     Section,
     Source,
+    SourceAssessment,
     Statement,
     load_brief,
     save_brief,
     split_citations,
 )
+from briefer.errors import BrieferError
 
 
 def _brief() -> Brief:
@@ -72,3 +74,28 @@ def test_save_is_atomic_and_keeps_old_file_when_folder_missing(tmp_path):
     path = tmp_path / "x.brief"
     save_brief(_brief(), path)
     assert [p.name for p in tmp_path.iterdir()] == ["x.brief"]
+
+
+def test_run_flags_live_on_the_brief_not_on_the_immutable_source(tmp_path):
+    brief = _brief()
+    brief.assessments = {1: SourceAssessment(["stale"], ["dated a year before the event"])}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        brief.sources[0].id = 7  # type: ignore[misc]
+    save_brief(brief, tmp_path / "x.brief")
+    loaded = load_brief(tmp_path / "x.brief")
+    assert loaded.flags_of(1) == ["stale"] and not loaded.is_current(1)
+    assert loaded.flags_of(2) == [] and loaded.is_current(2) is False  # no text: not usable
+
+
+def test_schema_1_brief_with_flags_on_its_sources_still_opens(tmp_path):
+    d = _brief().to_dict()
+    d["schema_version"] = 1
+    del d["assessments"]
+    d["sources"][0]["flags"] = ["different-event", "stale"]
+    d["sources"][0]["notes"] = ["previews a meeting in another city"]
+    path = tmp_path / "old.brief"
+    path.write_text(json.dumps(d), encoding="utf-8")
+    loaded = load_brief(path)
+    assert loaded.flags_of(1) == ["different-event", "stale"]
+    assert loaded.assessment(1).notes == ["previews a meeting in another city"]
+    assert loaded.sources[0].notes == ()

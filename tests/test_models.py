@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import models
+from briefer import models
 from briefer.errors import BrieferError, Cancelled
 
 CYBER = (

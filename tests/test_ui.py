@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sample_brief import make_sample_brief
 
-from briefer.model import STATUS_FLAGGED, STATUS_USER, STATUS_VERIFIED, load_brief
+from briefer.brief import STATUS_FLAGGED, STATUS_USER, STATUS_VERIFIED, load_brief
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -60,7 +60,7 @@ def data_dir(tmp_path, monkeypatch) -> Path:
 
 
 def _make_window(qtbot):
-    from ui.mainwindow import MainWindow
+    from briefer.ui.mainwindow import MainWindow
 
     w = MainWindow(load_model=False)
     qtbot.addWidget(w)
@@ -293,7 +293,7 @@ def test_export_word_then_again_without_asking(window, tmp_path, monkeypatch) ->
 
 
 def test_export_next_to_last_export_for_a_new_brief(window, tmp_path, data_dir) -> None:
-    from ui import backend
+    from briefer.ui import backend
 
     backend.settings().setValue("export/last_dir", str(tmp_path))
     window.load_brief_object(_sample_with_text())
@@ -382,8 +382,8 @@ def test_declining_restore_discards_autosave(qtbot, data_dir, answers) -> None:
 
 
 def test_settings_persist(window, data_dir) -> None:
-    from ui.backend import Preferences
-    from ui.settings import SettingsDialog
+    from briefer.ui.backend import Preferences
+    from briefer.ui.settings import SettingsDialog
 
     dlg = SettingsDialog(window.prefs, window)
     dlg.length.setCurrentIndex(dlg.length.findData("short"))
@@ -396,18 +396,17 @@ def test_settings_persist(window, data_dir) -> None:
 
 
 def test_about_names_models() -> None:
-    from ui.settings import about_text
+    from briefer.ui.settings import about_text
 
     text = about_text()
     assert "Briefer" in text and "Licence" in text
 
 
 def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:
+    from briefer.ui.app import main
+    from briefer.ui.mainwindow import MainWindow
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-
-    from ui.app import main
-    from ui.mainwindow import MainWindow
 
     seen: dict = {"titles": None, "polls": 0}
 

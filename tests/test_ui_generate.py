@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from briefer.model import STATUS_USER
+from briefer.brief import STATUS_USER
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,7 @@ DRAFT_TIMEOUT_MS = 240_000
 
 @pytest.fixture(scope="module")
 def primed_models(generator, embedder):
-    from ui import backend
+    from briefer.ui import backend
 
     backend.prime_models(generator, embedder)
     return generator, embedder
@@ -54,7 +54,7 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch, primed_models, answers):
-    from ui.mainwindow import MainWindow
+    from briefer.ui.mainwindow import MainWindow
 
     monkeypatch.setenv("BRIEFER_DATA_DIR", str(tmp_path / "data"))
     t0 = time.perf_counter()
@@ -158,4 +158,5 @@ def test_regenerate_section_keeps_user_edits(window, qtbot, answers) -> None:
     assert final.section("context").statements == mine
     assert final.section("us_asks").statements and final.section("outlook").statements
     # The badges come from the analysis: the 2023 article is flagged stale.
-    assert any("stale" in s.flags or "different-event" in s.flags for s in window.sources.sources())
+    flags = [f for a in window.sources.assessments.values() for f in a.flags]
+    assert "stale" in flags or "different-event" in flags

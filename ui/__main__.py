@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ui.app import main
+from briefer.ui.app import main
 
 raise SystemExit(main())

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefer.ui.style import apply_style
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import briefer
-from ui.style import apply_style
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     apply_style(app)
     app.setWindowIcon(QIcon(str(Path(__file__).with_name("icons") / "briefer.png")))
 
-    from ui.mainwindow import MainWindow  # after QApplication: widgets need it
+    from briefer.ui.mainwindow import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow(load_model=not args.no_model)
     window.show()

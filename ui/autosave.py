@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from briefer.brief import Brief, load_brief, save_brief
 from briefer.errors import BrieferError
 from briefer.fsutil import atomic_write_text
-from briefer.model import Brief, load_brief, save_brief
 
 
 class Autosave(QObject):

@@ -103,7 +103,7 @@ def get_models(
     Cached so that several windows (and tests) share one loaded model. `progress`
     receives loading messages (e.g. while a split model is assembled on first use).
     """
-    import models
+    from briefer import models
 
     key = (generator, "")
     with _model_lock:
@@ -133,7 +133,7 @@ def models_loaded(generator: str = "") -> bool:
 def available_models() -> list[Any]:
     """`models.available()`, or [] if the registry cannot be imported."""
     try:
-        import models
+        from briefer import models
 
         return list(models.available())
     except Exception:

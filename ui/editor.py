@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.model import (
+from briefer.brief import (
     STATUS_FALLBACK,
     STATUS_FLAGGED,
     STATUS_USER,

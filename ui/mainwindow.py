@@ -8,6 +8,12 @@ import html
 import re
 from pathlib import Path
 
+from briefer.ui import backend
+from briefer.ui.autosave import Autosave
+from briefer.ui.editor import BriefEditor
+from briefer.ui.settings import SettingsDialog, show_about
+from briefer.ui.sources import PasteDialog, SourcesPane
+from briefer.ui.worker import Job, Runner
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,14 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.brief import Brief, BriefWarning, Section, load_brief, save_brief
 from briefer.errors import BrieferError
-from briefer.model import Brief, BriefWarning, Section, load_brief, save_brief
-from ui import backend
-from ui.autosave import Autosave
-from ui.editor import BriefEditor
-from ui.settings import SettingsDialog, show_about
-from ui.sources import PasteDialog, SourcesPane
-from ui.worker import Job, Runner
 
 SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 SOURCE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
@@ -253,13 +253,14 @@ class MainWindow(QMainWindow):
     def current_brief(self) -> Brief:
         """The brief as shown: edited text mapped back, sources in list order."""
         b = self.editor.brief()
-        b.sources = copy.deepcopy(self.sources.sources())
+        b.sources = list(self.sources.sources())
+        b.assessments = copy.deepcopy(self.sources.assessments)
         return b
 
     def load_brief_object(self, brief: Brief, path: Path | None = None, dirty: bool = False) -> None:
         """Show `brief` (from a file, an autosave or a test)."""
         self.editor.set_brief(brief)
-        self.sources.set_sources(brief.sources)
+        self.sources.set_sources(brief.sources, brief.assessments)
         self._path = Path(path) if path else None
         self._export_path = None
         self._set_dirty(dirty)
@@ -416,9 +417,8 @@ class MainWindow(QMainWindow):
         new, warnings = result
         existing = self.sources.sources()
         start = max((s.id for s in existing), default=0)
-        for i, s in enumerate(new, 1):
-            s.id = start + i
-        self.sources.set_sources(existing + new)
+        new = [dataclasses.replace(s, id=start + i) for i, s in enumerate(new, 1)]
+        self.sources.set_sources(existing + new, self.sources.assessments)
         self.editor.set_sources(existing + new)
         bad = [s for s in new if s.problem]
         ok = len(new) - len(bad)
@@ -446,11 +446,12 @@ class MainWindow(QMainWindow):
                     st.evidence = [(mapping[sid], t) for sid, t in st.evidence if sid in mapping]
             renumbered = [dataclasses.replace(s, id=mapping[s.id]) for s in current]
             brief.sources = renumbered
+            brief.assessments = {mapping[k]: a for k, a in self.sources.assessments.items() if k in mapping}
             brief.warnings = [w for w in brief.warnings if not w.source_ids or all(i in mapping for i in w.source_ids)]
             for w in brief.warnings:
                 w.source_ids = [mapping[i] for i in w.source_ids]
             self.editor.set_brief(brief)
-            self.sources.set_sources(renumbered)
+            self.sources.set_sources(renumbered, brief.assessments)
         self._set_dirty(True)
         self._update_actions()
 
@@ -622,7 +623,7 @@ class MainWindow(QMainWindow):
                 ed.end_stream(None)
         # Sources come back with their flags (stale, duplicate…); ids are unchanged.
         self.editor.set_meta(brief)
-        self.sources.set_sources(brief.sources)
+        self.sources.set_sources(brief.sources, brief.assessments)
         cancelled = any(w.kind == "cancelled" for w in brief.warnings)
         self._finish_generation()
         self._set_dirty(True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import os
 
+from briefer.ui import backend
+from briefer.ui.backend import LENGTHS, Preferences
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,8 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 import briefer
-from ui import backend
-from ui.backend import LENGTHS, Preferences
 
 
 class SettingsDialog(QDialog):

@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.model import FLAG_DIFFERENT_EVENT, FLAG_DUPLICATE, FLAG_STALE, FLAG_UNREADABLE, Source
+from briefer.brief import (
+    FLAG_DIFFERENT_EVENT,
+    FLAG_DUPLICATE,
+    FLAG_STALE,
+    FLAG_UNREADABLE,
+    Source,
+    SourceAssessment,
+    source_flags,
+)
 
 ROLE_SOURCE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,7 +58,7 @@ BADGES = {
 }
 
 
-def source_html(src: Source) -> str:
+def source_html(src: Source, assessment: SourceAssessment | None = None) -> str:
     """Rich text for one list entry: title, outlet · date · words, then badges."""
     title = html.escape(src.title or "(untitled)")
     meta = [html.escape(x) for x in (src.outlet, src.date) if x]
@@ -59,16 +67,14 @@ def source_html(src: Source) -> str:
     if not src.date and not src.problem:
         meta.append("<i>no date found</i>")
     badges = []
-    flags = list(src.flags)
-    if src.problem and FLAG_UNREADABLE not in flags:
-        flags.append(FLAG_UNREADABLE)
+    flags = source_flags(src, assessment)
     for f in flags:
         label, fg, bg = BADGES.get(f, (f, "#3d4b5c", "#e6eaf0"))
         badges.append(
             f"<span style='color:{fg}; background-color:{bg}; font-size:small'>&nbsp;{label}&nbsp;</span>"
         )
     # Notes explain flags; without a flag they are detail for the tooltip.
-    reasons = [html.escape(n) for n in src.notes] if flags else []
+    reasons = [html.escape(n) for n in (assessment.notes if assessment else [])] if flags else []
     if src.problem:
         reasons.insert(0, html.escape(src.problem))
     out = (
@@ -295,6 +301,7 @@ class SourcesPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.assessments: dict[int, SourceAssessment] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 4, 8)
         lay.setSpacing(6)
@@ -342,15 +349,16 @@ class SourcesPane(QWidget):
         self._update_buttons()
 
     # -- content -----------------------------------------------------------------------
-    def set_sources(self, sources: list[Source]) -> None:
-        """Show these sources (in this order)."""
+    def set_sources(self, sources: list[Source], assessments: dict[int, SourceAssessment] | None = None) -> None:
+        """Show these sources (in this order), with the last run's flags if given."""
+        self.assessments = dict(assessments or {})
         current = self.viewer.source_id
         row = self.list.currentRow()
         self.list.clear()
         for src in sources:
             item = QListWidgetItem()
             item.setData(ROLE_SOURCE, src)
-            item.setData(Qt.ItemDataRole.DisplayRole + 100, source_html(src))
+            item.setData(Qt.ItemDataRole.DisplayRole + 100, source_html(src, self.assessments.get(src.id)))
             item.setToolTip("\n".join([src.path or src.title, *src.notes, f"date: {src.date_method}"]))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             self.list.addItem(item)

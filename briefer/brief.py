@@ -16,7 +16,8 @@ from typing import Any
 from briefer.errors import BrieferError
 from briefer.fsutil import atomic_write_text
 
-SCHEMA_VERSION = 1
+# 2: run flags/notes moved from each source to `Brief.assessments`.
+SCHEMA_VERSION = 2
 
 # Statement status values. "verified": generated text whose names, numbers, dates and
 # content words are supported by the cited sentences. "fallback": the generated text was
@@ -38,9 +39,13 @@ FLAG_UNREADABLE = "unreadable"  # could not be read; `problem` says why
 _CITE_RE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
-    """One input article after ingest and cleaning. `id` is its citation number."""
+    """One input article as ingest read and cleaned it. `id` is its citation number.
+
+    Immutable: what a run concludes about a source (stale, duplicate, …) is a
+    `SourceAssessment` on the `Brief`, so re-running analysis never has to undo anything.
+    """
 
     id: int
     title: str
@@ -50,19 +55,39 @@ class Source:
     date: str | None = None  # ISO yyyy-mm-dd
     date_method: str = "not found"  # how the date was found, for the user
     words: int = 0
-    flags: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # human-readable reasons for flags
+    notes: tuple[str, ...] = ()  # how the text was read (decoding, repairs), for the user
     problem: str | None = None  # set when the source could not be read
 
     @property
     def usable(self) -> bool:
-        """True if the source has text and is about the current event."""
+        """True if the source has text to analyse."""
         return self.problem is None and bool(self.text.strip())
+
+
+@dataclass
+class SourceAssessment:
+    """What one run concluded about one source: flags and the human reasons for them."""
+
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, flag: str, note: str | None = None) -> None:
+        """Add a flag (once) and its reason (once)."""
+        if flag not in self.flags:
+            self.flags.append(flag)
+        if note and note not in self.notes:
+            self.notes.append(note)
 
     @property
     def current(self) -> bool:
-        """True if facts from this source may be presented as current."""
-        return self.usable and FLAG_STALE not in self.flags and FLAG_DIFFERENT_EVENT not in self.flags
+        """False if the source is about a different or older event."""
+        return FLAG_STALE not in self.flags and FLAG_DIFFERENT_EVENT not in self.flags
+
+
+def source_flags(source: Source, assessment: SourceAssessment | None) -> list[str]:
+    """Every flag of a source: `unreadable` from ingest, then the run's flags."""
+    flags = [FLAG_UNREADABLE] if source.problem else []
+    return flags + [f for f in (assessment.flags if assessment else []) if f not in flags]
 
 
 @dataclass
@@ -140,9 +165,13 @@ class Brief:
     sources: list[Source] = field(default_factory=list)
     warnings: list[BriefWarning] = field(default_factory=list)
     event: EventInfo = field(default_factory=EventInfo)
+    # Per-run judgements of the sources, by source id (see `SourceAssessment`).
+    assessments: dict[int, SourceAssessment] = field(default_factory=dict)
     date: str | None = None  # the brief's own date (ISO)
     template: str = "leader-meeting"
     classification: str = "UNCLASSIFIED // DRAFT"
+    author: str = ""  # who prepared the brief (header line; template variable)
+    addressee: str = ""  # who it is for (header line; template variable)
     generator: str | None = None  # model that wrote the draft
     embedder: str | None = None
     created: str | None = None  # ISO timestamp
@@ -163,6 +192,19 @@ class Brief:
                 return s
         raise KeyError(source_id)
 
+    def assessment(self, source_id: int) -> SourceAssessment:
+        """This run's judgement of a source (empty if there is none)."""
+        return self.assessments.get(source_id) or SourceAssessment()
+
+    def flags_of(self, source_id: int) -> list[str]:
+        """Every flag of the source with this id (ingest's and this run's)."""
+        return source_flags(self.source(source_id), self.assessments.get(source_id))
+
+    def is_current(self, source_id: int) -> bool:
+        """True if facts from this source may be presented as current."""
+        src = self.source(source_id)
+        return src.usable and self.assessment(source_id).current
+
     @property
     def used_sources(self) -> list[Source]:
         """Sources that were read successfully."""
@@ -177,6 +219,7 @@ class Brief:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, schema-versioned."""
         d = asdict(self)
+        d["assessments"] = {str(k): v for k, v in d["assessments"].items()}
         for sec in d["sections"]:
             for st in sec["statements"]:
                 st["evidence"] = [list(e) for e in st["evidence"]]
@@ -215,8 +258,10 @@ class Brief:
                 )
                 for s in d.get("sections", [])
             ]
-            sources = [
-                Source(
+            sources = []
+            assessments: dict[int, SourceAssessment] = {}
+            for s in d.get("sources", []):
+                src = Source(
                     id=int(s["id"]),
                     title=str(s.get("title", "")),
                     text=str(s.get("text", "")),
@@ -225,12 +270,17 @@ class Brief:
                     date=s.get("date"),
                     date_method=str(s.get("date_method", "not found")),
                     words=int(s.get("words", 0)),
-                    flags=[str(f) for f in s.get("flags", [])],
-                    notes=[str(n) for n in s.get("notes", [])],
+                    notes=tuple(str(n) for n in s.get("notes", []) if version >= 2),
                     problem=s.get("problem"),
                 )
-                for s in d.get("sources", [])
-            ]
+                sources.append(src)
+                if version < 2 and s.get("flags"):  # schema 1 kept run flags on the source
+                    flags = [str(f) for f in s.get("flags", []) if f != FLAG_UNREADABLE]
+                    assessments[src.id] = SourceAssessment(flags, [str(n) for n in s.get("notes", [])])
+            for k, a in (d.get("assessments") or {}).items():
+                assessments[int(k)] = SourceAssessment(
+                    [str(f) for f in a.get("flags", [])], [str(n) for n in a.get("notes", [])]
+                )
             warnings = [
                 BriefWarning(
                     kind=str(w.get("kind", "")),
@@ -252,9 +302,12 @@ class Brief:
                 sources=sources,
                 warnings=warnings,
                 event=event,
+                assessments=assessments,
                 date=d.get("date"),
                 template=str(d.get("template", "leader-meeting")),
                 classification=str(d.get("classification", "UNCLASSIFIED // DRAFT")),
+                author=str(d.get("author") or ""),
+                addressee=str(d.get("addressee") or ""),
                 generator=d.get("generator"),
                 embedder=d.get("embedder"),
                 created=d.get("created"),
