@@ -5,6 +5,7 @@ They drive the real window offscreen and assert what the user would see.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -83,9 +84,12 @@ def window(qtbot, data_dir, answers):
 
 def _sample_with_text():
     b = make_sample_brief()
-    for s in b.sources:
-        if s.path and (ROOT / s.path).exists():
-            s.text = (ROOT / s.path).read_text(encoding="utf-8")
+    b.sources = [
+        dataclasses.replace(s, text=(ROOT / s.path).read_text(encoding="utf-8"))
+        if s.path and (ROOT / s.path).exists()
+        else s
+        for s in b.sources
+    ]
     return b
 
 
