@@ -101,6 +101,10 @@ class Statement:
     evidence: list[tuple[int, str]] = field(default_factory=list)
     status: str = STATUS_VERIFIED
     note: str = ""  # why it was flagged / fell back
+    # True when the text is the source's own wording (a sentence, or one shortened only by
+    # deleting words): the app and the exports mark it as a quotation, so news copy never
+    # reads as the author's own words.
+    quote: bool = False
 
     def cited_text(self) -> str:
         """The statement with its citations appended as ``[1, 3]``."""
@@ -252,6 +256,7 @@ class Brief:
                             if st.get("status") in STATUSES
                             else STATUS_FLAGGED,
                             note=str(st.get("note", "")),
+                            quote=bool(st.get("quote", st.get("status") == STATUS_FALLBACK)),
                         )
                         for st in s.get("statements", [])
                     ],

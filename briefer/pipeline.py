@@ -200,7 +200,9 @@ def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> S
     else:
         # Short enough to stand as it is (or no model): the source's own words.
         status, note = STATUS_VERIFIED, "source sentence"
-    return Statement(text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=status, note=note)
+    return Statement(
+        text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=status, note=note, quote=True
+    )
 
 
 def _title(template: Template, analysis: Analysis) -> str:
