@@ -35,9 +35,8 @@ def _peak_rss_mb() -> float:
 def child_cold(threads: int | None) -> dict:
     """Run in a fresh process: imports, model load, draft, export; stage timings."""
     t0 = time.perf_counter()
-    from briefer.models import load_embedder, load_generator
-
     from briefer.export_docx import export_docx
+    from briefer.models import load_embedder, load_generator
     from briefer.pipeline import RunStats, draft_brief, load_sources
 
     stages = {"import": time.perf_counter() - t0}

@@ -132,9 +132,10 @@ class Section:
 class BriefWarning:
     """Something the editor must know: a stale source, conflicting facts, a bad file."""
 
-    kind: str  # "stale-source", "conflict", "unreadable", "cancelled", "model"
+    kind: str  # "stale-source", "conflict", "unreadable", "cancelled", "model-failed"
     message: str
     source_ids: list[int] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # keys of the sections it concerns
 
 
 @dataclass
@@ -291,6 +292,7 @@ class Brief:
                     kind=str(w.get("kind", "")),
                     message=str(w.get("message", "")),
                     source_ids=[int(i) for i in w.get("source_ids", [])],
+                    sections=[str(k) for k in w.get("sections", [])],
                 )
                 for w in d.get("warnings", [])
             ]

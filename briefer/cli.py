@@ -54,6 +54,25 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from briefer.template import load_template
 
     template = load_template(args.template)
+    quiet = args.quiet
+
+    def progress(p: Progress) -> None:
+        if not quiet:
+            print(f"[{p.fraction:4.0%}] {p.message}", file=sys.stderr, flush=True)
+
+    # The models load while the sources are read: the generator in its own worker process,
+    # the embedder on a thread.
+    from briefer.models import load_generator, start_embedder
+
+    t0 = time.perf_counter()
+    embedder_future = start_embedder()
+    generator = None
+    if not args.extractive:
+        try:
+            generator = load_generator(args.model, threads=args.threads, progress=None if quiet else _err)
+        except BrieferError as e:
+            _err(f"warning: {e}; drafting from source sentences")
+
     paths = _expand([p for p in args.inputs if p != "-"])
     pasted = [("stdin", _read_stdin())] if "-" in args.inputs or not args.inputs else []
     sources, warnings = load_sources(paths, pasted)
@@ -61,6 +80,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
         # Every input was bad: one line per file, naming it and the reason.
         for s in sources:
             _err(f"{s.path or s.title}: {s.problem}")
+        if generator is not None:
+            generator.close()
         return 2
     for w in warnings:
         _err(f"warning: {w.message}")
@@ -71,18 +92,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if out and not Path(out).resolve().parent.is_dir():
             raise BrieferError(f"{out}: cannot write (folder {Path(out).resolve().parent} does not exist)")
 
-    from briefer.models import load_embedder, load_generator
-
-    quiet = args.quiet
-
-    def progress(p: Progress) -> None:
-        if not quiet:
-            print(f"[{p.fraction:4.0%}] {p.message}", file=sys.stderr, flush=True)
-
-    t0 = time.perf_counter()
     progress(Progress("loading", "Loading models", 0.0))
-    embedder = load_embedder()
-    generator = None if args.extractive else load_generator(args.model, threads=args.threads)
+    embedder = embedder_future.result()
 
     def on_token(key: str, delta: str) -> None:
         if args.stream:
@@ -96,6 +107,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
         on_progress=progress,
         on_token=on_token,
     )
+    for w in brief.warnings:
+        if w.kind == "model-failed":
+            _err(f"warning: {w.message}")
     for out, kind in outputs:
         if not out:
             continue
@@ -163,6 +177,33 @@ def cmd_models(args: argparse.Namespace) -> int:
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, tuple("-" * w for w in widths), *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    if args.no_check:
+        return 0
+    return _self_check(args.model)
+
+
+def _self_check(name: str | None) -> int:
+    """Start the generator's worker, let it run its tiny prompt, and say how it went."""
+    from briefer.models import engine, load_generator
+
+    shipped = engine.installed_variants()
+    build = f"portable build, {len(shipped)} CPU variants" if shipped else "single-CPU build"
+    print(f"\nEngine: llama.cpp ({build}); CPU: {engine.cpu_name()}")
+    try:
+        gen = load_generator(name, progress=lambda m: None)
+    except BrieferError as e:
+        print(f"Self-check: model unavailable: {e}")
+        return 1
+    ok = gen.wait_ready()
+    st = gen.status
+    if not ok:
+        print(f"Self-check ({gen.info.name}): model unavailable: {st.message}")
+        return 1
+    print(
+        f"Self-check ({gen.info.name}): ok, answered in {st.self_check.get('seconds', 0):.1f} s "
+        f"({st.variant} CPU code, {st.threads} thread{'s' if st.threads != 1 else ''}, "
+        f"loaded in {st.load_seconds or 0:.1f} s)"
+    )
     return 0
 
 
@@ -192,7 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sources", help="table of the sources: title, outlet, date, words, flags")
     s.add_argument("inputs", nargs="+")
     s.set_defaults(func=cmd_sources)
-    m = sub.add_parser("models", help="which generator / embedder are installed")
+    m = sub.add_parser("models", help="which models are installed, and whether the generator runs here")
+    m.add_argument("--model", help="generator to self-check (default: the default one)")
+    m.add_argument("--no-check", action="store_true", help="only list; do not start the model")
     m.set_defaults(func=cmd_models)
     g = sub.add_parser("gui", help="open the desktop app")
     g.add_argument("inputs", nargs="*")
@@ -204,6 +247,12 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code (2 for bad input, 130 for Ctrl+C)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["model-worker"]:
+        # The frozen app starts its model worker through this executable (see models.client).
+        from briefer.models.worker import main as worker_main
+
+        return worker_main(argv)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

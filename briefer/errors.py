@@ -16,8 +16,12 @@ class InputError(BrieferError):
         self.reason = reason
 
 
-class Cancelled(BrieferError):
-    """The user cancelled a long operation; what was done so far is kept."""
+class Cancelled(Exception):
+    """The user cancelled a long operation (not an error: what was done so far is kept).
+
+    Raised only inside a run, between stages; `draft_brief` catches it and returns the
+    finished part with a "cancelled" warning, so callers never see it.
+    """
 
     def __init__(self) -> None:
         super().__init__("cancelled")

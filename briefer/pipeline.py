@@ -32,12 +32,13 @@ from briefer.errors import BrieferError, Cancelled, InputError
 from briefer.evidence import Evidence, select_evidence
 from briefer.generate import generate_statements
 from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
+from briefer.ports import EngineError
 from briefer.template import Template, load_template
 from briefer.textutil import split_sentences, words
 from briefer.verify import trim_sentence, verify_statement
 
 if TYPE_CHECKING:
-    from briefer.models import Embedder, Generator
+    from briefer.ports import Embedder, Generator
 
 
 # Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
@@ -262,7 +263,22 @@ def draft_brief(
         raise BrieferError("no readable sources: add at least one article")
     analysis = analyse(usable, embedder)
     stats.stages["analyse"] = time.perf_counter() - t0
-    cancel.check()
+    if cancel.cancelled:
+        # One cancel contract: what is finished comes back, with a "cancelled" warning.
+        kept = {s.key: s for s in previous.sections} if previous else {}
+        report(Progress("done", "Cancelled", 1.0))
+        return Brief(
+            title=previous.title if previous else _title(template, analysis),
+            sections=[kept.get(sp.key) or Section(sp.key, sp.heading, [], sp.guidance) for sp in template.sections],
+            sources=sources,
+            warnings=[BriefWarning("cancelled", "Drafting was cancelled before any section was written.")],
+            event=analysis.event,
+            assessments=analysis.assessments,
+            date=date.today().isoformat(),
+            template=template.name,
+            classification=template.classification,
+            created=datetime.now().isoformat(timespec="seconds"),
+        )
 
     t1 = time.perf_counter()
     report(Progress("selecting", "Selecting evidence", 0.08))
@@ -298,6 +314,9 @@ def draft_brief(
     total = sum(len(evidence[k]) for k in wanted if k in evidence) or 1
     done = 0
     cancelled = False
+    engine_failure: str | None = None
+    without_model: list[str] = []
+    model_name = generator.info.name if generator is not None else None
     t2 = time.perf_counter()
     for spec in template.sections:
         prev = prev_sections.get(spec.key)
@@ -321,15 +340,23 @@ def draft_brief(
                     on_token(key, delta)
             tg = time.perf_counter()
             try:
-                generated = list(
-                    generate_statements(generator, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48)
+                generated = generate_statements(
+                    generator, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48
                 )
-            except Cancelled:
+            except EngineError as e:
+                # The model's process died or cannot run here: this section and the rest are
+                # drafted from source sentences, and the user is told what happened.
+                engine_failure = e.reason
+                generator = None
+                generated = [None] * len(ev)
+            finally:
+                stats.generate_seconds += time.perf_counter() - tg
+            if cancel.cancelled:
                 cancelled = True
                 sections.append(unchanged)
                 continue
-            finally:
-                stats.generate_seconds += time.perf_counter() - tg
+        if engine_failure:
+            without_model.append(spec.key)
         report(Progress("verifying", f"Checking “{spec.heading}” against its sources", 0.1 + 0.85 * (done + len(ev)) / total, spec.key))
         statements = [_statement_from(e, g, allowed) for e, g in zip(ev, generated)]
         if spec.key == template.sections[0].key and lead is not None:
@@ -343,6 +370,16 @@ def draft_brief(
     stats.stages["generate+verify"] = time.perf_counter() - t2
     if cancelled:
         warnings.append(BriefWarning("cancelled", "Generation was cancelled; unfinished sections are empty or unchanged."))
+    if engine_failure:
+        headings = ", ".join(f"“{template.spec(k).heading}”" for k in without_model)
+        warnings.append(
+            BriefWarning(
+                "model-failed",
+                f"The local model stopped ({engine_failure}); {headings or 'the remaining sections'} "
+                "were drafted from source sentences. Nothing else was lost.",
+                sections=without_model,
+            )
+        )
     brief = Brief(
         title=_title(template, analysis),
         sections=sections,
@@ -353,7 +390,7 @@ def draft_brief(
         date=date.today().isoformat(),
         template=template.name,
         classification=template.classification,
-        generator=generator.info.name if generator is not None else None,
+        generator=model_name,
         embedder=embedder.info.name if embedder is not None else None,
         created=datetime.now().isoformat(timespec="seconds"),
     )

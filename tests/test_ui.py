@@ -407,10 +407,11 @@ def test_about_names_models() -> None:
 
 
 def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:
-    from briefer.ui.app import main
-    from briefer.ui.mainwindow import MainWindow
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from briefer.ui.app import main
+    from briefer.ui.mainwindow import MainWindow
 
     seen: dict = {"titles": None, "polls": 0}
 

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefer.ui.style import apply_style
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import briefer
+from briefer.ui.style import apply_style
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

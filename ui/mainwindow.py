@@ -8,12 +8,6 @@ import html
 import re
 from pathlib import Path
 
-from briefer.ui import backend
-from briefer.ui.autosave import Autosave
-from briefer.ui.editor import BriefEditor
-from briefer.ui.settings import SettingsDialog, show_about
-from briefer.ui.sources import PasteDialog, SourcesPane
-from briefer.ui.worker import Job, Runner
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,6 +28,12 @@ from PySide6.QtWidgets import (
 
 from briefer.brief import Brief, BriefWarning, Section, load_brief, save_brief
 from briefer.errors import BrieferError
+from briefer.ui import backend
+from briefer.ui.autosave import Autosave
+from briefer.ui.editor import BriefEditor
+from briefer.ui.settings import SettingsDialog, show_about
+from briefer.ui.sources import PasteDialog, SourcesPane
+from briefer.ui.worker import Job, Runner
 
 SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 SOURCE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}

@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import os
 
-from briefer.ui import backend
-from briefer.ui.backend import LENGTHS, Preferences
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 import briefer
+from briefer.ui import backend
+from briefer.ui.backend import LENGTHS, Preferences
 
 
 class SettingsDialog(QDialog):

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefer.ui.backend import make_cancel_token
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from briefer.errors import BrieferError, Cancelled
+from briefer.ui.backend import make_cancel_token
 
 _ids = itertools.count(1)
 
