@@ -206,7 +206,8 @@ class _Markup:
         for span in spans:
             if span.role == FLAG_ICON and not all(ord(c) in self.covered for c in span.text):
                 continue  # the font has no flag glyph; the amber bold "Check:" carries it
-            piece = self.text(span.text)
+            # Citations never break across lines ("[1, 2," / "4]"), nor leave their sentence.
+            piece = self.text(span.text.replace(" ", "\u00a0") if span.role == CITE else span.text)
             if span.bold:
                 piece = f"<b>{piece}</b>"
             if span.emphasised:

@@ -134,7 +134,8 @@ def _run(paragraph: Paragraph, text: str) -> Run:
 
 def _spans(paragraph: Paragraph, spans: Inline) -> None:
     for span in spans:
-        run = _run(paragraph, span.text)
+        # Citations never break across lines ("[1, 2," / "4]"), nor leave their sentence.
+        run = _run(paragraph, span.text.replace(" ", "\u00a0") if span.role == CITE else span.text)
         if span.bold:
             run.bold = True
         if span.emphasised:
