@@ -51,7 +51,7 @@ def test_registry_lists_docx_pdf_markdown_and_json_in_menu_order() -> None:
         ("json", ".brief"),
     ]
     assert format_for("pdf").file_filter == "PDF document (*.pdf)"
-    assert format_for("Markdown (*.md *.markdown)".split()[0].lower()).name == "markdown"
+    assert format_for(["Markdown", "(*.md", "*.markdown)"][0].lower()).name == "markdown"
 
 
 def test_format_for_accepts_a_name_a_suffix_or_a_path() -> None:
