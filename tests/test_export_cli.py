@@ -27,6 +27,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 def drafted(monkeypatch: pytest.MonkeyPatch) -> dict:
     """Stub the model and the draft; `state["brief"]` is what the draft returns."""
     import briefer.models
+
     import briefer.pipeline
 
     state: dict = {"brief": make_office_brief(), "during": None}
@@ -84,7 +85,7 @@ def test_every_output_that_can_be_written_is_written(tmp_path: Path, capsys, see
 def test_control_characters_in_the_brief_still_write_every_output(tmp_path: Path, capsys, seed_paths, drafted) -> None:
     drafted["brief"] = _hostile_brief()
     outs = [tmp_path / f"h.{s}" for s in ("docx", "pdf", "md", "json")]
-    code, out, err = _run(
+    code, _out, err = _run(
         capsys, "draft", str(seed_paths[0]), "-q",
         "-o", str(outs[0]), "--pdf", str(outs[1]), "--markdown", str(outs[2]), "--json", str(outs[3]),
     )  # fmt: skip
