@@ -194,3 +194,21 @@ def test_atomic_write_replaces_in_place_without_leftovers(tmp_path: Path) -> Non
     atomic_write_bytes(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["f.bin"]
+
+
+def test_huge_statements_titles_and_warnings_still_lay_out_in_pdf(tmp_path: Path) -> None:
+    from briefer.brief import BriefWarning
+
+    prose = "Sentence with words and more words. " * 800  # several pages in one statement
+    b = Brief(
+        title="T" * 2000,
+        sections=[
+            Section("bluf", "Bottom line", [Statement(prose, [1])]),
+            Section("a", "A", [Statement(prose + "Unbroken" * 400, [1], quote=True) for _ in range(2)]),
+        ],
+        sources=[Source(i, "x" * 3000, text="y", outlet="o" * 500, date="2024-01-01") for i in range(1, 40)],
+        warnings=[BriefWarning("conflict", "w " * 2000) for _ in range(60)],
+    )
+    pages = PdfReader(str(export(b, tmp_path / "big.pdf"))).pages
+    assert len(pages) > 10
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1].extract_text()

@@ -53,6 +53,7 @@ AMBER_TEXT = "#B45F06"
 AMBER_FILL = "#FFF4D6"
 AMBER_BORDER = "#D9A21B"
 RULE = "#A6B4CC"
+LEAD_FILL = "#EDF1F7"
 _ROLE_COLOURS = {CITE: GREY, NOTE: GREY, FLAG: AMBER_TEXT, FLAG_ICON: AMBER_TEXT, REASON: AMBER_TEXT, MARKER: AMBER_TEXT}
 
 # Adobe's standard CJK fonts, known to every PDF reader (ReportLab names).
@@ -244,7 +245,8 @@ def _styles(family: str) -> dict[str, Any]:
         ),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=0.55 * cm, bulletIndent=0.12 * cm,
                                  bulletFontName=family),
-        "lead": ParagraphStyle("lead", parent=base, fontSize=10.5, leading=14, spaceAfter=2),
+        "lead": ParagraphStyle("lead", parent=base, fontSize=10.5, leading=14, spaceBefore=3, spaceAfter=7,
+                               backColor=HexColor(LEAD_FILL), borderPadding=(3, 6, 4, 6), leftIndent=6, rightIndent=6),
         "source": ParagraphStyle("source", parent=base, fontSize=9, leading=11.5, leftIndent=0.75 * cm,
                                  bulletIndent=0, bulletFontName=family, spaceAfter=2.5),
         "closing": ParagraphStyle("closing", parent=base, fontSize=8, leading=10.5, textColor=HexColor(GREY),
@@ -379,12 +381,10 @@ def render_pdf(d: Document) -> bytes:
             story.append(KeepTogether([*head, Paragraph(f"<i>{mk.text(EMPTY_SECTION)}</i>", st["body"])]))
             continue
         if sec.lead:
-            rows = [[Paragraph(mk.spans(item.spans), st["lead"])] for item in sec.items]
-            lead = Table(rows, colWidths=[doc.width])
-            lead.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), family), ("LINEBEFORE", (0, 0), (0, -1), 2.2, HexColor(NAVY)),
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))  # fmt: skip
-            story.append(KeepTogether([*head, lead]))
+            # Shaded paragraphs, not a table: a paragraph can break across pages, a table cell cannot.
+            lead = [Paragraph(mk.spans(item.spans), st["lead"]) for item in sec.items]
+            story.append(KeepTogether([*head, lead[0]]))
+            story += lead[1:]
             continue
         bullets = [Paragraph(mk.spans(item.spans), st["bullet"], bulletText="•") for item in sec.items]
         story.append(KeepTogether([*head, bullets[0]]))  # never a heading alone at a page foot

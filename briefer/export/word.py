@@ -60,6 +60,7 @@ GREY = RGBColor(0x59, 0x59, 0x59)
 AMBER_TEXT = RGBColor(0xB4, 0x5F, 0x06)  # dark enough to read on white and on the box
 AMBER_FILL = "FFF4D6"
 AMBER_BORDER = "D9A21B"
+LEAD_FILL = "EDF1F7"
 SOURCE_STYLE = "Source Entry"
 NOTE_STYLE = "Draft Note"
 WARNING_STYLE = "Warning Text"
@@ -265,6 +266,11 @@ def _setup_styles(doc: DocxDocument) -> None:
         lead.element.get_or_add_pPr(),
         parse_xml(f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" w:color="1F3864"/></w:pBdr>'),
         _PBDR_SUCCESSORS,
+    )
+    _insert_ordered(
+        lead.element.get_or_add_pPr(),
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{LEAD_FILL}"/>'),
+        _PBDR_SUCCESSORS[_PBDR_SUCCESSORS.index("w:shd") + 1 :],
     )
 
     for name in ("Header", "Footer"):
