@@ -8,7 +8,8 @@
 Each format is one module of this package defining ``FORMAT = ExportFormat(...)``; the
 writers draw the shared block model (`briefer.export.blocks`), never the `Brief` fields
 directly, and write through `briefer.fsutil` (atomic, keeps permissions and symlinks).
-Heavy libraries (python-docx, ReportLab) are imported only when a file is written.
+`formats()` imports the writer modules (python-docx, ~0.1 s, on first call); ReportLab
+and fontTools are imported only when a PDF is written.
 """
 
 from __future__ import annotations
