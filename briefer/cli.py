@@ -7,8 +7,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.errors import BrieferError, Cancelled, InputError
+
+if TYPE_CHECKING:
+    from briefer.brief import Brief
 
 MAX_STDIN = 20 * 1024 * 1024
 
@@ -45,14 +49,68 @@ def _read_stdin() -> str:
         raise InputError("<stdin>", "input is not UTF-8 text") from None
 
 
+def _requested_outputs(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """(path, format name) for every output asked for; ``brief.docx`` if none was.
+
+    ``-o`` writes Word unless its suffix names another format (``-o memo.pdf``).
+    """
+    from briefer.export import format_for, formats
+
+    known = {s for f in formats() for s in f.suffixes}
+    outputs: list[tuple[Path, str]] = []
+    if args.output:
+        out = Path(args.output)
+        outputs.append((out, format_for(out).name if out.suffix.lower() in known else "docx"))
+    for path, name in ((args.pdf, "pdf"), (args.markdown, "markdown"), (args.json, "json")):
+        if path:
+            outputs.append((Path(path), name))
+    if not outputs:
+        outputs.append((Path("brief.docx"), "docx"))
+    return outputs
+
+
+def _check_outputs(outputs: list[tuple[Path, str]]) -> None:
+    """Fail in a second, not after the draft: every output must be writable, and distinct."""
+    from briefer.fsutil import check_writable, write_target
+
+    seen: dict[Path, Path] = {}
+    for path, _ in outputs:
+        real = write_target(path).resolve()
+        if real in seen:
+            raise BrieferError(f"{path}: given for two outputs (also as {seen[real]})")
+        seen[real] = path
+        check_writable(path)
+
+
+def _write_outputs(brief: Brief, outputs: list[tuple[Path, str]]) -> bool:
+    """Write every output that can be written; one line per failure. True if all were written."""
+    from briefer.export import export
+
+    ok = True
+    for path, name in outputs:
+        try:
+            export(brief, path, name)
+        except BrieferError as e:
+            _err(str(e) if str(path) in str(e) else f"{path}: {e}")
+            ok = False
+        except (OSError, ValueError) as e:  # a writer's own failure: still one line, still the others
+            _err(f"{path}: cannot write ({type(e).__name__}: {e})")
+            ok = False
+        else:
+            print(f"wrote {path}")
+    return ok
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
-    """Draft a brief from the given articles and write the requested outputs."""
-    from briefer.brief import save_brief
-    from briefer.export_docx import export_docx
-    from briefer.export_md import export_markdown
+    """Draft a brief from the given articles and write the requested outputs.
+
+    Exit code 0 if every output was written, 1 if one could not be (the others still are).
+    """
     from briefer.pipeline import Progress, draft_brief, load_sources
     from briefer.template import load_template
 
+    outputs = _requested_outputs(args)
+    _check_outputs(outputs)
     template = load_template(args.template)
     quiet = args.quiet
 
@@ -85,12 +143,6 @@ def cmd_draft(args: argparse.Namespace) -> int:
         return 2
     for w in warnings:
         _err(f"warning: {w.message}")
-    outputs = [(args.output, "docx"), (args.markdown, "md"), (args.json, "json")]
-    if not any(o for o, _ in outputs):
-        outputs[0] = ("brief.docx", "docx")
-    for out, _ in outputs:
-        if out and not Path(out).resolve().parent.is_dir():
-            raise BrieferError(f"{out}: cannot write (folder {Path(out).resolve().parent} does not exist)")
 
     progress(Progress("loading", "Loading models", 0.0))
     embedder = embedder_future.result()
@@ -110,16 +162,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     for w in brief.warnings:
         if w.kind == "model-failed":
             _err(f"warning: {w.message}")
-    for out, kind in outputs:
-        if not out:
-            continue
-        if kind == "docx":
-            export_docx(brief, out)
-        elif kind == "md":
-            export_markdown(brief, out)
-        else:
-            save_brief(brief, out)
-        print(f"wrote {out}")
+    written = _write_outputs(brief, outputs)
     n_statements = sum(len(s.statements) for s in brief.sections)
     fallback = sum(1 for s in brief.sections for st in s.statements if st.status == "fallback")
     if not quiet:
@@ -128,7 +171,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
             f"{len(brief.warnings)} warnings, {time.perf_counter() - t0:.1f} s",
             file=sys.stderr,
         )
-    return 0
+    return 0 if written else 1
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -220,9 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     d = sub.add_parser("draft", help="draft a brief from articles (files, folders, or - for stdin)")
     d.add_argument("inputs", nargs="*", help="article files or folders; - reads stdin")
-    d.add_argument("-o", "--output", help="write the brief as Word (.docx)")
-    d.add_argument("--markdown", help="write the brief as Markdown")
-    d.add_argument("--json", help="write the brief as JSON (the .brief format)")
+    d.add_argument("-o", "--output", help="write the brief as Word (.docx; another known suffix picks that format)")
+    d.add_argument("--pdf", metavar="FILE", help="write the brief as PDF")
+    d.add_argument("--markdown", metavar="FILE", help="write the brief as Markdown")
+    d.add_argument("--json", metavar="FILE", help="write the brief as JSON (the .brief format)")
     d.add_argument("--template", help="template name or .toml path (default: leader-meeting)")
     d.add_argument("--model", help="generator name (see `briefer models`)")
     d.add_argument("--threads", type=int, help="CPU threads for the model")

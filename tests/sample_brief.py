@@ -7,6 +7,8 @@ be read. Statements cover every status: verified, fallback, flagged and user.
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefer.brief import (
     FLAG_STALE,
     STATUS_FALLBACK,
@@ -262,3 +264,51 @@ def make_sample_brief() -> Brief:
         embedder="all-MiniLM-L6-v2",
         created="2024-11-15T09:30:00+00:00",
     )
+
+
+def make_office_brief() -> Brief:
+    """The sample as an office would send it: header variables, a BLUF, quoted wording.
+
+    Adds a "Bottom line up front" section, author and addressee, marks the source
+    sentences as quotations (`Statement.quote`), and mixes straight quotes, Greek and
+    Cyrillic into the text so typography and fonts are exercised.
+    """
+    brief = make_sample_brief()
+    brief.author = "East Asia desk (J. Doe)"
+    brief.addressee = "The Secretary"
+    for sec in brief.sections:
+        sec.statements = [
+            dataclasses.replace(st, quote=True) if st.status == STATUS_FALLBACK else st for st in sec.statements
+        ]
+    brief.section("context").statements.append(
+        Statement(
+            '"We expect this will be their last meeting as presidents," the official said.',
+            [2],
+            evidence=[(2, '"We expect this will be their last meeting as presidents," the official said.')],
+            quote=True,
+        )
+    )
+    brief.section("outlook").statements.insert(
+        0,
+        Statement(
+            "Moscow's reaction («Коммерсантъ») and Athens' (Καθημερινή) will be watched; Beijing's won't be "
+            'loud. **Tariffs** are the "first test".',
+            [1],
+            status=STATUS_USER,
+        ),
+    )
+    brief.sections.insert(
+        0,
+        Section(
+            key="bluf",
+            heading="Bottom line up front",
+            statements=[
+                Statement(
+                    "Biden's last meeting with Xi, in Lima on 16 November, is about a smooth handover, "
+                    "not new deals; expect a push on North Korea's support for Russia.",
+                    [1, 2, 5],
+                )
+            ],
+        ),
+    )
+    return brief
