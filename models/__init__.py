@@ -157,11 +157,9 @@ class Embedder:
 @functools.lru_cache(maxsize=2)
 def _cached_embedder(name: str) -> Embedder:
     entry = registry.entry(name, "embedder")
-    paths = registry.source_paths(entry)
-    if paths is None:
-        raise registry.missing_error(entry)
+    path = registry.model_file(entry)  # checked against the registry's sha256
     try:
-        return Embedder(registry.info(entry), paths[0])
+        return Embedder(registry.info(entry), path)
     except Exception as e:  # backend errors become one clear line
         raise BrieferError(f"cannot load embedder {name!r}: {type(e).__name__}: {e}") from None
 

@@ -59,6 +59,7 @@ class Entry:
     file: str | None = None
     sha256: str | None = None
     part_sha256: tuple[str, ...] = field(default_factory=tuple)
+    weights: str | None = None  # single-package models: the weights file inside `path`
     template: str = "chatml"
 
     def _expand(self, pattern: str) -> list[str]:
@@ -247,6 +248,14 @@ def model_file(e: Entry, progress: Callable[[str], None] | None = None) -> Path:
     if parts is None:
         raise missing_error(e)
     if not e.parts:
+        if e.weights and e.sha256:
+            weights = parts[0] / e.weights
+            digest = sha256_file(weights) if weights.exists() else "missing"
+            if digest != e.sha256:
+                raise ModelFileError(
+                    f"model {e.name!r}: {weights} is not the file the registry records "
+                    f"(sha256 {str(digest)[:12]}…); reinstall its package"
+                )
         return parts[0]
     target = assembled_path(e)
     stamp = target.with_name(target.name + ".ok")

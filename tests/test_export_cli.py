@@ -27,7 +27,6 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 def drafted(monkeypatch: pytest.MonkeyPatch) -> dict:
     """Stub the model and the draft; `state["brief"]` is what the draft returns."""
     import briefer.models
-
     import briefer.pipeline
 
     state: dict = {"brief": make_office_brief(), "during": None}
