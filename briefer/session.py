@@ -33,28 +33,45 @@ EXPORT_SUFFIXES = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "brief": ".brief
 
 
 # -- export dispatch (the one place that maps a format to a writer) ----------------------
+def _docx(brief: Brief, path: Path) -> None:
+    from briefer.export_docx import export_docx
+
+    export_docx(brief, path)
+
+
+def _markdown(brief: Brief, path: Path) -> None:
+    from briefer.export_md import export_markdown
+
+    export_markdown(brief, path)
+
+
+# format → writer; None: offered in the UI, not yet written by this version.
+# `briefer.export.export(brief, path, fmt)` replaces this mapping once the export registry lands.
+_WRITERS: dict[str, Callable[[Brief, Path], object] | None] = {
+    "docx": _docx,
+    "pdf": None,
+    "md": _markdown,
+    "markdown": _markdown,
+    "brief": save_brief,
+    "json": save_brief,
+}
+
+
+def check_export_format(fmt: str) -> None:
+    """BrieferError (one line) if `fmt` cannot be exported by this version."""
+    if fmt not in _WRITERS:
+        raise BrieferError(f"unknown export format {fmt!r} (known: docx, pdf, md, brief)")
+    if _WRITERS[fmt] is None:
+        raise BrieferError(f"{fmt.upper()} export is not available in this version of Briefer; export to Word instead")
+
+
 def export_brief(brief: Brief, path: str | Path, fmt: str) -> Path:
-    """Write `brief` to `path` as `fmt` ("docx", "pdf", "md" or "brief").
-
-    The single format dispatch of the app; `briefer.export.export(brief, path, fmt)`
-    replaces this mapping once the export registry lands.
-    """
-    path = Path(path)
-    if fmt == "docx":
-        from briefer.export_docx import export_docx
-
-        export_docx(brief, path)
-    elif fmt in ("md", "markdown"):
-        from briefer.export_md import export_markdown
-
-        export_markdown(brief, path)
-    elif fmt in ("brief", "json"):
-        save_brief(brief, path)
-    elif fmt == "pdf":
-        raise BrieferError("PDF export is not available in this version of Briefer; export to Word instead")
-    else:
-        raise BrieferError(f"{path}: unknown export format {fmt!r}")
-    return path
+    """Write `brief` to `path` as `fmt` ("docx", "pdf", "md" or "brief"): the app's one dispatch."""
+    check_export_format(fmt)
+    writer = _WRITERS[fmt]
+    assert writer is not None
+    writer(brief, Path(path))
+    return Path(path)
 
 
 # -- templates and new briefs ----------------------------------------------------------------
@@ -203,6 +220,23 @@ class Session:
             self.template = template
         self.replace(new_brief(self.template, variables))
 
+    def change_template(self, template: Template) -> None:
+        """Lay out an empty brief by another template; sources and header fields stay."""
+        if not self.is_empty:
+            raise BrieferError("the brief already has statements; start a new brief from the other template")
+        b = self.brief
+        fresh = new_brief(template, {
+            "meeting": "" if self.title_is_default() else b.title,
+            "date": b.date or "",
+            "author": b.author,
+            "addressee": b.addressee,
+            # A classification the user chose stays; the old template's default gives way.
+            "classification": "" if b.classification == self.template.classification else b.classification,
+        })
+        b.sections, b.template, b.classification, b.title = fresh.sections, fresh.template, fresh.classification, fresh.title
+        self.template = template
+        self._changed("brief")
+
     @classmethod
     def open(cls, path: str | Path, template: Template | None = None) -> Session:
         """A session for a saved brief; BrieferError (naming file and field) if it is not one."""
@@ -232,8 +266,12 @@ class Session:
     def export(self, path: str | Path, fmt: str) -> Path:
         """Export through the one format dispatch; the path is remembered for this brief."""
         out = export_brief(self.brief, path, fmt)
-        self.export_paths[fmt] = Path(path)
+        self.remember_export(fmt, out)
         return out
+
+    def remember_export(self, fmt: str, path: str | Path) -> None:
+        """The user chose `path` for `fmt` for this brief: later exports go there without asking."""
+        self.export_paths[fmt] = Path(path)
 
     # -- header ------------------------------------------------------------------------------
     def set_title(self, title: str) -> None:
