@@ -201,11 +201,15 @@ def brief_from_dict(data: Any) -> Brief:
     warnings = []
     for f in root.at("warnings").items(1000):
         f.obj()
+        extra = {}
+        if "sections" in BriefWarning.__dataclass_fields__:  # the section keys a warning concerns
+            extra["sections"] = [x.text(limit=200) for x in f.at("sections").items(MAX_SECTIONS)]
         warnings.append(
             BriefWarning(
                 kind=f.at("kind").text(),
                 message=f.at("message").text(),
                 source_ids=[x.whole(1) for x in f.at("source_ids").items(MAX_SOURCES)],
+                **extra,
             )
         )
     ev = root.at("event")

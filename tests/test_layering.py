@@ -10,7 +10,7 @@ import sys
 
 import briefer
 
-FORBIDDEN = ("PySide6", "torch", "transformers", "sentence_transformers", "llama_cpp", "briefer.ui", "briefer.models")
+FORBIDDEN = ("PySide6", "torch", "transformers", "sentence_transformers", "llama_cpp", "briefer.ui")
 
 
 def core_modules() -> list[str]:

@@ -375,3 +375,33 @@ def test_drop_files_on_the_list_adds_them(window, qtbot) -> None:
     window.sources.list.dropEvent(ev)
     qtbot.waitUntil(lambda: len(window.sources.sources()) == 2, timeout=30000)
     assert all(s.usable for s in window.sources.sources())
+
+
+def test_dragging_a_source_renumbers_through_the_session(window, qtbot) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    window.load_brief_object(sample_with_text())
+    model = window.sources.list.model()
+    assert model.moveRow(QModelIndex(), 4, QModelIndex(), 0)  # what a drag to the top does
+    qtbot.waitUntil(lambda: window.current_brief().sources[0].title.startswith("Biden to urge Xi"), timeout=2000)
+    assert [s.id for s in window.current_brief().sources] == [1, 2, 3, 4, 5, 6]
+    assert window.current_brief().section("us_asks").statements[0].citations == [2, 1]
+    assert [s.id for s in window.sources.sources()] == [1, 2, 3, 4, 5, 6]
+    assert window.editor.section_editor("us_asks").document().findBlockByNumber(0).text().endswith("[2, 1]")
+
+
+def test_edits_flow_into_the_session_as_they_happen(window, qtbot, monkeypatch) -> None:
+    from briefer.ui.editor import SectionEditor
+
+    window.load_brief_object(sample_with_text())
+    rev = window.session.revision
+    _type_at_end_of_block(qtbot, window.editor.section_editor("agenda"), 0, " Also trade.")
+    window.editor.title.setFocus()
+    qtbot.keyClicks(window.editor.title, " (draft)")
+    assert window.session.revision > rev and window.dirty
+    # Reading the brief never goes back to the widgets: it is the session's.
+    monkeypatch.setattr(SectionEditor, "statements", lambda self: (_ for _ in ()).throw(AssertionError("rebuilt")))
+    b = window.current_brief()
+    assert b is window.session.brief
+    assert b.section("agenda").statements[0].text.endswith("Also trade.")
+    assert b.title == "Biden–Xi meeting at APEC, Lima (draft)"

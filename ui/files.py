@@ -29,7 +29,8 @@ MAX_RECENT = 8
 
 def slug(title: str) -> str:
     """A file-name stem from a title."""
-    s = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip().replace(" ", "-")
+    s = re.sub(r"[\u2010-\u2015]", "-", title)  # dashes in a title separate words
+    s = re.sub(r"[^\w\- ]+", "", s, flags=re.UNICODE).strip().replace(" ", "-")
     return (s[:60] or "brief").strip("-") or "brief"
 
 

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.session = Session(new_brief(template, {"author": self.prefs.author}), template=template)
         self._templates = template_entries(self.prefs.template)
         self._closed = False
+        self._stopped: bool | None = None
 
         self.model_runner = Runner("briefer-model", self)
         self.io_runner = Runner("briefer-io", self)  # reading sources
@@ -451,6 +452,8 @@ class MainWindow(QMainWindow):
 
         False if a job did not stop in time; it is left to end with the process.
         """
+        if self._stopped is not None:
+            return self._stopped  # already shut down (closeEvent, then app.main)
         self.autosave.timer.stop()
         self.drafting.cancel()
         runners = (self.file_runner, self.io_runner, self.model_runner)
@@ -461,6 +464,7 @@ class MainWindow(QMainWindow):
         for runner in runners:  # one deadline for all: closing is bounded, not 3 x wait_ms
             left = max(50, int((deadline - time.monotonic()) * 1000))
             stopped = runner.shutdown(left) and stopped
+        self._stopped = stopped
         return stopped
 
     def closeEvent(self, e: QCloseEvent) -> None:
