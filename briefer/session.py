@@ -21,7 +21,7 @@ from pathlib import Path
 
 from briefer.brief import Brief, BriefWarning, Section, Source, Statement, load_brief, save_brief
 from briefer.errors import BrieferError
-from briefer.template import Template, brief_variables, fill, load_template
+from briefer.template import SectionSpec, Template, brief_variables, fill, load_template
 
 UNTITLED = "Untitled brief"
 
@@ -106,6 +106,8 @@ def template_for(brief: Brief, fallback: Template | None = None) -> Template:
     """
     keys = [s.key for s in brief.sections]
     candidates: list[Template] = []
+    if fallback is not None and fallback.name == brief.template:
+        candidates.append(fallback)  # the user's own copy wins over a built-in of that name
     try:
         candidates.append(load_template(brief.template))
     except BrieferError:
@@ -115,8 +117,6 @@ def template_for(brief: Brief, fallback: Template | None = None) -> Template:
     for t in candidates:
         if [s.key for s in t.sections] == keys:
             return t
-    from briefer.template import SectionSpec
-
     base = candidates[0]
     by_key = {s.key: s for t in candidates for s in t.sections}
     specs = tuple(

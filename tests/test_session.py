@@ -237,3 +237,12 @@ def test_set_details_checks_the_date_and_the_field_names():
     with pytest.raises(TypeError):
         s.set_details(colour="red")
     assert s.brief.section("context").statements == [] and STATUS_VERIFIED
+
+
+def test_the_users_own_copy_of_a_template_wins_over_the_built_in_of_that_name():
+    import dataclasses as dc
+
+    builtin = load_template()
+    mine = dc.replace(builtin, sections=tuple(dc.replace(s, cues=("my cue",)) for s in builtin.sections))
+    s = Session(make_sample_brief(), template=mine)
+    assert s.template.spec("agenda").cues == ("my cue",)

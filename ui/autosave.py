@@ -148,27 +148,52 @@ class AutosaveStore:
                 self._lock_file = None
 
     def adopt(self, orphan: Orphan) -> None:
-        """Carry on under an orphan's id (its files are now this window's)."""
+        """Take over an orphan's autosave: its files become this window's (renamed, not copied).
+
+        Until this window writes again, the restored work stays on disk under its name.
+        """
         with self._mutex:
-            _unlink(self.brief_path, self.meta_path, self.lock_path)
-            if self._lock_file is not None:
-                self._lock_file.close()
-            self.id = orphan.id
-            self._lock_file, orphan._lock = orphan._lock, None
+            self.acquire()
+            for src, dst in ((orphan.brief_path, self.brief_path), (orphan.folder / f"{orphan.id}.json", self.meta_path)):
+                try:
+                    os.replace(src, dst)
+                except OSError:
+                    pass
             self._cleared_revision = -1
+        orphan.discard()
+
+
+LEGACY_ID = "autosave"  # Briefer before per-window autosaves wrote <data>/autosave.brief
 
 
 def find_orphans(folder: Path, load: bool = True) -> list[Orphan]:
     """Autosaves whose window is gone, newest first, each claimed (locked) for this process.
 
-    A damaged autosave is returned with `error` set rather than hidden.
+    A damaged autosave is returned with `error` set rather than hidden. The single
+    autosave of earlier versions (next to the folder) is offered too.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        return []
+    found = _orphans_in(folder, None, load) if folder.is_dir() else []
+    legacy = folder.parent / f"{LEGACY_ID}.brief"
+    if legacy.exists():
+        found += _orphans_in(folder.parent, LEGACY_ID, load)
+    if folder.is_dir():
+        for lock in folder.glob("*.lock"):  # a window that died before its first autosave
+            if not lock.with_suffix(".brief").exists():
+                held = _try_lock(lock)
+                if held is not None:
+                    _unlink(lock)
+                    held.close()
+    found.sort(key=lambda o: -float(o.meta.get("saved") or o.brief_path.stat().st_mtime))
+    return found
+
+
+def _orphans_in(folder: Path, only: str | None, load: bool) -> list[Orphan]:
     found: list[Orphan] = []
     for brief_path in sorted(folder.glob("*.brief")):
         oid = brief_path.stem
+        if only is not None and oid != only:
+            continue
         lock = _try_lock(folder / f"{oid}.lock")
         if lock is None:
             continue  # a running window's: never offered, never deleted
@@ -184,7 +209,6 @@ def find_orphans(folder: Path, load: bool = True) -> list[Orphan]:
             except BrieferError as e:
                 o.error = str(e)
         found.append(o)
-    found.sort(key=lambda o: -float(o.meta.get("saved") or o.brief_path.stat().st_mtime))
     return found
 
 

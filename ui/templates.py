@@ -134,6 +134,7 @@ class BriefDetailsDialog(QDialog):
         lay.addWidget(buttons)
         if new:
             self.template.currentIndexChanged.connect(self._template_changed)
+            self._template_changed()  # the chosen template's classification, from the start
 
     def _line(self, text: str, placeholder: str, name: str) -> QLineEdit:
         e = QLineEdit(text)

@@ -23,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefer.ui.autosave import find_orphans
 from ui_support import answers, data_dir, dispose, make_window, sample_with_text, wait_job  # noqa: F401
 
+from briefer.brief import load_brief
+
 
 def _autosaved(qtbot, w, title: str) -> Path:
     b = sample_with_text()
@@ -100,11 +102,39 @@ def test_two_windows_killed_with_kill_9_both_come_back(qtbot, data_dir, answers)
     restored = sorted([w.current_brief().title] + [x.current_brief().title for x in _SPAWNED])
     assert restored == ["Window one's brief", "Window two's brief"]
     assert w.dirty and all(x.dirty for x in _SPAWNED)
-    # Each restored window now owns one of the autosaves (nothing was deleted yet).
+    # Each restored window now owns one of the autosaves (moved under its own name, nothing lost yet).
     assert {w.autosave.store.id, *(x.autosave.store.id for x in _SPAWNED)} == {
         p.stem for p in (data_dir / "autosave").glob("*.brief")
     }
+    assert sorted(load_brief(x.autosave.brief_path).title for x in [w, *_SPAWNED]) == restored
     for x in list(_SPAWNED):
         dispose(x)
     dispose(w)
     assert list((data_dir / "autosave").glob("*.brief")) == []
+
+
+def test_the_single_autosave_of_earlier_versions_is_still_offered(qtbot, data_dir, answers):
+    from briefer.brief import save_brief
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    b = sample_with_text()
+    b.title = "From the old version"
+    save_brief(b, data_dir / "autosave.brief")
+    w = make_window(qtbot)
+    answers.answer = QMessageBox.StandardButton.Yes
+    wait_job(qtbot, w.offer_restore())
+    assert w.current_brief().title == "From the old version" and w.dirty
+    dispose(w)
+    assert not (data_dir / "autosave.brief").exists()
+
+
+def test_lock_files_of_windows_that_died_before_autosaving_are_cleaned_up(qtbot, data_dir, answers):
+    folder = data_dir / "autosave"
+    folder.mkdir(parents=True)
+    (folder / "deadbeef0000.lock").write_bytes(b"")
+    w = make_window(qtbot)
+    wait_job(qtbot, w.offer_restore())
+    assert not (folder / "deadbeef0000.lock").exists()
+    assert w.autosave.store.lock_path.exists()  # a live window's lock stays
+    assert answers.questions == []
+    dispose(w)
