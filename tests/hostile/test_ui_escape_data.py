@@ -177,7 +177,7 @@ def test_message_boxes_are_plain_text(qtbot):
     box.deleteLater()
 
 
-def test_template_picker_and_recent_menu_show_names_literally(window, qtbot, data_dir, tmp_path):
+def test_template_picker_shows_names_literally(window, qtbot, data_dir, tmp_path):
     from briefer.ui.templates import fill_picker, template_entries
 
     evil_toml = tmp_path / "evil.toml"
