@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from briefer.errors import BrieferError
-from briefer.fsutil import atomic_write_text
+from briefer.fsutil import atomic_write_bytes
 
 # 2: run flags/notes moved from each source to `Brief.assessments`.
 SCHEMA_VERSION = 2
@@ -232,96 +233,14 @@ class Brief:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Brief:
-        """Build a Brief from `to_dict` output; BrieferError if it is not one."""
-        if not isinstance(d, dict):
-            raise BrieferError("not a saved brief (expected a JSON object)")
-        version = d.get("schema_version")
-        if not isinstance(version, int):
-            raise BrieferError("not a saved brief (no schema_version)")
-        if version > SCHEMA_VERSION:
-            raise BrieferError(
-                f"saved with a newer Briefer (schema {version}, this one reads up to {SCHEMA_VERSION})"
-            )
-        try:
-            sections = [
-                Section(
-                    key=str(s["key"]),
-                    heading=str(s["heading"]),
-                    guidance=str(s.get("guidance", "")),
-                    statements=[
-                        Statement(
-                            text=str(st["text"]),
-                            citations=[int(c) for c in st.get("citations", [])],
-                            evidence=[(int(e[0]), str(e[1])) for e in st.get("evidence", [])],
-                            status=st.get("status", STATUS_VERIFIED)
-                            if st.get("status") in STATUSES
-                            else STATUS_FLAGGED,
-                            note=str(st.get("note", "")),
-                            quote=bool(st.get("quote", st.get("status") == STATUS_FALLBACK)),
-                        )
-                        for st in s.get("statements", [])
-                    ],
-                )
-                for s in d.get("sections", [])
-            ]
-            sources = []
-            assessments: dict[int, SourceAssessment] = {}
-            for s in d.get("sources", []):
-                src = Source(
-                    id=int(s["id"]),
-                    title=str(s.get("title", "")),
-                    text=str(s.get("text", "")),
-                    path=s.get("path"),
-                    outlet=s.get("outlet"),
-                    date=s.get("date"),
-                    date_method=str(s.get("date_method", "not found")),
-                    words=int(s.get("words", 0)),
-                    notes=tuple(str(n) for n in s.get("notes", []) if version >= 2),
-                    problem=s.get("problem"),
-                )
-                sources.append(src)
-                if version < 2 and s.get("flags"):  # schema 1 kept run flags on the source
-                    flags = [str(f) for f in s.get("flags", []) if f != FLAG_UNREADABLE]
-                    assessments[src.id] = SourceAssessment(flags, [str(n) for n in s.get("notes", [])])
-            for k, a in (d.get("assessments") or {}).items():
-                assessments[int(k)] = SourceAssessment(
-                    [str(f) for f in a.get("flags", [])], [str(n) for n in a.get("notes", [])]
-                )
-            warnings = [
-                BriefWarning(
-                    kind=str(w.get("kind", "")),
-                    message=str(w.get("message", "")),
-                    source_ids=[int(i) for i in w.get("source_ids", [])],
-                    sections=[str(k) for k in w.get("sections", [])],
-                )
-                for w in d.get("warnings", [])
-            ]
-            ev = d.get("event") or {}
-            event = EventInfo(
-                who=[str(x) for x in ev.get("who", [])],
-                where=ev.get("where"),
-                when=ev.get("when"),
-                occasion=ev.get("occasion"),
-            )
-            return cls(
-                title=str(d.get("title", "Untitled brief")),
-                sections=sections,
-                sources=sources,
-                warnings=warnings,
-                event=event,
-                assessments=assessments,
-                date=d.get("date"),
-                template=str(d.get("template", "leader-meeting")),
-                classification=str(d.get("classification", "UNCLASSIFIED // DRAFT")),
-                author=str(d.get("author") or ""),
-                addressee=str(d.get("addressee") or ""),
-                generator=d.get("generator"),
-                embedder=d.get("embedder"),
-                created=d.get("created"),
-                schema_version=SCHEMA_VERSION,
-            )
-        except (KeyError, TypeError, ValueError, IndexError) as e:
-            raise BrieferError(f"saved brief is damaged ({type(e).__name__}: {e})") from None
+        """Build a Brief from `to_dict` output, validated field by field (see `brief_schema`).
+
+        BrieferError naming the field if it is not one, e.g.
+        ``sections[2].statements[0].citations[1]: expected a whole number``.
+        """
+        from briefer.brief_schema import brief_from_dict
+
+        return brief_from_dict(d)
 
 
 def human_date(iso: str | None) -> str:
@@ -352,24 +271,64 @@ def split_citations(text: str) -> tuple[str, list[int]]:
 
 
 def save_brief(brief: Brief, path: str | Path) -> None:
-    """Write the brief as schema-versioned JSON, atomically."""
-    atomic_write_text(Path(path), json.dumps(brief.to_dict(), ensure_ascii=False, indent=2))
+    """Write the brief as schema-versioned JSON, atomically.
+
+    A brief over the size limit is refused (it could not be opened again).
+    """
+    from briefer.brief_schema import MAX_BRIEF_BYTES
+
+    data = json.dumps(brief.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
+    if len(data) > MAX_BRIEF_BYTES:
+        raise BrieferError(
+            f"{path}: cannot save: the brief is {_mb(len(data))}, over the {_mb(MAX_BRIEF_BYTES)} limit "
+            "for .brief files (remove some long sources)"
+        )
+    atomic_write_bytes(Path(path), data)
 
 
 def load_brief(path: str | Path) -> Brief:
-    """Read a brief saved by `save_brief`; BrieferError with a clear reason if it can't."""
+    """Read a brief saved by `save_brief`; one BrieferError naming the file and field if it can't.
+
+    Only regular files up to `MAX_BRIEF_BYTES` are read (a FIFO or a device would block).
+    """
+    from briefer.brief_schema import MAX_BRIEF_BYTES, brief_from_dict
+
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        st = p.stat()
     except FileNotFoundError:
         raise BrieferError(f"{p}: no such file") from None
     except OSError as e:
-        raise BrieferError(f"{p}: cannot read ({e.strerror})") from None
+        raise BrieferError(f"{p}: cannot read ({e.strerror or e})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise BrieferError(f"{p}: not a saved brief (not a regular file)")
+    if st.st_size > MAX_BRIEF_BYTES:
+        raise BrieferError(f"{p}: too large to open ({_mb(st.st_size)}; the limit is {_mb(MAX_BRIEF_BYTES)})")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        with p.open("rb") as f:
+            raw = f.read(MAX_BRIEF_BYTES + 1)
+    except OSError as e:
+        raise BrieferError(f"{p}: cannot read ({e.strerror or e})") from None
+    if len(raw) > MAX_BRIEF_BYTES:
+        raise BrieferError(f"{p}: too large to open (over the {_mb(MAX_BRIEF_BYTES)} limit)")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BrieferError(f"{p}: not a saved brief (not UTF-8 text)") from None
+    except json.JSONDecodeError as e:
         raise BrieferError(f"{p}: not a saved brief (invalid JSON: {e})") from None
+    except RecursionError:
+        raise BrieferError(f"{p}: not a saved brief (nested too deeply)") from None
+    except ValueError as e:  # e.g. an integer with thousands of digits
+        raise BrieferError(f"{p}: not a saved brief ({e})") from None
     try:
-        return Brief.from_dict(data)
+        return brief_from_dict(data)
     except BrieferError as e:
         raise BrieferError(f"{p}: {e}") from None
+    except RecursionError:
+        raise BrieferError(f"{p}: not a saved brief (nested too deeply)") from None
+
+
+def _mb(n: int) -> str:
+    mb = n / (1024 * 1024)
+    return f"{mb:.0f} MB" if mb.is_integer() else f"{mb:.1f} MB"

@@ -1,15 +1,37 @@
-"""Brief templates: plain TOML files a user can copy and edit."""
+"""Brief templates: plain TOML files a user can copy and edit.
+
+Text in a template (title, classification, header lines, headings, guidance) may use the
+variables ``{date}``, ``{author}``, ``{addressee}``, ``{classification}`` and
+``{meeting}``; `fill` replaces exactly these and leaves any other brace alone (no
+`str.format`, so template text can never reach into Python objects).
+
+Validation names the file and the field of every problem. Keys this version does not
+know are ignored rather than rejected, so a template written for a newer Briefer (e.g.
+with a section ``kind``) still loads.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from briefer.brief import Brief, human_date
 from briefer.errors import BrieferError
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 DEFAULT_TEMPLATE = "leader-meeting"
+MAX_STATEMENTS = 12  # per section, the most a template may ask for
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+VARIABLES = ("date", "author", "addressee", "classification", "meeting")
+_VAR_RE = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
+# The brief's header line when a template names none: lines with an empty variable drop out.
+DEFAULT_HEADER = ("For: {addressee}", "From: {author}", "{date}")
 
 
 @dataclass(frozen=True)
@@ -26,13 +48,15 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class Template:
-    """A brief template: a name, a title, a classification line and its sections."""
+    """A brief template: a name, a title, a classification line, header lines and its sections."""
 
     name: str
     title: str
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
     classification: str = "UNCLASSIFIED // DRAFT"
     path: str | None = None
+    description: str = ""  # one line for the template picker
+    header: tuple[str, ...] = DEFAULT_HEADER  # lines under the title, with variables
 
     def spec(self, key: str) -> SectionSpec:
         """The section spec with this key; KeyError if absent."""
@@ -42,6 +66,37 @@ class Template:
         raise KeyError(key)
 
 
+# -- variables ------------------------------------------------------------------------
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """`text` with each known ``{variable}`` replaced by its value ("" if unset)."""
+    return _VAR_RE.sub(lambda m: str(values.get(m.group(1)) or ""), text)
+
+
+def brief_variables(brief: Brief) -> dict[str, str]:
+    """The values of the template variables for this brief."""
+    return {
+        "date": human_date(brief.date),
+        "author": brief.author,
+        "addressee": brief.addressee,
+        "classification": brief.classification,
+        "meeting": brief.title,
+    }
+
+
+def header_lines(patterns: tuple[str, ...] | list[str], values: Mapping[str, str]) -> list[str]:
+    """Filled header lines; a line whose variables are all empty is left out."""
+    out = []
+    for p in patterns:
+        names = _VAR_RE.findall(p)
+        if names and not any((values.get(n) or "").strip() for n in names):
+            continue
+        line = fill(p, values).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+# -- loading ----------------------------------------------------------------------------
 def builtin_templates() -> list[str]:
     """Names of the templates shipped with Briefer."""
     return sorted(p.stem for p in TEMPLATE_DIR.glob("*.toml"))
@@ -56,9 +111,13 @@ def load_template(name_or_path: str | Path | None = None) -> Template:
         p = TEMPLATE_DIR / f"{name_or_path}.toml"
         if not p.exists():
             raise BrieferError(
-                f"no template named {name_or_path!r} (built-in: {', '.join(builtin_templates())})"
+                f"no template named {str(name_or_path)!r} (built-in: {', '.join(builtin_templates())})"
             )
     try:
+        if not p.is_file():
+            raise FileNotFoundError
+        if p.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise BrieferError(f"{p}: not a template (over {MAX_TEMPLATE_BYTES // 1024} KB)")
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BrieferError(f"{p}: no such template file") from None
@@ -69,8 +128,47 @@ def load_template(name_or_path: str | Path | None = None) -> Template:
     return parse_template(data, path=str(p))
 
 
+def _text(v: Any, where: str, *, required: bool = False, default: str = "") -> str:
+    if v is None:
+        if required:
+            raise BrieferError(f"{where}: missing")
+        return default
+    if not isinstance(v, str):
+        raise BrieferError(f"{where}: expected text in quotes, not {_kind(v)}")
+    if required and not v.strip():
+        raise BrieferError(f"{where}: must not be empty")
+    return v
+
+
+def _strings(v: Any, where: str, example: str) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if not isinstance(v, list):
+        raise BrieferError(f"{where}: expected a list such as {example}, not {_kind(v)}")
+    for i, x in enumerate(v):
+        if not isinstance(x, str):
+            raise BrieferError(f"{where}[{i}]: expected text in quotes, not {_kind(x)}")
+    return tuple(v)
+
+
+def _kind(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, float) and not math.isfinite(v):
+        return str(v)
+    if isinstance(v, (int, float)):
+        return f"the number {v}"
+    if isinstance(v, str):
+        return "text"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "a table"
+    return type(v).__name__
+
+
 def parse_template(data: dict, path: str | None = None) -> Template:
-    """Build a Template from parsed TOML; BrieferError naming what is wrong."""
+    """Build a Template from parsed TOML; BrieferError naming the file and the field."""
     where = path or "template"
     raw_sections = data.get("section")
     if not isinstance(raw_sections, list) or not raw_sections:
@@ -80,28 +178,36 @@ def parse_template(data: dict, path: str | None = None) -> Template:
     for i, s in enumerate(raw_sections, 1):
         if not isinstance(s, dict) or not s.get("key") or not s.get("heading"):
             raise BrieferError(f"{where}: section {i} needs a key and a heading")
-        key = str(s["key"])
+        here = f"{where}: section {i}"
+        key = _text(s.get("key"), f"{here}: key", required=True)
+        here = f"{where}: section {i} ({key})"
         if key in seen:
             raise BrieferError(f"{where}: section key {key!r} is used twice")
         seen.add(key)
-        try:
-            max_statements = int(s.get("max_statements", 4))
-        except (TypeError, ValueError):
-            raise BrieferError(f"{where}: section {key!r}: max_statements must be a number") from None
+        heading = _text(s.get("heading"), f"{here}: heading", required=True)
+        guidance = _text(s.get("guidance"), f"{here}: guidance")
+        m = s.get("max_statements", 4)
+        if isinstance(m, bool) or not isinstance(m, int) or not 1 <= m <= MAX_STATEMENTS:
+            raise BrieferError(
+                f"{here}: max_statements: expected a whole number from 1 to {MAX_STATEMENTS}, not {_kind(m)}"
+            )
         sections.append(
             SectionSpec(
                 key=key,
-                heading=str(s["heading"]),
-                guidance=str(s.get("guidance", "")),
-                query=str(s.get("query", s.get("guidance", s["heading"]))),
-                cues=tuple(str(c) for c in s.get("cues", [])),
-                max_statements=max(1, min(max_statements, 12)),
+                heading=heading,
+                guidance=guidance,
+                query=_text(s.get("query"), f"{here}: query", default=guidance or heading),
+                cues=_strings(s.get("cues"), f"{here}: cues", '["summit", "talks"]'),
+                max_statements=m,
             )
         )
+    header = data.get("header")
     return Template(
-        name=str(data.get("name", Path(path).stem if path else "custom")),
-        title=str(data.get("title", "Brief")),
+        name=_text(data.get("name"), f"{where}: name", default=Path(path).stem if path else "custom"),
+        title=_text(data.get("title"), f"{where}: title", default="Brief"),
         sections=tuple(sections),
-        classification=str(data.get("classification", "UNCLASSIFIED // DRAFT")),
+        classification=_text(data.get("classification"), f"{where}: classification", default="UNCLASSIFIED // DRAFT"),
         path=path,
+        description=_text(data.get("description"), f"{where}: description"),
+        header=DEFAULT_HEADER if header is None else _strings(header, f"{where}: header", '["For: {addressee}"]'),
     )

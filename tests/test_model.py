@@ -49,7 +49,7 @@ def test_corrupt_saved_brief_gives_clear_error(tmp_path):
     with pytest.raises(BrieferError, match=r"bad\.brief: not a saved brief"):
         load_brief(path)
     path.write_text('{"schema_version": 1, "sections": [{"no_key": 1}]}', encoding="utf-8")
-    with pytest.raises(BrieferError, match="damaged"):
+    with pytest.raises(BrieferError, match=r"bad\.brief: sections\[0\]\.key: missing"):
         load_brief(path)
 
 

@@ -3,94 +3,32 @@
 They drive the real window offscreen and assert what the user would see.
 """
 
+# ruff: noqa: F811 - pytest fixtures imported from ui_support are parameters here
+
 from __future__ import annotations
-
-import dataclasses
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_brief import make_sample_brief
+from ui_support import (  # noqa: F401 - answers, data_dir, window are fixtures
+    SEEDS,
+    answers,
+    data_dir,
+    dispose,
+    make_window,
+    sample_with_text,
+    simulate_crash,
+    wait_job,
+    window,
+)
 
 from briefer.brief import STATUS_FLAGGED, STATUS_USER, STATUS_VERIFIED, load_brief
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-
-
-class Answers:
-    """Records message boxes and answers questions with a preset button."""
-
-    def __init__(self) -> None:
-        self.questions: list[str] = []
-        self.warnings: list[str] = []
-        self.answer = QMessageBox.StandardButton.Discard
-
-    def question(self, parent, title, text, *args, **kwargs):
-        self.questions.append(f"{title}: {text}")
-        return self.answer
-
-    def warning(self, parent, title, text, *args, **kwargs):
-        self.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-
-@pytest.fixture
-def answers(monkeypatch) -> Answers:
-    a = Answers()
-    monkeypatch.setattr(QMessageBox, "question", a.question)
-    monkeypatch.setattr(QMessageBox, "warning", a.warning)
-    return a
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
-    d = tmp_path / "data"
-    monkeypatch.setenv("BRIEFER_DATA_DIR", str(d))
-    return d
-
-
-def _make_window(qtbot):
-    from briefer.ui.mainwindow import MainWindow
-
-    w = MainWindow(load_model=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def _dispose(w) -> None:
-    w._dirty = False  # tests decide about unsaved work themselves
-    w.close()
-
-
-@pytest.fixture
-def window(qtbot, data_dir, answers):
-    w = _make_window(qtbot)
-    yield w
-    _dispose(w)
-
-
-def _sample_with_text():
-    b = make_sample_brief()
-    b.sources = [
-        dataclasses.replace(s, text=(ROOT / s.path).read_text(encoding="utf-8"))
-        if s.path and (ROOT / s.path).exists()
-        else s
-        for s in b.sources
-    ]
-    return b
 
 
 def _anchor_point(editor, block_no: int, href: str) -> QPoint:
@@ -131,7 +69,7 @@ def test_window_opens_with_template_sections(window) -> None:
 
 
 def test_sources_show_titles_badges_and_reasons(window, qtbot) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     html = [window.sources.list.item(i).data(Qt.ItemDataRole.DisplayRole + 100) for i in range(6)]
     assert "Biden-Xi farewell talks" in html[0] and "Kyodo News" in html[0] and "742 words" in html[0]
     assert "stale" in html[2] and "San Francisco" in html[2]
@@ -164,7 +102,7 @@ def test_unreadable_file_gets_a_badge(window, qtbot, tmp_path) -> None:
 
 
 def test_remove_and_reorder_renumber_citations(window) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     # Move source 5 to the top: it becomes [1] and every citation follows it.
     window.sources.list.setCurrentRow(4)
     for _ in range(4):
@@ -184,7 +122,7 @@ def test_remove_and_reorder_renumber_citations(window) -> None:
 
 
 def test_double_click_opens_cleaned_text(window, qtbot) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     item = window.sources.list.item(1)
     rect = window.sources.list.visualItemRect(item)
     qtbot.mouseClick(window.sources.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -194,7 +132,7 @@ def test_double_click_opens_cleaned_text(window, qtbot) -> None:
 
 
 def test_statements_show_citations_and_status(window) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     ed = window.editor.section_editor("context")
     first = ed.document().findBlockByNumber(0).text()
     assert first.endswith("[1, 2, 4]")
@@ -208,7 +146,7 @@ def test_statements_show_citations_and_status(window) -> None:
 
 
 def test_citation_click_highlights_sentence(window, qtbot) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     ed = window.editor.section_editor("context")
     window.editor.ensure_visible("context")
     qtbot.wait(20)  # let the layout settle before measuring the link
@@ -225,7 +163,7 @@ def test_citation_click_highlights_sentence(window, qtbot) -> None:
 
 
 def test_edit_marks_statement_user_and_clears_flag(window, qtbot) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     agenda = window.editor.section_editor("agenda")
     _type_at_end_of_block(qtbot, agenda, 2, " (to confirm)")
     sts = window.current_brief().section("agenda").statements
@@ -240,7 +178,7 @@ def test_edit_marks_statement_user_and_clears_flag(window, qtbot) -> None:
 
 
 def test_new_bullet_and_typed_citation_map_to_statement(window, qtbot) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     ed = window.editor.section_editor("outlook")
     ed.setFocus()
     ed.moveCursor(QTextCursor.MoveOperation.End)
@@ -253,7 +191,7 @@ def test_new_bullet_and_typed_citation_map_to_statement(window, qtbot) -> None:
 
 
 def test_bold_survives_mapping(window, qtbot) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     ed = window.editor.section_editor("us_asks")
     c = QTextCursor(ed.document().findBlockByNumber(1))
     c.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
@@ -267,7 +205,7 @@ def test_bold_survives_mapping(window, qtbot) -> None:
 
 
 def test_accept_flagged_statement(window) -> None:
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     outlook = window.editor.section_editor("outlook")
     assert outlook.accept_block(outlook.document().findBlockByNumber(2))
     st = window.current_brief().section("outlook").statements[2]
@@ -275,10 +213,10 @@ def test_accept_flagged_statement(window) -> None:
     assert not outlook.document().findBlockByNumber(2).layout().formats()
 
 
-def test_export_word_then_again_without_asking(window, tmp_path, monkeypatch) -> None:
+def test_export_word_then_again_without_asking(window, qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    window.load_brief_object(_sample_with_text())
+    window.load_brief_object(sample_with_text())
     target = tmp_path / "out" / "brief.docx"
     target.parent.mkdir()
     asked = []
@@ -288,53 +226,46 @@ def test_export_word_then_again_without_asking(window, tmp_path, monkeypatch) ->
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    assert window.export_word() == target
+    wait_job(qtbot, window.export_word())
     assert target.exists() and target.stat().st_size > 5000
-    assert "Open" in window.status_label.text() and "Show folder" in window.status_label.text()
+    assert "Open" in window.status_text and "Show folder" in window.status_text
     target.unlink()
-    window.act_export.trigger()  # Ctrl+E: same place, no dialog
-    assert target.exists() and len(asked) == 1
+    window.act_export.trigger()  # Ctrl+E: the place chosen for this brief, no dialog
+    qtbot.waitUntil(target.exists, timeout=30000)
+    assert len(asked) == 1
 
 
-def test_export_next_to_last_export_for_a_new_brief(window, tmp_path, data_dir) -> None:
-    from briefer.ui import backend
-
-    backend.settings().setValue("export/last_dir", str(tmp_path))
-    window.load_brief_object(_sample_with_text())
-    path = window.export_word()
-    assert path is not None and path.parent == tmp_path and path.suffix == ".docx" and path.exists()
-
-
-def test_unwritable_export_says_so_and_keeps_draft(window, answers, tmp_path) -> None:
-    window.load_brief_object(_sample_with_text())
-    window._export_path = tmp_path / "missing-folder" / "brief.docx"
+def test_unwritable_export_says_so_and_keeps_draft(window, qtbot, answers, tmp_path) -> None:
+    window.load_brief_object(sample_with_text())
+    window.session.remember_export("docx", tmp_path / "missing-folder" / "brief.docx")
     before = window.current_brief().to_dict()
-    assert window.export_word() is None
-    assert answers.warnings and "cannot write" in answers.warnings[0] and "missing-folder" in answers.warnings[0]
+    wait_job(qtbot, window.export_word())
+    assert len(answers.warnings) == 1
+    assert "cannot write" in answers.warnings[0] and "missing-folder" in answers.warnings[0]
     assert "draft is kept" in answers.warnings[0]
     assert window.current_brief().to_dict() == before
-    assert window._export_path is None  # next Ctrl+E asks for a place
+    assert "docx" not in window.session.export_paths  # next Ctrl+E asks for a place
 
 
-def test_save_open_and_recent(window, tmp_path, monkeypatch) -> None:
+def test_save_open_and_recent(window, qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    window.load_brief_object(_sample_with_text(), dirty=True)
+    window.load_brief_object(sample_with_text(), dirty=True)
     target = tmp_path / "lima.brief"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.save()
+    assert window.save(wait=True)
     assert not window.dirty and window.path == target
     assert load_brief(target).section("agenda").statements[2].status == STATUS_FLAGGED
     window.new_brief()
     assert window.current_brief().section("agenda").statements == []
-    assert window.open_file(target)
+    wait_job(qtbot, window.open_file(target))
     assert window.current_brief().title == "Biden–Xi meeting at APEC, Lima"
     assert str(target.resolve()) == window.recent_files()[0]
 
 
 def test_close_with_unsaved_changes_asks(qtbot, data_dir, answers) -> None:
-    w = _make_window(qtbot)
-    w.load_brief_object(_sample_with_text(), dirty=True)
+    w = make_window(qtbot)
+    w.load_brief_object(sample_with_text(), dirty=True)
     answers.answer = QMessageBox.StandardButton.Cancel
     assert not w.close()
     assert w.isVisible() and answers.questions
@@ -343,20 +274,19 @@ def test_close_with_unsaved_changes_asks(qtbot, data_dir, answers) -> None:
 
 
 def test_autosave_and_restore_after_crash(qtbot, data_dir, answers) -> None:
-    w1 = _make_window(qtbot)
-    w1.load_brief_object(_sample_with_text())
+    w1 = make_window(qtbot)
+    w1.load_brief_object(sample_with_text())
     ed = w1.editor.section_editor("us_asks")
     _type_at_end_of_block(qtbot, ed, 0, " Also raise fentanyl.")
     assert w1.autosave.timer.isActive()  # an edit schedules an autosave
-    qtbot.waitUntil(lambda: (data_dir / "autosave.brief").exists(), timeout=10000)
+    qtbot.waitUntil(lambda: w1.autosave.brief_path.exists(), timeout=10000)
     expected = w1.current_brief()
-    # "Crash": the process dies without closing the window (no cleanup runs).
-    w1.shutdown()
-    w1.hide()
+    # "Crash": the window's process is gone without any cleanup (its lock is released by the OS).
+    simulate_crash(w1)
 
-    w2 = _make_window(qtbot)
+    w2 = make_window(qtbot)
     answers.answer = QMessageBox.StandardButton.Yes
-    assert w2.offer_restore()
+    wait_job(qtbot, w2.offer_restore())
     assert any("Restore" in q for q in answers.questions)
     got = w2.current_brief()
     assert got.section("us_asks").statements[0].text.endswith("Also raise fentanyl.")
@@ -364,25 +294,22 @@ def test_autosave_and_restore_after_crash(qtbot, data_dir, answers) -> None:
     assert got.sections == expected.sections
     assert [s.title for s in got.sources] == [s.title for s in expected.sources]
     assert w2.dirty
-    _dispose(w2)
+    dispose(w2)
     # A clean exit leaves nothing to restore.
-    assert not (data_dir / "autosave.brief").exists()
-    w1._dirty = False
-    w1.autosave.clear()
+    assert not list((data_dir / "autosave").glob("*.brief"))
 
 
 def test_declining_restore_discards_autosave(qtbot, data_dir, answers) -> None:
-    w1 = _make_window(qtbot)
-    w1.load_brief_object(_sample_with_text(), dirty=True)
-    assert w1.autosave.save_now()
-    w1.shutdown()
-    w1.hide()
-    w2 = _make_window(qtbot)
+    w1 = make_window(qtbot)
+    w1.load_brief_object(sample_with_text(), dirty=True)
+    wait_job(qtbot, w1.autosave.save_now())
+    simulate_crash(w1)
+    w2 = make_window(qtbot)
     answers.answer = QMessageBox.StandardButton.No
-    assert not w2.offer_restore()
-    assert not (data_dir / "autosave.brief").exists()
-    _dispose(w2)
-    w1._dirty = False
+    wait_job(qtbot, w2.offer_restore())
+    assert answers.questions
+    assert not list((data_dir / "autosave").glob("*.brief"))
+    dispose(w2)
 
 
 def test_settings_persist(window, data_dir) -> None:
@@ -420,7 +347,7 @@ def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:
         wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if wins and len(wins[-1].sources.sources()) == 5:
             seen["titles"] = wins[-1].sources.titles()
-            wins[-1]._dirty = False
+            wins[-1].session.mark_saved("unused.brief", wins[-1].session.revision)
             wins[-1].close()
             QApplication.instance().exit(0)
         elif seen["polls"] > 300:
@@ -449,3 +376,33 @@ def test_drop_files_on_the_list_adds_them(window, qtbot) -> None:
     window.sources.list.dropEvent(ev)
     qtbot.waitUntil(lambda: len(window.sources.sources()) == 2, timeout=30000)
     assert all(s.usable for s in window.sources.sources())
+
+
+def test_dragging_a_source_renumbers_through_the_session(window, qtbot) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    window.load_brief_object(sample_with_text())
+    model = window.sources.list.model()
+    assert model.moveRow(QModelIndex(), 4, QModelIndex(), 0)  # what a drag to the top does
+    qtbot.waitUntil(lambda: window.current_brief().sources[0].title.startswith("Biden to urge Xi"), timeout=2000)
+    assert [s.id for s in window.current_brief().sources] == [1, 2, 3, 4, 5, 6]
+    assert window.current_brief().section("us_asks").statements[0].citations == [2, 1]
+    assert [s.id for s in window.sources.sources()] == [1, 2, 3, 4, 5, 6]
+    assert window.editor.section_editor("us_asks").document().findBlockByNumber(0).text().endswith("[2, 1]")
+
+
+def test_edits_flow_into_the_session_as_they_happen(window, qtbot, monkeypatch) -> None:
+    from briefer.ui.editor import SectionEditor
+
+    window.load_brief_object(sample_with_text())
+    rev = window.session.revision
+    _type_at_end_of_block(qtbot, window.editor.section_editor("agenda"), 0, " Also trade.")
+    window.editor.title.setFocus()
+    qtbot.keyClicks(window.editor.title, " (draft)")
+    assert window.session.revision > rev and window.dirty
+    # Reading the brief never goes back to the widgets: it is the session's.
+    monkeypatch.setattr(SectionEditor, "statements", lambda self: (_ for _ in ()).throw(AssertionError("rebuilt")))
+    b = window.current_brief()
+    assert b is window.session.brief
+    assert b.section("agenda").statements[0].text.endswith("Also trade.")
+    assert b.title == "Biden–Xi meeting at APEC, Lima (draft)"

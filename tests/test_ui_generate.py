@@ -36,19 +36,20 @@ def primed_models(generator, embedder):
 
 @pytest.fixture
 def answers(monkeypatch):
+    from briefer.ui import dialogs
+
     asked: list[str] = []
     reply = {"value": QMessageBox.StandardButton.No}
 
-    def question(parent, title, text, *a, **k):
+    def ask(parent, title, text, *a, **k):
         asked.append(f"{title}: {text}")
         return reply["value"]
 
-    def warning(parent, title, text, *a, **k):
-        asked.append(f"WARNING {title}: {text}")
-        return QMessageBox.StandardButton.Ok
+    def show_error(parent, title, message, details=None):
+        asked.append(f"WARNING {title}: {message}")
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(dialogs, "ask", ask)
+    monkeypatch.setattr(dialogs, "show_error", show_error)
     return asked, reply
 
 
@@ -67,7 +68,7 @@ def window(qtbot, tmp_path, monkeypatch, primed_models, answers):
     w.add_files([str(SEEDS)])
     qtbot.waitUntil(lambda: len(w.sources.sources()) == 5, timeout=30_000)
     yield w
-    w._dirty = False
+    w.session.mark_saved("unused.brief", w.session.revision)
     w.close()
 
 
@@ -81,8 +82,8 @@ def _type_new_bullet(qtbot, editor, text: str) -> None:
 
 def test_generate_shows_progress_streams_and_cancels(window, qtbot) -> None:
     stages: list[str] = []
-    orig = window._draft_progress
-    window._draft_progress = lambda p: (stages.append(p.stage), orig(p))
+    orig = window.drafting.progress
+    window.drafting.progress = lambda p: (stages.append(p.stage), orig(p))
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # Ctrl+G
     assert window.generating
     assert window._progress_action.isVisible() and window._cancel_action.isVisible()
@@ -140,7 +141,7 @@ def test_regenerate_section_keeps_user_edits(window, qtbot, answers) -> None:
     assert window.current_brief().section("context").statements == mine
 
     # An edited generated statement is also kept by a full draft ("Keep my edits").
-    window.ask_keep_edits = lambda names: "keep"
+    window.drafting.ask_keep_edits = lambda names: "keep"
     agenda_ed = window.editor.section_editor("agenda")
     c = QTextCursor(agenda_ed.document().findBlockByNumber(0))
     agenda_ed.setTextCursor(c)
@@ -150,7 +151,7 @@ def test_regenerate_section_keeps_user_edits(window, qtbot, answers) -> None:
     assert edited[0].status == STATUS_USER and edited[0].text.startswith("Note: ")
     job = window.generate()
     assert job is not None
-    keys = set(window._gen_keys)
+    keys = set(window.drafting.keys)
     assert keys == {"us_asks", "outlook"}
     qtbot.waitUntil(lambda: not window.generating, timeout=DRAFT_TIMEOUT_MS)
     final = window.current_brief()

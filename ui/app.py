@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -32,28 +33,41 @@ def main(argv: list[str] | None = None) -> int:
     apply_style(app)
     app.setWindowIcon(QIcon(str(Path(__file__).with_name("icons") / "briefer.png")))
 
+    from briefer.ui import crash
     from briefer.ui.mainwindow import MainWindow  # after QApplication: widgets need it
 
+    crash.install()  # last chance: autosave, one dialog, keep running
     window = MainWindow(load_model=not args.no_model)
     window.show()
     briefs = [p for p in args.paths if p.endswith(".brief")]
     others = [p for p in args.paths if not p.endswith(".brief")]
 
-    def after_show() -> None:
-        # After the window is on screen: the user never waits on a blank screen.
-        if not args.no_restore and window.offer_restore():
-            return  # the restored work wins over the command line's files
+    def open_arguments() -> None:
         if briefs:
             window.open_file(Path(briefs[0]), ask=False)
         if others:
             window.add_files(others)
 
+    def after_show() -> None:
+        # After the window is on screen: the user never waits on a blank screen.
+        if args.no_restore:
+            open_arguments()
+        else:  # restored work wins over the command line's files
+            window.offer_restore(otherwise=open_arguments)
+
     QTimer.singleShot(0, after_show)
     rc = int(app.exec())
     # Delete the window while Qt is fully alive, not during interpreter shutdown.
-    window.shutdown()
+    stopped = window.shutdown()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    crash.uninstall()
+    if not stopped:
+        # A job ignored its cancel (e.g. a model still loading): the user's work is saved or
+        # autosaved, so end the process now rather than wait for it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(rc)
     return rc
 
 

@@ -45,6 +45,7 @@ class Preferences:
     model: str = ""  # generator name; "" = the default model
     length: str = "standard"
     threads: int = 0  # 0 = let torch decide
+    author: str = ""  # {author} in new briefs
 
     @classmethod
     def load(cls) -> Preferences:
@@ -53,6 +54,7 @@ class Preferences:
         p = cls()
         p.template = str(s.value("template", p.template) or p.template)
         p.model = str(s.value("model", p.model) or "")
+        p.author = str(s.value("author", p.author) or "")
         length = str(s.value("length", p.length))
         p.length = length if length in LENGTHS else "standard"
         try:
@@ -68,6 +70,7 @@ class Preferences:
         s.setValue("model", self.model)
         s.setValue("length", self.length)
         s.setValue("threads", self.threads)
+        s.setValue("author", self.author)
         s.sync()
 
 

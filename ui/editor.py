@@ -53,6 +53,7 @@ from briefer.brief import (
     Statement,
     split_citations,
 )
+from briefer.ui.dialogs import esc, tip
 
 PROP_STATEMENT = QTextFormat.UserProperty + 1  # block property: index into the originals
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
@@ -425,29 +426,36 @@ class SectionEditor(QTextEdit):
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(e.globalPos())
-            tip = self._tooltip_at(pos)
-            if tip:
-                QToolTip.showText(e.globalPos(), tip, self)
+            text = self.tooltip_at(pos)
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(e)
 
-    def _tooltip_at(self, pos: QPoint) -> str:
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip for a viewport position: a citation's source, or a statement's status.
+
+        Titles and notes are data (an article's og:title may hold markup): escaped.
+        """
         href = self.anchorAt(pos)
         if href.startswith("cite:"):
             sid = int(href[5:])
             src = self.source_lookup(sid)
             if src is None:
-                return f"[{sid}] — no such source"
+                return tip(f"[{sid}] — no such source")
             meta = " · ".join(x for x in (src.outlet, src.date) if x)
-            return f"<b>[{sid}] {src.title}</b><br>{meta}<br><i>Click to see the cited sentence</i>"
+            return tip(meta, title=f"[{sid}] {src.title}", hint="Click to see the cited sentence")
         block = self.cursorForPosition(pos).block()
         st = self.unchanged_statement(block)
         if st is not None and st.status == STATUS_FLAGGED:
-            return f"<b>Check this statement</b><br>{st.note or 'The verifier could not confirm it.'}<br><i>Edit it, or right-click → Accept</i>"
+            return tip(
+                st.note or "The verifier could not confirm it.",
+                title="Check this statement", hint="Edit it, or right-click → Accept",
+            )
         if st is not None and st.status == STATUS_FALLBACK:
-            return f"<b>Quoted from the source</b><br>{st.note or 'The generated text was not supported.'}"
+            return tip(st.note or "The generated text was not supported.", title="Quoted from the source")
         return ""
 
     def contextMenuEvent(self, event) -> None:
@@ -504,17 +512,16 @@ class _SectionBox(QWidget):
         lay.setContentsMargins(0, 14, 0, 2)
         lay.setSpacing(2)
         row = QHBoxLayout()
-        self.heading = QLabel(section.heading)
-        self.heading.setObjectName("sectionHeading")
+        self.heading = _plain_label(section.heading, "sectionHeading")
         row.addWidget(self.heading)
         row.addStretch(1)
-        self.state = QLabel("")
-        self.state.setObjectName("sectionState")
+        self.state = _plain_label("", "sectionState")
         row.addWidget(self.state)
         self.regen = QToolButton()
         self.regen.setText("↻ Regenerate section")
         self.regen.setObjectName("regenButton")
-        self.regen.setToolTip(f"Draft “{section.heading}” again from the sources")
+        self.regen.setToolTip(tip(f"Draft “{section.heading}” again from the sources"))
+        self.regen.setAccessibleName(f"Regenerate section {section.heading}")
         self.regen.setAutoRaise(True)
         row.addWidget(self.regen)
         lay.addLayout(row)
@@ -527,14 +534,20 @@ class _SectionBox(QWidget):
             (section.guidance or "Nothing here yet.") + "  — Generate (Ctrl+G) drafts it, or type here."
         )
         self.editor.setToolTip("")
+        self.editor.setAccessibleName(f"Section {section.heading}")
         lay.addWidget(self.editor)
         self.guidance = section.guidance
 
 
 class BriefEditor(QScrollArea):
-    """The whole brief as a scrolling page: title, warnings, then the sections."""
+    """The whole brief as a scrolling page: classification, title, header, warnings, sections.
 
-    edited = Signal()
+    It renders a brief and reports edits as they happen (`section_edited`,
+    `title_edited`); the session, not this widget, holds the brief.
+    """
+
+    section_edited = Signal(str)  # section key
+    title_edited = Signal(str)
     citation_clicked = Signal(int, list)  # source id, sentences
     regenerate_requested = Signal(str)  # section key
 
@@ -543,7 +556,6 @@ class BriefEditor(QScrollArea):
         self.setObjectName("briefPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._brief = Brief(title="Untitled brief")
         self._boxes: list[_SectionBox] = []
         self._last_editor: SectionEditor | None = None
         self._loading = False
@@ -552,23 +564,22 @@ class BriefEditor(QScrollArea):
         self._layout = QVBoxLayout(page)
         self._layout.setContentsMargins(40, 24, 40, 40)
         self._layout.setSpacing(0)
-        self.classification = QLabel("")
-        self.classification.setObjectName("classification")
+        self.classification = _plain_label("", "classification")
         self._layout.addWidget(self.classification)
         self.title = QLineEdit()
         self.title.setObjectName("briefTitle")
         self.title.setPlaceholderText("Brief title")
+        self.title.setAccessibleName("Brief title")
         self.title.setFrame(False)
-        self.title.textEdited.connect(lambda _t: self._emit_edited())
+        self.title.textEdited.connect(self._on_title)
         self._layout.addWidget(self.title)
-        self.meta = QLabel("")
-        self.meta.setObjectName("briefMeta")
+        self.meta = _plain_label("", "briefMeta")
         self.meta.setWordWrap(True)
         self._layout.addWidget(self.meta)
         self.warnings = QLabel("")
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)  # built from escaped data only
         self.warnings.hide()
         self._layout.addWidget(self.warnings)
         self._sections_at = self._layout.count()
@@ -577,67 +588,58 @@ class BriefEditor(QScrollArea):
         self.source_lookup: Callable[[int], Source | None] = lambda _id: None
 
     # -- content -----------------------------------------------------------------------
-    def set_brief(self, brief: Brief) -> None:
-        """Show a brief (replacing everything)."""
+    def set_brief(self, brief: Brief, header: list[str] | None = None) -> None:
+        """Show a brief (replacing everything; undo history starts afresh)."""
         self._loading = True
-        self._brief = copy.deepcopy(brief)
         for box in self._boxes:
             box.setParent(None)
             box.deleteLater()
         self._boxes = []
-        for i, sec in enumerate(self._brief.sections):
+        self._last_editor = None
+        for i, sec in enumerate(brief.sections):
             box = _SectionBox(sec)
             box.editor.set_statements(sec.statements)
-            box.editor.source_lookup = self._lookup
-            box.editor.edited.connect(self._emit_edited)
+            box.editor.source_lookup = lambda sid: self.source_lookup(sid)
+            box.editor.edited.connect(lambda k=sec.key: self._emit_edited(k))
             box.editor.citation_clicked.connect(self.citation_clicked)
             box.editor.installEventFilter(self)
             box.regen.clicked.connect(lambda _c=False, k=sec.key: self.regenerate_requested.emit(k))
             self._layout.insertWidget(self._sections_at + i, box)
             self._boxes.append(box)
-        self.title.setText(self._brief.title)
-        self._update_header()
+        self.set_title(brief.title)
+        self.set_header(brief, header or [])
         self._loading = False
 
+    def set_title(self, title: str) -> None:
+        """Show the title (left alone if it already reads so: the cursor stays put)."""
+        if self.title.text().strip() != title.strip():
+            self.title.setText(title)
+
     def set_section(self, section: Section) -> None:
-        """Replace one section's statements (after regenerating it)."""
-        box = self._box(section.key)
-        box.editor.end_stream(section.statements)
-        for s in self._brief.sections:
-            if s.key == section.key:
-                s.statements = copy.deepcopy(section.statements)
+        """Show one section's statements (a finished draft of it)."""
+        box = self._box(section.key, missing_ok=True)
+        if box is not None:
+            box.editor.end_stream(section.statements)
 
-    def set_meta(self, brief: Brief) -> None:
-        """Take the non-section fields (sources, warnings, event, models) from `brief`.
-
-        The sections and the title stay as the user has them.
-        """
-        sections = self._brief.sections
-        self._brief = copy.deepcopy(brief)
-        self._brief.sections = sections
-        if not self.title.text().strip() or self.title.text() == "Untitled brief":
-            self.title.setText(brief.title)
-        self._update_header()
-
-    def set_sources(self, sources: list[Source]) -> None:
-        """The sources the citations refer to."""
-        self._brief.sources = copy.deepcopy(sources)
-        self._update_header()
-
-    def set_warnings(self, warnings: list) -> None:
-        """Warnings shown above the sections."""
-        self._brief.warnings = list(warnings)
-        self._update_header()
-
-    def brief(self) -> Brief:
-        """The brief as the user now sees it (edited text mapped back to statements)."""
-        b = copy.deepcopy(self._brief)
-        b.title = self.title.text().strip() or "Untitled brief"
-        for sec in b.sections:
-            box = self._box(sec.key, missing_ok=True)
-            if box is not None:
-                sec.statements = box.editor.statements()
-        return b
+    def set_header(self, brief: Brief, header: list[str]) -> None:
+        """Classification, the header line (template variables filled) and the warnings."""
+        self.classification.setText(brief.classification)
+        bits = list(header)
+        if brief.event.describe():
+            bits.append(brief.event.describe())
+        usable = [s for s in brief.sources if s.usable]
+        if brief.sources:
+            bits.append(f"Prepared from {len(usable)} source{'s' if len(usable) != 1 else ''}")
+        if brief.generator:
+            bits.append(f"Drafted by {brief.generator}")
+        self.meta.setText("  ·  ".join(bits))
+        if brief.warnings:
+            items = "".join(f"<li>{esc(w.message)}</li>" for w in brief.warnings)
+            self.warnings.setText(f"<b>Check before use</b><ul style='margin:0'>{items}</ul>")
+            self.warnings.show()
+        else:
+            self.warnings.setText("")
+            self.warnings.hide()
 
     def section_editor(self, key: str) -> SectionEditor:
         """The editor of section `key`."""
@@ -682,42 +684,24 @@ class BriefEditor(QScrollArea):
             return None
         raise KeyError(key)
 
-    def _lookup(self, sid: int) -> Source | None:
-        for s in self._brief.sources:
-            if s.id == sid:
-                return s
-        return self.source_lookup(sid)
-
-    def _emit_edited(self) -> None:
+    def _emit_edited(self, key: str) -> None:
         if not self._loading:
-            self.edited.emit()
+            self.section_edited.emit(key)
+
+    def _on_title(self, text: str) -> None:
+        if not self._loading:
+            self.title_edited.emit(text)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(obj, SectionEditor):
             self._last_editor = obj
         return super().eventFilter(obj, event)
 
-    def _update_header(self) -> None:
-        b = self._brief
-        self.classification.setText(b.classification)
-        bits = []
-        if b.event.describe():
-            bits.append(b.event.describe())
-        usable = [s for s in b.sources if s.usable]
-        if b.sources:
-            bits.append(f"Prepared from {len(usable)} source{'s' if len(usable) != 1 else ''}")
-        if b.generator:
-            bits.append(f"Drafted by {b.generator}")
-        if b.date:
-            bits.append(b.date)
-        self.meta.setText("  ·  ".join(bits))
-        if b.warnings:
-            items = "".join(f"<li>{_esc(w.message)}</li>" for w in b.warnings)
-            self.warnings.setText(f"<b>Check before use</b><ul style='margin:0'>{items}</ul>")
-            self.warnings.show()
-        else:
-            self.warnings.hide()
 
-
-def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _plain_label(text: str, name: str) -> QLabel:
+    """A label that shows its text literally (data is never read as HTML)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setObjectName(name)
+    label.setText(text)
+    return label

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -80,6 +81,10 @@ class SettingsDialog(QDialog):
         self.threads.setSpecialValueText("Automatic")
         self.threads.setValue(prefs.threads)
         form.addRow("CPU threads:", self.threads)
+        self.author = QLineEdit(prefs.author)
+        self.author.setPlaceholderText("Your name, for {author} in new briefs")
+        self.author.setAccessibleName("Author")
+        form.addRow("Author:", self.author)
         lay.addLayout(form)
         note = QLabel("A new model or thread count takes effect the next time Briefer starts.")
         note.setWordWrap(True)
@@ -103,6 +108,7 @@ class SettingsDialog(QDialog):
             model=str(self.model.currentData() or ""),
             length=str(self.length.currentData() or "standard"),
             threads=int(self.threads.value()),
+            author=self.author.text().strip(),
         )
 
 

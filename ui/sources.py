@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QMimeData, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -46,8 +46,10 @@ from briefer.brief import (
     SourceAssessment,
     source_flags,
 )
+from briefer.ui.dialogs import esc, tip
 
 ROLE_SOURCE = Qt.ItemDataRole.UserRole + 1
+MAX_VIEW_CHARS = 300_000  # the viewer shows this much of a source; the rest is named, not laid out
 
 # (label, text colour, background) per flag; muted so the list stays calm.
 BADGES = {
@@ -56,6 +58,12 @@ BADGES = {
     FLAG_DUPLICATE: ("duplicate", "#3d4b5c", "#e6eaf0"),
     FLAG_UNREADABLE: ("unreadable", "#9b1c1c", "#fbe0e0"),
 }
+
+
+def source_tooltip(src: Source, assessment: SourceAssessment | None = None) -> str:
+    """The list entry's tooltip: where the text came from, how it was read and dated (escaped)."""
+    notes = [*src.notes, *(assessment.notes if assessment else [])]
+    return tip(src.path or "pasted text", *notes, f"date: {src.date_method}", title=f"[{src.id}] {src.title}")
 
 
 def source_html(src: Source, assessment: SourceAssessment | None = None) -> str:
@@ -71,7 +79,7 @@ def source_html(src: Source, assessment: SourceAssessment | None = None) -> str:
     for f in flags:
         label, fg, bg = BADGES.get(f, (f, "#3d4b5c", "#e6eaf0"))
         badges.append(
-            f"<span style='color:{fg}; background-color:{bg}; font-size:small'>&nbsp;{label}&nbsp;</span>"
+            f"<span style='color:{fg}; background-color:{bg}; font-size:small'>&nbsp;{esc(label)}&nbsp;</span>"
         )
     # Notes explain flags; without a flag they are detail for the tooltip.
     reasons = [html.escape(n) for n in (assessment.notes if assessment else [])] if flags else []
@@ -215,7 +223,15 @@ class SourceViewer(QTextBrowser):
         head = html.escape(src.title or "(untitled)")
         meta = " · ".join(html.escape(x) for x in (src.outlet, src.date) if x)
         body = src.text if src.text.strip() else f"(no text: {src.problem or 'empty'})"
+        cut = len(body) > MAX_VIEW_CHARS
+        if cut:  # laying out megabytes of text would freeze the window
+            body = body[:MAX_VIEW_CHARS]
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in re.split(r"\n\s*\n|\n", body) if p.strip())
+        if cut:
+            paras += (
+                f"<p style='color:#6b7684'><i>(Showing the first {MAX_VIEW_CHARS:,} of "
+                f"{len(src.text):,} characters.)</i></p>"
+            )
         self.setHtml(f"<p style='font-size:large'><b>[{src.id}] {head}</b></p><p style='color:#5b6573'>{meta}</p>")
         # Search for cited sentences only in the body, not in the header above it.
         cursor = QTextCursor(self.document())
@@ -292,12 +308,18 @@ class PasteDialog(QDialog):
 
 
 class SourcesPane(QWidget):
-    """List of sources with add/paste/remove/reorder, above a source viewer."""
+    """List of sources with add/paste/remove/reorder, above a source viewer.
+
+    It shows the session's sources and asks for changes through signals; the session
+    decides (and renumbers), then the window shows the result.
+    """
 
     add_requested = Signal()
     paste_requested = Signal(str)
     files_dropped = Signal(list)
-    changed = Signal()  # removed or reordered (the window renumbers citations)
+    remove_requested = Signal(list)  # source ids
+    move_requested = Signal(int, int)  # source id, step
+    reorder_requested = Signal(list)  # source ids in the new order (after a drag)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,24 +333,27 @@ class SourcesPane(QWidget):
         head.addWidget(self.heading)
         head.addStretch(1)
 
-        def tool(text: str, tip: str) -> QToolButton:
+        def tool(text: str, tip_text: str, name: str) -> QToolButton:
             b = QToolButton()
             b.setText(text)
-            b.setToolTip(tip)
+            b.setToolTip(tip_text)
+            b.setAccessibleName(name)
             b.setAutoRaise(True)
             head.addWidget(b)
             return b
 
-        self.add_btn = tool("Add…", "Add article files (txt, md, html, docx, pdf) — or drop them here")
-        self.paste_btn = tool("Paste", "Paste an article's text")
-        self.up_btn = tool("▲", "Move the selected source up")
-        self.down_btn = tool("▼", "Move the selected source down")
-        self.remove_btn = tool("Remove", "Remove the selected sources (Delete)")
+        self.add_btn = tool("Add…", "Add article files (txt, md, html, docx, pdf) — or drop them here", "Add sources")
+        self.paste_btn = tool("Paste", "Paste an article's text", "Paste source text")
+        self.up_btn = tool("▲", "Move the selected source up", "Move source up")
+        self.down_btn = tool("▼", "Move the selected source down", "Move source down")
+        self.remove_btn = tool("Remove", "Remove the selected sources (Delete)", "Remove sources")
         lay.addLayout(head)
 
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.list = SourceList()
+        self.list.setAccessibleName("Sources")
         self.viewer = SourceViewer()
+        self.viewer.setAccessibleName("Source text")
         self.split.addWidget(self.list)
         self.split.addWidget(self.viewer)
         self.split.setStretchFactor(0, 1)
@@ -343,43 +368,46 @@ class SourcesPane(QWidget):
         self.down_btn.clicked.connect(lambda: self.move_selected(1))
         self.list.files_dropped.connect(self.files_dropped)
         self.list.text_dropped.connect(self.paste_requested)
-        self.list.order_changed.connect(self.changed)
+        # After a drag the model is still mid-move: ask once the move is complete.
+        self.list.order_changed.connect(lambda: QTimer.singleShot(0, self._emit_order))
         self.list.itemDoubleClicked.connect(self._open_item)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
     # -- content -----------------------------------------------------------------------
-    def set_sources(self, sources: list[Source], assessments: dict[int, SourceAssessment] | None = None) -> None:
+    def set_sources(
+        self, sources: list[Source], assessments: dict[int, SourceAssessment] | None = None, select_row: int | None = None
+    ) -> None:
         """Show these sources (in this order), with the last run's flags if given."""
         self.assessments = dict(assessments or {})
         current = self.viewer.source_id
-        row = self.list.currentRow()
+        row = self.list.currentRow() if select_row is None else select_row
         self.list.clear()
         for src in sources:
             item = QListWidgetItem()
             item.setData(ROLE_SOURCE, src)
-            item.setData(Qt.ItemDataRole.DisplayRole + 100, source_html(src, self.assessments.get(src.id)))
-            item.setToolTip("\n".join([src.path or src.title, *src.notes, f"date: {src.date_method}"]))
+            a = self.assessments.get(src.id)
+            item.setData(Qt.ItemDataRole.DisplayRole + 100, source_html(src, a))
+            item.setToolTip(source_tooltip(src, a))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"[{src.id}] {src.title}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             self.list.addItem(item)
         if 0 <= row < self.list.count():
             self.list.setCurrentRow(row)  # renumbering keeps the selection in place
         self.heading.setText(f"Sources ({len(sources)})" if sources else "Sources")
-        if current is not None and not any(s.id == current for s in sources):
-            self.viewer.show_placeholder()
+        if current is not None:
+            same = next((s for s in sources if s.id == current), None)
+            if same is None:
+                self.viewer.show_placeholder()
         self._update_buttons()
 
     def sources(self) -> list[Source]:
-        """The sources in list order."""
+        """The sources shown, in list order."""
         return [self.list.item(i).data(ROLE_SOURCE) for i in range(self.list.count())]
 
     def titles(self) -> list[str]:
         """Visible titles, in order (for tests and accessibility)."""
         return [s.title for s in self.sources()]
-
-    def source(self, source_id: int) -> Source | None:
-        """The source with this citation number."""
-        return next((s for s in self.sources() if s.id == source_id), None)
 
     def show_citation(self, source_id: int, sentences: list[str]) -> bool:
         """Select the source and show its text with the cited sentence highlighted."""
@@ -389,25 +417,29 @@ class SourcesPane(QWidget):
                 return self.viewer.show_source(self.list.item(i).data(ROLE_SOURCE), sentences)
         return False
 
-    # -- editing --------------------------------------------------------------------------
+    # -- requests ---------------------------------------------------------------------------
     def remove_selected(self) -> None:
-        """Remove the selected sources."""
-        rows = sorted({self.list.row(i) for i in self.list.selectedItems()}, reverse=True)
-        for r in rows:
-            self.list.takeItem(r)
-        if rows:
-            self.changed.emit()
+        """Ask to remove the selected sources."""
+        ids = [i.data(ROLE_SOURCE).id for i in self.list.selectedItems()]
+        if ids:
+            self.remove_requested.emit(ids)
 
     def move_selected(self, step: int) -> None:
-        """Move the current source up (-1) or down (+1)."""
+        """Ask to move the current source up (-1) or down (+1); the selection follows it."""
         row = self.list.currentRow()
         new = row + step
         if row < 0 or not 0 <= new < self.list.count():
             return
-        item = self.list.takeItem(row)
-        self.list.insertItem(new, item)
-        self.list.setCurrentRow(new)
-        self.changed.emit()
+        self._select_after = new
+        self.move_requested.emit(self.list.item(row).data(ROLE_SOURCE).id, step)
+
+    def take_selection_hint(self) -> int | None:
+        """The row to select after the next re-render (set by a move)."""
+        row, self._select_after = getattr(self, "_select_after", None), None
+        return row
+
+    def _emit_order(self) -> None:
+        self.reorder_requested.emit([s.id for s in self.sources()])
 
     def keyPressEvent(self, e) -> None:
         if e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.list.hasFocus():

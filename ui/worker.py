@@ -20,6 +20,9 @@ from briefer.errors import BrieferError, Cancelled
 from briefer.ui.backend import make_cancel_token
 
 _ids = itertools.count(1)
+# Threads still running when their window closed: kept referenced so Qt never destroys a
+# running QThread (which aborts the process); the app exits without waiting for them.
+_ABANDONED: list[tuple[QThread, QObject]] = []
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Job:
     on_cancelled: Callable[[], None] | None = None
     cancel: Any = field(default_factory=make_cancel_token)
     id: int = field(default_factory=lambda: next(_ids))
+    finished: bool = False  # set (on the UI thread) once its outcome was delivered
 
     @property
     def cancelled(self) -> bool:
@@ -129,14 +133,33 @@ class Runner(QObject):
         for job in self._pending:
             job.cancel.cancel()
 
-    def shutdown(self, wait_ms: int = 5000) -> bool:
-        """Cancel everything and stop the thread; False if it did not stop in time."""
+    def shutdown(self, wait_ms: int = 3000) -> bool:
+        """Cancel everything and stop the thread, waiting at most `wait_ms`.
+
+        False if a job did not reach a cancel check in time: the thread is then left to
+        finish on its own (never joined forever), and the caller should not wait for it.
+        """
         self.cancel_all()
         self._thread.quit()
-        return self._thread.wait(wait_ms)
+        if self._thread.wait(wait_ms):
+            return True
+        if not any(t is self._thread for t, _ in _ABANDONED):
+            _ABANDONED.append((self._thread, self._worker))
+        return False
+
+    def wait(self, job: Job, timeout_ms: int = 60_000) -> bool:
+        """Run the event loop until `job` is finished (the UI stays live); False on timeout."""
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+        deadline = QDeadlineTimer(timeout_ms)
+        loop = QEventLoop()
+        while not job.finished and not deadline.hasExpired():
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        return job.finished
 
     # -- worker signals (UI thread) ---------------------------------------------
     def _done(self, job: Job) -> None:
+        job.finished = True
         if job in self._pending:
             self._pending.remove(job)
         if self.current is job:

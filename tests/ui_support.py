@@ -1,0 +1,115 @@
+"""Shared helpers for the window tests (offscreen): answered dialogs, windows, waiting for jobs."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_brief import make_sample_brief
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+class Answers:
+    """Records the app's dialogs (all go through `briefer.ui.dialogs`) and answers them."""
+
+    def __init__(self) -> None:
+        self.questions: list[str] = []
+        self.warnings: list[str] = []
+        self.details: list[str | None] = []
+        self.answer = QMessageBox.StandardButton.Discard
+        self.choice = "keep"
+
+    def ask(self, parent, title, text, *args, **kwargs):
+        self.questions.append(f"{title}: {text}")
+        return self.answer
+
+    def choose(self, parent, title, text, *args, **kwargs):
+        self.questions.append(f"{title}: {text}")
+        return self.choice
+
+    def show_error(self, parent, title, message, details=None):
+        self.warnings.append(f"{title}: {message}")
+        self.details.append(details)
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    from briefer.ui import dialogs
+
+    a = Answers()
+    monkeypatch.setattr(dialogs, "ask", a.ask)
+    monkeypatch.setattr(dialogs, "choose", a.choose)
+    monkeypatch.setattr(dialogs, "show_error", a.show_error)
+    return a
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    d = tmp_path / "data"
+    monkeypatch.setenv("BRIEFER_DATA_DIR", str(d))
+    return d
+
+
+def make_window(qtbot):
+    from briefer.ui.mainwindow import MainWindow
+
+    w = MainWindow(load_model=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def dispose(w) -> None:
+    """Close without the save question (tests decide about unsaved work themselves)."""
+    w.session.mark_saved(w.session.path or "unused.brief", w.session.revision)
+    w.close()
+
+
+@pytest.fixture
+def window(qtbot, data_dir, answers):
+    w = make_window(qtbot)
+    yield w
+    dispose(w)
+
+
+def wait_job(qtbot, job, timeout: int = 30000) -> None:
+    """Wait until a background job delivered its outcome."""
+    assert job is not None
+    qtbot.waitUntil(lambda: job.finished, timeout=timeout)
+
+
+def sample_with_text():
+    """The sample brief with the seed articles' text in its sources."""
+    b = make_sample_brief()
+    b.sources = [
+        dataclasses.replace(s, text=(ROOT / s.path).read_text(encoding="utf-8"))
+        if s.path and (ROOT / s.path).exists()
+        else s
+        for s in b.sources
+    ]
+    return b
+
+
+def simulate_crash(w) -> None:
+    """The window's process died: no save, no cleanup; only the OS lock goes away."""
+    w.shutdown()
+    w.autosave.timer.stop()
+    lock = w.autosave.store._lock_file
+    if lock is not None:
+        lock.close()  # what the OS does to a dead process's locks
+        w.autosave.store._lock_file = None
+    w.autosave.store.closed = True  # nothing of it runs any more
+    w.session.mark_saved(w.session.path or "unused.brief", w.session.revision)
+    w.hide()

@@ -1,0 +1,200 @@
+"""The window's actions, menus, toolbar and status bar, and the small edit commands.
+
+Building them here keeps `mainwindow.py` about what the window does, not how its
+chrome is laid out. Every action calls a method of the window or of one of its flows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+from briefer.ui.settings import show_about
+
+if TYPE_CHECKING:
+    from briefer.ui.mainwindow import MainWindow
+
+
+def _act(w: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    a = QAction(text, w)
+    if shortcut is not None:
+        a.setShortcut(QKeySequence(shortcut))
+    if tip:
+        a.setStatusTip(tip)
+        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else tip)
+    a.triggered.connect(lambda _checked=False: slot())
+    return a
+
+
+def build_actions(w: MainWindow) -> None:
+    """Create every QAction as an attribute of the window (`w.act_*`)."""
+    SK = QKeySequence.StandardKey
+    w.act_new = _act(w, "&New brief", w.new_brief, SK.New)
+    w.act_new_from = _act(w, "New brief from &template…", w.new_from_template, "Ctrl+Shift+N",
+                          "Start a brief from a template, with its meeting, date, author and addressee")
+    w.act_open = _act(w, "&Open…", w.files.open_dialog, SK.Open)
+    w.act_save = _act(w, "&Save", w.save, SK.Save, "Save the brief")
+    w.act_save_as = _act(w, "Save &As…", w.save_as, SK.SaveAs)
+    w.act_add = _act(w, "&Add sources…", w.add_files_dialog, "Ctrl+Shift+O", "Add article files")
+    w.act_paste = _act(w, "&Paste source text…", lambda: w.paste_dialog(""), "Ctrl+Shift+V", "Paste an article's text")
+    w.act_export = _act(w, "&Export to Word…", w.export_word, "Ctrl+E", "Export to Word")
+    w.act_export_as = _act(w, "Export to Word &As…", lambda: w.export_word(ask=True), "Ctrl+Shift+E")
+    w.act_export_pdf = _act(w, "Export to P&DF…", w.export_pdf, None, "Export to PDF")
+    w.act_export_md = _act(w, "Export to &Markdown…", w.export_markdown, None, "Export to Markdown")
+    w.act_quit = _act(w, "&Quit", w.close, SK.Quit)
+    w.act_undo = _act(w, "&Undo", lambda: _on_focus("undo"), SK.Undo)
+    w.act_redo = _act(w, "&Redo", lambda: _on_focus("redo"), SK.Redo)
+    w.act_cut = _act(w, "Cu&t", lambda: _on_focus("cut"), SK.Cut)
+    w.act_copy = _act(w, "&Copy", lambda: _on_focus("copy"), SK.Copy)
+    w.act_paste_text = _act(w, "&Paste", lambda: _on_focus("paste"), SK.Paste)
+    w.act_bold = _act(w, "&Bold", lambda: _bold(w), SK.Bold, "Bold")
+    w.act_bullets = _act(w, "B&ullets", lambda: _bullets(w), "Ctrl+Shift+8", "Bullets on/off")
+    w.act_accept = _act(w, "Accept &flagged statements in section", lambda: _accept_flagged(w), "Ctrl+Shift+A")
+    w.act_settings = _act(w, "Se&ttings…", w.settings_dialog, SK.Preferences)
+    if not w.act_settings.shortcut().toString():
+        w.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+    w.act_details = _act(w, "Brief &details…", w.edit_details, "Ctrl+I",
+                         "Meeting, date, author, addressee and classification")
+    w.act_generate = _act(w, "&Generate brief", w.generate, "Ctrl+G", "Draft the whole brief from the sources")
+    w.act_cancel = _act(w, "&Cancel", w.cancel_generation, "Esc", "Stop generating (keeps finished sections)")
+    w.act_about = _act(w, "&About Briefer", lambda: show_about(w))
+    for a in (w.act_undo, w.act_redo, w.act_cut, w.act_copy, w.act_paste_text):
+        # Text widgets handle these keys themselves; the menu entries are for discovery.
+        a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+
+def build_menus(w: MainWindow) -> None:
+    """File, Edit, Brief and Help menus."""
+    mb = w.menuBar()
+    m = mb.addMenu("&File")
+    m.addActions([w.act_new, w.act_new_from, w.act_open])
+    w.recent_menu = m.addMenu("Open &Recent")
+    w.recent_menu.aboutToShow.connect(w.files.fill_recent)
+    m.addSeparator()
+    m.addActions([w.act_save, w.act_save_as])
+    m.addSeparator()
+    m.addActions([w.act_add, w.act_paste])
+    m.addSeparator()
+    m.addActions([w.act_export, w.act_export_as, w.act_export_pdf, w.act_export_md])
+    m.addSeparator()
+    m.addAction(w.act_quit)
+    m = mb.addMenu("&Edit")
+    m.addActions([w.act_undo, w.act_redo])
+    m.addSeparator()
+    m.addActions([w.act_cut, w.act_copy, w.act_paste_text])
+    m.addSeparator()
+    m.addActions([w.act_bold, w.act_bullets, w.act_accept])
+    m.addSeparator()
+    m.addAction(w.act_settings)
+    m = mb.addMenu("&Brief")
+    m.addActions([w.act_generate, w.act_cancel])
+    m.addSeparator()
+    m.addAction(w.act_details)
+    m = mb.addMenu("&Help")
+    m.addAction(w.act_about)
+
+
+def build_toolbar(w: MainWindow) -> None:
+    """Add / Paste · Generate, Cancel, progress · template picker · Save, Export."""
+    tb = QToolBar("Main")
+    tb.setObjectName("mainToolbar")
+    tb.setMovable(False)
+    tb.setIconSize(QSize(16, 16))
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    tb.addAction(w.act_add)
+    tb.addAction(w.act_paste)
+    tb.addSeparator()
+    w.generate_btn = QPushButton("Generate brief")
+    w.generate_btn.setObjectName("primaryButton")
+    w.generate_btn.setToolTip("Draft the whole brief from the sources (Ctrl+G)")
+    w.generate_btn.clicked.connect(w.generate)
+    tb.addWidget(w.generate_btn)
+    w.cancel_btn = QPushButton("Cancel")
+    w.cancel_btn.setToolTip("Stop generating; finished sections are kept (Esc)")
+    w.cancel_btn.clicked.connect(w.cancel_generation)
+    w._cancel_action = tb.addWidget(w.cancel_btn)
+    w.progress = QProgressBar()
+    w.progress.setRange(0, 100)
+    w.progress.setFixedWidth(180)
+    w.progress.setTextVisible(False)
+    w.progress.setAccessibleName("Drafting progress")
+    w.stage_label = QLabel("")
+    w.stage_label.setTextFormat(Qt.TextFormat.PlainText)
+    w.stage_label.setObjectName("stageLabel")
+    w.stage_label.setMinimumWidth(260)
+    w._progress_action = tb.addWidget(w.progress)
+    w._stage_action = tb.addWidget(w.stage_label)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    tb.addWidget(spacer)
+    label = QLabel("Template:")
+    label.setObjectName("toolbarLabel")
+    tb.addWidget(label)
+    w.template_box = QComboBox()
+    w.template_box.setObjectName("templatePicker")
+    w.template_box.setAccessibleName("Template")
+    w.template_box.setToolTip("The template of this brief: its sections and their guidance")
+    w.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    label.setBuddy(w.template_box)
+    w.template_box.activated.connect(lambda _i: w.choose_template(str(w.template_box.currentData() or "")))
+    tb.addWidget(w.template_box)
+    tb.addSeparator()
+    tb.addAction(w.act_save)
+    w.export_btn = QPushButton("Export to Word")
+    w.export_btn.setToolTip("Write the brief as a Word document (Ctrl+E)")
+    w.export_btn.clicked.connect(lambda: w.export_word())
+    tb.addWidget(w.export_btn)
+    w.addToolBar(tb)
+    w.toolbar = tb
+
+
+def build_statusbar(w: MainWindow) -> None:
+    """Status text (may hold Open / Show folder links) and the model state."""
+    sb = w.statusBar()
+    w.status_label = QLabel("")
+    w.status_label.setTextFormat(Qt.TextFormat.RichText)  # only ever escaped data (see notify)
+    w.status_label.linkActivated.connect(w.exports.status_link)
+    sb.addWidget(w.status_label, 1)
+    w.model_label = QLabel("")
+    w.model_label.setTextFormat(Qt.TextFormat.PlainText)
+    w.model_label.setObjectName("modelLabel")
+    sb.addPermanentWidget(w.model_label)
+
+
+# -- edit commands -----------------------------------------------------------------------
+def _on_focus(method: str) -> None:
+    fw = QApplication.focusWidget()
+    if isinstance(fw, (QTextEdit, QLineEdit)) and hasattr(fw, method):
+        getattr(fw, method)()
+
+
+def _bold(w: MainWindow) -> None:
+    ed = w.editor.current_editor()
+    if ed is not None and not ed.isReadOnly():
+        ed.toggle_bold()
+
+
+def _bullets(w: MainWindow) -> None:
+    ed = w.editor.current_editor()
+    if ed is not None and not ed.isReadOnly():
+        ed.toggle_bullets()
+
+
+def _accept_flagged(w: MainWindow) -> None:
+    ed = w.editor.current_editor()
+    n = ed.accept_all_flagged() if ed is not None else 0
+    w.notify(f"Accepted {n} flagged statement{'s' if n != 1 else ''}." if n else "No flagged statements here.")
