@@ -125,7 +125,10 @@ def load_backend(variant: str) -> None:
         return
     lib = library_dir()
     assert lib is not None
-    ggml = ctypes.CDLL(str(lib / "libggml.so"), mode=ctypes.RTLD_GLOBAL)
+    # The wheel ships copies, not links (libggml.so, .so.0, .so.0.x.y): open the one libllama
+    # links to by its SONAME, or the backend would register with a second, unused copy.
+    name = "libggml.so.0" if (lib / "libggml.so.0").exists() else "libggml.so"
+    ggml = ctypes.CDLL(str(lib / name), mode=ctypes.RTLD_GLOBAL)
     ggml.ggml_backend_load.restype = ctypes.c_void_p
     ggml.ggml_backend_load.argtypes = [ctypes.c_char_p]
     if not ggml.ggml_backend_load(str(lib / f"libggml-cpu-{variant}.so").encode()):
