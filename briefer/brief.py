@@ -57,6 +57,9 @@ class Source:
     words: int = 0
     notes: tuple[str, ...] = ()  # how the text was read (decoding, repairs), for the user
     problem: str | None = None  # set when the source could not be read
+    # Sentences that address a model or a reader instead of reporting news (possible
+    # prompt injection), as ingest found them: shown to the user, never used as evidence.
+    instructions: tuple[str, ...] = ()
 
     @property
     def usable(self) -> bool:
@@ -277,6 +280,9 @@ class Brief:
                     words=int(s.get("words", 0)),
                     notes=tuple(str(n) for n in s.get("notes", []) if version >= 2),
                     problem=s.get("problem"),
+                    instructions=tuple(str(x) for x in s["instructions"])
+                    if isinstance(s.get("instructions"), list)
+                    else (),
                 )
                 sources.append(src)
                 if version < 2 and s.get("flags"):  # schema 1 kept run flags on the source

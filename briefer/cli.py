@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,50 +19,40 @@ def _err(msg: str) -> None:
     print(f"briefer: {msg}", file=sys.stderr)
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    """Files named on the command line; a folder stands for the articles inside it."""
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(
-                f for f in path.iterdir()
-                if f.is_file() and f.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
-            )
-            if not found:
-                raise InputError(str(path), "folder holds no .txt/.md/.html/.docx/.pdf files")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
-
-
-def _read_stdin() -> str:
+def _read_stdin(explicit: bool) -> bytes:
+    """Stdin's bytes: decoded (UTF-8, UTF-16 with a BOM, cp1252…) and recognised by ingest
+    like a file's. Without "-", an interactive terminal is not read: there are no inputs."""
+    if sys.stdin is None or (not explicit and sys.stdin.isatty()):
+        raise InputError("<stdin>", "no input: name article files or folders, or pipe an article in")
     data = sys.stdin.buffer.read(MAX_STDIN + 1)
     if len(data) > MAX_STDIN:
         raise InputError("<stdin>", "input is over the 20 MB limit")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError("<stdin>", "input is not UTF-8 text") from None
+    return data
+
+
+def _report_unusable(sources: list, warnings: list) -> None:
+    """One line per input that gave nothing: files with their reason, then folders."""
+    for s in sources:
+        _err(f"{s.path or s.title}: {s.problem or 'nothing to read'}")
+    for w in warnings:
+        if w.kind == "unreadable" and not w.source_ids:
+            _err(w.message.removesuffix(" (skipped)"))
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft a brief from the given articles and write the requested outputs."""
-    from briefer.brief import save_brief
+    from briefer.brief import BriefWarning, save_brief
     from briefer.export_docx import export_docx
     from briefer.export_md import export_markdown
-    from briefer.pipeline import Progress, draft_brief, load_sources
+    from briefer.pipeline import CancelToken, Progress, draft_brief, load_sources
     from briefer.template import load_template
 
     template = load_template(args.template)
-    paths = _expand([p for p in args.inputs if p != "-"])
-    pasted = [("stdin", _read_stdin())] if "-" in args.inputs or not args.inputs else []
-    sources, warnings = load_sources(paths, pasted)
+    pasted = [("<stdin>", _read_stdin("-" in args.inputs))] if "-" in args.inputs or not args.inputs else []
+    sources, warnings = load_sources([p for p in args.inputs if p != "-"], pasted)
     if not any(s.usable for s in sources):
-        # Every input was bad: one line per file, naming it and the reason.
-        for s in sources:
-            _err(f"{s.path or s.title}: {s.problem}")
+        # Every input was bad: one line per input, naming it and the reason.
+        _report_unusable(sources, warnings)
         return 2
     for w in warnings:
         _err(f"warning: {w.message}")
@@ -88,14 +80,50 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if args.stream:
             print(delta, end="", file=sys.stderr, flush=True)
 
-    brief = draft_brief(
-        sources,
-        template=template,
-        generator=generator,
-        embedder=embedder,
-        on_progress=progress,
-        on_token=on_token,
-    )
+    # Ctrl-C asks the run to stop after the current step; the finished sections are
+    # written as a partial brief. A second Ctrl-C stops at once.
+    cancel = CancelToken()
+    finished: list[str] = []
+
+    def on_progress(p: Progress) -> None:
+        if p.stage == "section-done" and p.section:
+            finished.append(p.section)
+        progress(p)
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+        _err("interrupted: stopping after the current step to write what is done (Ctrl-C again to quit now)")
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous_handler = signal.getsignal(signal.SIGINT)
+    if in_main:
+        signal.signal(signal.SIGINT, on_sigint)
+    try:
+        brief = draft_brief(
+            sources,
+            template=template,
+            generator=generator,
+            embedder=embedder,
+            on_progress=on_progress,
+            on_token=on_token,
+            cancel=cancel,
+        )
+    except Cancelled:
+        _err("interrupted before any section was finished; nothing written")
+        return 130
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous_handler if previous_handler is not None else signal.SIG_DFL)
+    if cancel.cancelled:
+        partial = (
+            f"Partial brief: drafting was interrupted (Ctrl-C); {len(finished)} of {len(template.sections)} "
+            "sections were finished, the others are empty."
+        )
+        brief.warnings = [w for w in brief.warnings if w.kind != "cancelled"]
+        brief.warnings.append(BriefWarning("cancelled", partial))
+        _err(f"warning: {partial}")
     for out, kind in outputs:
         if not out:
             continue
@@ -105,7 +133,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
             export_markdown(brief, out)
         else:
             save_brief(brief, out)
-        print(f"wrote {out}")
+        print(f"wrote {out}" + (" (partial)" if cancel.cancelled else ""))
     n_statements = sum(len(s.statements) for s in brief.sections)
     fallback = sum(1 for s in brief.sections for st in s.statements if st.status == "fallback")
     if not quiet:
@@ -114,7 +142,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
             f"{len(brief.warnings)} warnings, {time.perf_counter() - t0:.1f} s",
             file=sys.stderr,
         )
-    return 0
+    return 130 if cancel.cancelled else 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -122,7 +150,13 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from briefer.analyse import analyse
     from briefer.pipeline import load_sources
 
-    sources, _ = load_sources(_expand(args.inputs))
+    sources, warnings = load_sources(args.inputs)
+    if not sources:
+        _report_unusable(sources, warnings)
+        return 2
+    for w in warnings:
+        if not w.source_ids:  # a folder that gave nothing; the table shows the files
+            _err(f"warning: {w.message}")
     usable = [s for s in sources if s.usable]
     analysis = analyse(usable) if usable else None
     event = analysis.event if analysis else None

@@ -34,23 +34,16 @@ from PySide6.QtWidgets import (
 
 from briefer.brief import Brief, BriefWarning, Section, load_brief, save_brief
 from briefer.errors import BrieferError
+from briefer.ingest import expand_inputs, file_dialog_filter
 
-SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
-SOURCE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+SOURCE_FILTER = file_dialog_filter()  # ingest's one list of suffixes
 BRIEF_FILTER = "Briefer briefs (*.brief);;All files (*)"
 MAX_RECENT = 8
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders become their article files (sorted)."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out += [str(f) for f in sorted(path.iterdir()) if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES]
-        else:
-            out.append(str(path))
-    return out
+    """Files as given; folders become their article files (sorted): ingest's one expansion."""
+    return [str(f) for f in expand_inputs(paths).files]
 
 
 def _slug(title: str) -> str:

@@ -5,8 +5,9 @@ lists, share/subscribe prompts, comment policies and footers. `clean_text` remov
 line by line and paragraph by paragraph with general patterns, and never rewrites the
 sentences it keeps (quotes, dashes and wording stay exactly as in the source).
 
-Everything here is pure: text in, text out. Ingest calls `is_boilerplate_line` and
-`is_date_line` too (for title detection), before cleaning.
+Everything here is pure: text in, text out, in time linear in the length of the text
+(a 20 MB text cleans in seconds). Ingest calls `is_boilerplate_line` too (for title
+detection), before cleaning; date rules live in `briefer.ingest.dates`.
 """
 
 from __future__ import annotations
@@ -14,57 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ---------------------------------------------------------------------------------------
-# Dates (shared with ingest, which imports these patterns)
-
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def _alts(words: list[str]) -> str:
-    # Capitalised and ALL-CAPS forms only: lower-case "may" / "march" are usually not months.
-    out: list[str] = []
-    for w in words:
-        out += [w, w.upper()]
-    return "|".join(sorted(set(out), key=len, reverse=True))
-
-
-_MONTH_FORMS = []
-for _m in _MONTH_NAMES:
-    _MONTH_FORMS += [_m, _m[:3]] + (["Sept"] if _m == "September" else [])
-MONTH_RE = rf"(?:{_alts(_MONTH_FORMS)})\.?(?![A-Za-z])"
-WEEKDAY_RE = rf"(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
-_WEEKDAY_ABBR_RE = rf"(?:{_alts([*_WEEKDAY_NAMES, 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
-DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR_RE = r"(?:19|20)\d\d"
-# A full date with a year, in the usual news formats.
-FULL_DATE_RE = (
-    rf"(?:{YEAR_RE}-[01]?\d-[0-3]?\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
-    rf"|{YEAR_RE}/[01]?\d/[0-3]?\d"
-    rf"|{MONTH_RE}\s+{DAY_RE},?\s+{YEAR_RE}"
-    rf"|{DAY_RE}\s+{MONTH_RE},?\s+{YEAR_RE})"
-)
-_TIME_RE = (
-    r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?|[0-2]?\d\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?)"
-)
-# A line that is only a date (optionally weekday, year, time, label): a page header or a
-# "Published ..." stamp, never article prose.
-_DATE_LINE = re.compile(
-    rf"^(?:(?:updated|published|posted|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY_ABBR_RE},?\s*)?"
-    rf"(?:{FULL_DATE_RE}|{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{YEAR_RE})?)"
-    rf"(?:\s*(?:,|\||-|–|—|at)?\s*{_TIME_RE})?\s*$",
-    re.IGNORECASE,
-)
-
-
-def is_date_line(line: str) -> bool:
-    """True if the line is nothing but a date ("Saturday, February 24", "Nov. 13, 2024")."""
-    return bool(_DATE_LINE.match(line.strip()))
-
+from briefer.ingest.dates import is_date_line, strip_leading_dateline
 
 # ---------------------------------------------------------------------------------------
 # Line-level boilerplate
@@ -144,12 +95,6 @@ LEAD_CREDIT_RE = re.compile(
 # A place dateline at the start of the first paragraph: "Washington: ", "LIMA, Peru: ".
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2})\s*:\s+(?=[A-Z\"“])")
 _NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch", "also", "related", "focus"}
-# A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
-_LEADING_DATE_LABEL = re.compile(
-    rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated)\s*:?\s*"
-    rf"(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{_TIME_RE})?\s*[—–|:-]?\s*",
-    re.IGNORECASE,
-)
 # Boilerplate tokens glued to the next word by a scraper: "SubscribeSaturday, February 24".
 _GLUED = re.compile(r"\b(Subscribe|Advertisement|Advertisment|ADVERTISEMENT|Article content)(?=[A-Z0-9])")
 _GLUED_BEFORE = re.compile(r"(?<=[a-z.!?\"”’)])(Advertisement|Advertisment|ADVERTISEMENT)(?=\s*$)", re.MULTILINE)
@@ -246,11 +191,6 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(lines)
 
 
-def strip_leading_dateline(text: str) -> str:
-    """Remove a labelled dateline glued to the start ("date 2024-11-16 President ...")."""
-    return _LEADING_DATE_LABEL.sub("", text.lstrip(), count=1)
-
-
 # ---------------------------------------------------------------------------------------
 
 
@@ -302,23 +242,26 @@ def _reflow(block: list[str]) -> list[str]:
         return block
     longest = max(len(ln) for ln in block)
     wrapped = longest >= 50
-    out = [block[0]]
+    # Each paragraph is built as a list of pieces and joined once: adding to a growing
+    # string would copy it for every line (quadratic on a long hard-wrapped text).
+    paras: list[list[str]] = [[block[0]]]
     last_len = len(block[0])
     for ln in block[1:]:
-        prev = out[-1]
+        pieces = paras[-1]
+        tail = pieces[-1]  # the paragraph so far ends as its last piece does
         cont = (
-            not _ends_sentence(prev)
-            and (ln[:1].islower() or ln[:1].isdigit() or prev.endswith((",", "-", "–", "—")) or wrapped)
+            not _ends_sentence(tail)
+            and (ln[:1].islower() or ln[:1].isdigit() or tail.endswith((",", "-", "–", "—")) or wrapped)
         ) or (wrapped and last_len >= 0.8 * longest and ln[:1].islower())
         last_len = len(ln)
         if cont:
-            if prev.endswith("-") and ln[:1].islower() and not prev.endswith(" -"):
-                out[-1] = prev[:-1] + ln  # re-join a word split by a line-end hyphen
+            if tail.endswith("-") and ln[:1].islower() and not tail.endswith(" -"):
+                pieces[-1] = tail[:-1] + ln  # re-join a word split by a line-end hyphen
             else:
-                out[-1] = prev + " " + ln
+                pieces.append(" " + ln)
         else:
-            out.append(ln)
-    return out
+            paras.append([ln])
+    return ["".join(p) for p in paras]
 
 
 def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headline: bool) -> list[str]:
