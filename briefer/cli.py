@@ -111,11 +111,15 @@ def cmd_draft(args: argparse.Namespace) -> int:
             cancel=cancel,
         )
     except Cancelled:
-        _err("interrupted before any section was finished; nothing written")
-        return 130
+        if not cancel.cancelled:
+            raise
+        finished.clear()  # cancelled before the first section: nothing to write
     finally:
         if in_main:
             signal.signal(signal.SIGINT, previous_handler if previous_handler is not None else signal.SIG_DFL)
+    if cancel.cancelled and not finished:
+        _err("interrupted before any section was finished; nothing written")
+        return 130
     if cancel.cancelled:
         partial = (
             f"Partial brief: drafting was interrupted (Ctrl-C); {len(finished)} of {len(template.sections)} "

@@ -46,7 +46,7 @@ def sentence_bounds(para: str) -> list[tuple[int, int]]:
         last_word = last_words[-1].lower() if last_words else ""
         # A single capital initial ("George W. Bush") or a known abbreviation does
         # not end a sentence.
-        if last_word.rstrip(".") in _ABBREV or re.fullmatch(r"[a-z]", last_word):
+        if last_word.rstrip(".") in _ABBREV or (len(last_word) == 1 and "a" <= last_word <= "z"):
             continue
         out.append(_stripped(para, start, end))
         start = m.end()
@@ -70,7 +70,7 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """The number of words in `text`: the one counter for every word count shown."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return _WORD.subn("", text)[1]  # counted in C, without a list of every word
 
 
 def stem(word: str) -> str:

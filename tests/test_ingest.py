@@ -447,9 +447,9 @@ def test_each_article_is_cleaned_once_and_words_counted_once(monkeypatch, seed_p
     calls: list[str] = []
     real = read_module.clean_text
 
-    def counting(text: str, title: str | None = None) -> str:
+    def counting(text: str, title: str | None = None, **kw: bool) -> str:
         calls.append(title or "")
-        return real(text, title)
+        return real(text, title, **kw)
 
     monkeypatch.setattr(read_module, "clean_text", counting)
     sources, _ = load_sources(seed_paths)

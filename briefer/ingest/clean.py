@@ -114,8 +114,13 @@ _SMALL_WORDS = {
 }  # fmt: skip
 _TERMINAL = ".!?…;:\"”’'*)"
 
+_NON_WORD = re.compile(r"[\W_]+")
+_PHOTO_LABEL = re.compile(
+    r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", re.I
+)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces, or any other space character: a lone " " is left alone (most of a text).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z\"“‘(])")
 
 
@@ -140,15 +145,12 @@ def is_caption(paragraph: str) -> bool:
     released on Friday." is a sentence and is kept.
     """
     s = paragraph.strip()
+    labelled = bool(_PHOTO_LABEL.match(s))
+    if not labelled and not _CAPTION_START.match(s):
+        return False  # the usual case, decided without counting words
     if len(s.split()) > 60:
         return False
-    if re.match(
-        r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", s, re.I
-    ):
-        return True
-    if _CAPTION_START.match(s):
-        return not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
-    return False
+    return labelled or not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
 
 
 def _ends_sentence(s: str) -> bool:
@@ -168,8 +170,10 @@ def _is_heading_like(line: str) -> bool:
     """A short Title-Case line without sentence punctuation: a subhead, tag list or
     related-article headline inside the body, not a sentence."""
     s = line.strip()
+    if _ends_sentence(s) or s.endswith(","):
+        return False
     words = s.split()
-    if not 3 <= len(words) <= 16 or _ends_sentence(s) or s.endswith(","):
+    if not 3 <= len(words) <= 16:
         return False
     content = [w for w in words if w.lower().strip("‘’'\"“”,") not in _SMALL_WORDS]
     if not content:
@@ -179,7 +183,7 @@ def _is_heading_like(line: str) -> bool:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", " ", s.casefold()).strip()
+    return _NON_WORD.sub(" ", s.casefold()).strip()
 
 
 def normalise_whitespace(text: str) -> str:
@@ -187,17 +191,19 @@ def normalise_whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(lines)
+    text = _SPACES.sub(" ", text)  # one pass over the text, not one per line
+    return "\n".join(ln.strip() for ln in text.split("\n"))
 
 
 # ---------------------------------------------------------------------------------------
 
 
-def clean_text(text: str, title: str | None = None) -> str:
+def clean_text(text: str, title: str | None = None, *, normalised: bool = False) -> str:
     """Return the article body of `text`, boilerplate removed, paragraphs separated by a
-    blank line. `title`, if given, is removed wherever it is repeated as a line."""
-    text = normalise_whitespace(text)
+    blank line. `title`, if given, is removed wherever it is repeated as a line.
+    `normalised`: the text already went through `normalise_whitespace` (ingest's does)."""
+    if not normalised:
+        text = normalise_whitespace(text)
     text = _GLUED.sub(r"\1\n", text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = strip_leading_dateline(text)
@@ -288,9 +294,15 @@ def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headlin
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^(?:please|sign up|click|get|join)\b", re.IGNORECASE)
 
 
+_FURNITURE_WORDS = ("comment", "newsletter", "cookie", "recaptcha")  # one of them is in every pattern
+
+
 def _is_furniture(p: str) -> bool:
     # Site furniture talks to the reader about the site ("your comments", "our newsletter");
     # a news sentence about comments or newsletters does not.
+    low = p.lower()
+    if not any(w in low for w in _FURNITURE_WORDS):
+        return False
     return (
         len(p.split()) >= 8
         and bool(_ADDRESSES_READER.search(p))

@@ -152,11 +152,12 @@ def _is_command(sentence: str, start: int) -> bool:
     return bool(_COMMAND_LEAD.search(before[-40:]))
 
 
-_PUNCT = ".,;:!?\"'“”‘’()[]{}<>*«»…"
+# Punctuation around words, as spaces (apostrophes and hyphens stay: "you're", "role-play").
+_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"“”‘()[]{}<>*«»…/"} | {"’": "'"})
 # Words at least one of which each rule needs: most sentences have none of them and are
 # passed after one split, without running a single rule's regex.
 _MODEL_WORDS = frozenset([
-    "ai", "a.i.", "artificial", "assistant", "assistants", "summariser", "summarisers", "summarizer",
+    "ai", "artificial", "assistant", "assistants", "summariser", "summarisers", "summarizer",
     "summarizers", "summarisation", "summarization", "model", "models", "llm", "llms", "chatbot", "chatbots",
     "chat", "bot", "bots", "gpt", "chatgpt", "agent", "agents", "crawler", "crawlers", "scraper", "scrapers",
     "copilot", "language",
@@ -183,7 +184,7 @@ def sentence_is_instruction(sentence: str) -> bool:
         return True
     if _LEADING_MARKER.match(s.lstrip(_OPENING_JUNK)):
         return True
-    words = {w.strip(_PUNCT) for w in s.lower().split()}
+    words = set(s.lower().translate(_PUNCT).split())
     if words.isdisjoint(_TRIGGERS):
         return False
     if not words.isdisjoint(_OVERRIDE_WORDS):

@@ -18,7 +18,7 @@ def detect_title(text: str) -> str | None:
         s = strip_leading_dateline(line).strip()
         if not s or is_boilerplate_line(s) or is_date_line(s) or len(s) < 12:
             continue
-        if re.match(r"^\(?[A-Z][\w ]{0,30} (?:Desk|Bureau)\)?$", s):
+        if _DESK.match(s):
             continue
         return s if is_headline(s) else None
     return None
@@ -35,6 +35,15 @@ _GENERIC_DESKS = {
 _CREDIT_NAME = r"[A-Z][\w&.'-]*(?:[ /][A-Z][\w&.'-]*){0,3}"
 
 
+_DESK = re.compile(r"^\(?[A-Z][\w ]{0,30} (?:Desk|Bureau)\)?$")
+_BYLINE_DESK = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:News )?(?:Desk|Bureau)$")
+_INPUTS_FROM = re.compile(r"^[—–(-]*\s*with (?:additional )?inputs? from\s+(.+?)\)?\.?$", re.I)
+_COPYRIGHT = re.compile(
+    rf"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s+)?(?P<name>(?:The )?{_CREDIT_NAME})", re.I
+)
+_PHOTO_CREDIT = re.compile(rf"(?<=[.!?\"”’])\s*\((?P<credit>{_CREDIT_NAME})\)\s*$")
+
+
 def detect_outlet(text: str) -> tuple[str, str] | None:
     """(outlet, how it was found) from credits in the raw text, or None. Never guessed:
     only an explicit credit counts (lead credit, desk byline, "with inputs from", ©,
@@ -49,24 +58,22 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
         if m and ok(m.group("credit")):
             return m.group("credit"), f"lead credit '{ln[: m.end()].strip()}'"
     for ln in lines[:15]:
-        m = re.match(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:News )?(?:Desk|Bureau)$", ln)
+        m = _BYLINE_DESK.match(ln)
         if m and ok(m.group("name")) and m.group("name").lower() not in _GENERIC_DESKS:
             return m.group("name"), f"byline '{ln}'"
     for ln in lines:
-        m = re.match(r"^[—–(-]*\s*with (?:additional )?inputs? from\s+(.+?)\)?\.?$", ln, re.I)
+        m = _INPUTS_FROM.match(ln)
         if m:
             for part in re.split(r",|\band\b|/", m.group(1)):
                 name = part.strip(" ()")
                 if name and re.fullmatch(_CREDIT_NAME, name) and ok(name):
                     return name, f"credit line '{ln}'"
     for ln in lines:
-        m = re.match(
-            rf"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s+)?(?P<name>(?:The )?{_CREDIT_NAME})", ln, re.I
-        )
+        m = _COPYRIGHT.match(ln)
         if m and ok(m.group("name")):
             return m.group("name").rstrip("."), f"copyright line '{ln[:60]}'"
     for ln in lines:
-        m = re.search(rf"(?<=[.!?\"”’])\s*\((?P<credit>{_CREDIT_NAME})\)\s*$", ln)
+        m = _PHOTO_CREDIT.search(ln) if ln.endswith(")") else None
         if m and ok(m.group("credit")):
             return m.group("credit"), f"photo credit '({m.group('credit')})'"
     return None

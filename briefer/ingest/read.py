@@ -103,7 +103,7 @@ def _finish(ex: Extracted, *, path: str | None, name: str, kind: str, today: dt.
             outlet = found[0]
             notes.append(f"outlet from {found[1]}")
     date, method, clue = _publication_date(ex, text, title, today)
-    body = clean_text(text, title)
+    body = clean_text(text, title, normalised=True)
     if not is_supported_language(body or text):
         raise InputError(label, LANGUAGE_NOT_SUPPORTED)
     return RawDocument(

@@ -226,3 +226,26 @@ def test_reading_makes_no_network_calls_and_loads_no_pickles(tmp_path: Path, mon
     ]
     sources, _ = load_sources(paths)
     assert all(s.usable for s in sources)
+
+
+def test_ctrl_c_before_any_section_writes_nothing_and_exits_130(
+    tmp_path: Path, capsys, monkeypatch, seed_paths: list[Path]
+) -> None:
+    import briefer.pipeline as pipeline
+
+    real = pipeline.draft_brief
+
+    def interrupted_while_analysing(*a, on_progress=None, **kw):
+        def progress(p):
+            on_progress(p)
+            if p.stage == "analysing":
+                os.kill(os.getpid(), signal.SIGINT)
+
+        return real(*a, on_progress=progress, **kw)
+
+    monkeypatch.setattr(pipeline, "draft_brief", interrupted_while_analysing)
+    out = tmp_path / "b.json"
+    code = main(["draft", *map(str, seed_paths), "--extractive", "--json", str(out), "-q"])
+    _, err = capsys.readouterr()
+    assert code == 130 and not out.exists()
+    assert "interrupted before any section was finished; nothing written" in err
