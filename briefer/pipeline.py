@@ -98,6 +98,8 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
     support: list[tuple[int, str]] = []
     for s in analysis.current_sources:
         for sent in [s.title, *split_sentences(s.text)]:
+            if sent in s.instructions:
+                continue  # text addressed to a model is never cited, not even as support
             if re.search(rf"\b({re.escape(city)}|{re.escape(country)})\b", sent) and re.search(
                 r"\b(meet|meeting|talks|summit)\b", sent, re.I
             ):
