@@ -22,36 +22,18 @@ from briefer.brief import (
     Source,
     SourceAssessment,
 )
+from briefer.ingest.dates import WEEKDAY_DAY_RE as _WEEKDAY_DAY
+from briefer.ingest.dates import YEAR_MENTION_RE as YEAR_RE
+from briefer.ingest.dates import iso as _iso
+from briefer.ingest.dates import month_day_dates as _month_day_dates
+from briefer.ingest.dates import parse_iso as _parse_iso
+from briefer.ingest.dates import weekday_after as _weekday_after
 from briefer.textutil import content_stems, jaccard, split_sentences, words
 
 if TYPE_CHECKING:
     import numpy as np
 
     from briefer.models import Embedder
-
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_MONTH_DAY = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\b(?:,?\s+(\d{{4}}))?")
-_WEEKDAY_DAY = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:st|nd|rd|th)?\)"
-)
-_WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
-YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 MEETING_RE = re.compile(
     r"\b(meet|meets|meeting|meetings|met|talks|sit-down|summit|visit|bilateral|face-to-face|in-person)\b",
@@ -129,19 +111,6 @@ class Analysis:
         """Sentences whose every source may be presented as current."""
         current = {s.id for s in self.current_sources}
         return [s for s in self.sentences if s.source_id in current]
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _parse_iso(s: str | None) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
 
 
 def is_future(sentence: str) -> bool:
@@ -270,28 +239,6 @@ def _past_places(sents: list[str]) -> dict[str, list[str]]:
         for m in _PLACE.finditer(sent):
             out[m.group(1)].append(sent)
     return out
-
-
-def _month_day_dates(sent: str, ref: date | None) -> list[date]:
-    """Calendar dates mentioned in a sentence; a missing year comes from `ref`."""
-    found: list[date] = []
-    # (pattern, group of the month, group of the day): "Nov. 16" and "16 November".
-    for pattern, g_month, g_day in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
-        for m in pattern.finditer(sent):
-            month = MONTHS[m.group(g_month).lower().rstrip(".")]
-            year = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
-            if year:
-                try:
-                    found.append(date(year, month, int(m.group(g_day))))
-                except ValueError:
-                    pass
-    return found
-
-
-def _weekday_after(ref: date, weekday: str) -> date:
-    target = WEEKDAYS.index(weekday.lower())
-    delta = (target - ref.weekday()) % 7
-    return ref + timedelta(days=delta)
 
 
 def _event_dates(source: Source, sents: list[str], ref: date | None) -> list[date]:

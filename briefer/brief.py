@@ -58,6 +58,9 @@ class Source:
     words: int = 0
     notes: tuple[str, ...] = ()  # how the text was read (decoding, repairs), for the user
     problem: str | None = None  # set when the source could not be read
+    # Sentences that address a model or a reader instead of reporting news (possible
+    # prompt injection), as ingest found them: shown to the user, never used as evidence.
+    instructions: tuple[str, ...] = ()
 
     @property
     def usable(self) -> bool:

@@ -283,4 +283,5 @@ def _source(f: _Field, version: int) -> Source:
         words=f.at("words").whole(0, 10**9) if f.at("words").present() else 0,
         notes=tuple(f.at("notes").strings()) if version >= 2 else (),
         problem=f.at("problem").opt_text(),
+        instructions=tuple(f.at("instructions").strings()),
     )

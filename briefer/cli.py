@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,32 +23,24 @@ def _err(msg: str) -> None:
     print(f"briefer: {msg}", file=sys.stderr)
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    """Files named on the command line; a folder stands for the articles inside it."""
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(
-                f for f in path.iterdir()
-                if f.is_file() and f.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
-            )
-            if not found:
-                raise InputError(str(path), "folder holds no .txt/.md/.html/.docx/.pdf files")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
-
-
-def _read_stdin() -> str:
+def _read_stdin(explicit: bool) -> bytes:
+    """Stdin's bytes: decoded (UTF-8, UTF-16 with a BOM, cp1252…) and recognised by ingest
+    like a file's. Without "-", an interactive terminal is not read: there are no inputs."""
+    if sys.stdin is None or (not explicit and sys.stdin.isatty()):
+        raise InputError("<stdin>", "no input: name article files or folders, or pipe an article in")
     data = sys.stdin.buffer.read(MAX_STDIN + 1)
     if len(data) > MAX_STDIN:
         raise InputError("<stdin>", "input is over the 20 MB limit")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError("<stdin>", "input is not UTF-8 text") from None
+    return data
+
+
+def _report_unusable(sources: list, warnings: list) -> None:
+    """One line per input that gave nothing: files with their reason, then folders."""
+    for s in sources:
+        _err(f"{s.path or s.title}: {s.problem or 'nothing to read'}")
+    for w in warnings:
+        if w.kind == "unreadable" and not w.source_ids:
+            _err(w.message.removesuffix(" (skipped)"))
 
 
 def _requested_outputs(args: argparse.Namespace) -> list[tuple[Path, str]]:
@@ -104,9 +98,11 @@ def _write_outputs(brief: Brief, outputs: list[tuple[Path, str]]) -> bool:
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft a brief from the given articles and write the requested outputs.
 
-    Exit code 0 if every output was written, 1 if one could not be (the others still are).
+    Exit code 0 if every output was written, 1 if one could not be (the others still are),
+    2 if no input could be read, 130 after Ctrl-C (the finished sections are written).
     """
-    from briefer.pipeline import Progress, draft_brief, load_sources
+    from briefer.brief import BriefWarning
+    from briefer.pipeline import CancelToken, Progress, draft_brief, load_sources
     from briefer.template import load_template
 
     outputs = _requested_outputs(args)
@@ -131,13 +127,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         except BrieferError as e:
             _err(f"warning: {e}; drafting from source sentences")
 
-    paths = _expand([p for p in args.inputs if p != "-"])
-    pasted = [("stdin", _read_stdin())] if "-" in args.inputs or not args.inputs else []
-    sources, warnings = load_sources(paths, pasted)
+    pasted = [("<stdin>", _read_stdin("-" in args.inputs))] if "-" in args.inputs or not args.inputs else []
+    sources, warnings = load_sources([p for p in args.inputs if p != "-"], pasted)
     if not any(s.usable for s in sources):
-        # Every input was bad: one line per file, naming it and the reason.
-        for s in sources:
-            _err(f"{s.path or s.title}: {s.problem}")
+        # Every input was bad: one line per input, naming it and the reason.
+        _report_unusable(sources, warnings)
         if generator is not None:
             generator.close()
         return 2
@@ -151,14 +145,54 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if args.stream:
             print(delta, end="", file=sys.stderr, flush=True)
 
-    brief = draft_brief(
-        sources,
-        template=template,
-        generator=generator,
-        embedder=embedder,
-        on_progress=progress,
-        on_token=on_token,
-    )
+    # Ctrl-C asks the run to stop after the current step; the finished sections are
+    # written as a partial brief. A second Ctrl-C stops at once.
+    cancel = CancelToken()
+    finished: list[str] = []
+
+    def on_progress(p: Progress) -> None:
+        if p.stage == "section-done" and p.section:
+            finished.append(p.section)
+        progress(p)
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+        _err("interrupted: stopping after the current step to write what is done (Ctrl-C again to quit now)")
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous_handler = signal.getsignal(signal.SIGINT)
+    if in_main:
+        signal.signal(signal.SIGINT, on_sigint)
+    try:
+        brief = draft_brief(
+            sources,
+            template=template,
+            generator=generator,
+            embedder=embedder,
+            on_progress=on_progress,
+            on_token=on_token,
+            cancel=cancel,
+        )
+    except Cancelled:
+        if not cancel.cancelled:
+            raise
+        finished.clear()  # cancelled before the first section: nothing to write
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous_handler if previous_handler is not None else signal.SIG_DFL)
+    if cancel.cancelled and not finished:
+        _err("interrupted before any section was finished; nothing written")
+        return 130
+    if cancel.cancelled:
+        partial = (
+            f"Partial brief: drafting was interrupted (Ctrl-C); {len(finished)} of {len(template.sections)} "
+            "sections were finished, the others are empty."
+        )
+        brief.warnings = [w for w in brief.warnings if w.kind != "cancelled"]
+        brief.warnings.append(BriefWarning("cancelled", partial))
+        _err(f"warning: {partial}")
     for w in brief.warnings:
         if w.kind == "model-failed":
             _err(f"warning: {w.message}")
@@ -171,6 +205,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
             f"{len(brief.warnings)} warnings, {time.perf_counter() - t0:.1f} s",
             file=sys.stderr,
         )
+    if cancel.cancelled:
+        return 130
     return 0 if written else 1
 
 
@@ -179,7 +215,13 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from briefer.analyse import analyse
     from briefer.pipeline import load_sources
 
-    sources, _ = load_sources(_expand(args.inputs))
+    sources, warnings = load_sources(args.inputs)
+    if not sources:
+        _report_unusable(sources, warnings)
+        return 2
+    for w in warnings:
+        if not w.source_ids:  # a folder that gave nothing; the table shows the files
+            _err(f"warning: {w.message}")
     usable = [s for s in sources if s.usable]
     analysis = analyse(usable) if usable else None
     event = analysis.event if analysis else None

@@ -8,12 +8,13 @@ choice is diverse (maximal marginal relevance) and spread across sources.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
+from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import Template
 from briefer.textutil import content_stems
 
@@ -48,11 +49,32 @@ def _cue_hits(text: str, cues: tuple[str, ...]) -> int:
     return sum(1 for c in cues if re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", low))
 
 
+def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
+    """The current sentences, minus those that address a model or a reader (prompt
+    injection): never evidence. Another source's wording of a kept sentence that is such
+    text is dropped from it too, so it cannot ride along as support."""
+    flagged: dict[int, set[str]] = {
+        s.id: set(s.instructions) | set(find_instructions(s.text)) for s in analysis.sources
+    }
+
+    def bad(source_id: int, text: str) -> bool:
+        return text in flagged.get(source_id, ()) or sentence_is_instruction(text)
+
+    out = []
+    for c in analysis.current_sentences():
+        if bad(c.source_id, c.text):
+            continue
+        if any(bad(sid, t) for sid, t in c.also_in):
+            c = replace(c, also_in=[(sid, t) for sid, t in c.also_in if not bad(sid, t)])
+        out.append(c)
+    return out
+
+
 def score_sentences(
     analysis: Analysis, template: Template, embedder: Embedder | None
 ) -> tuple[list[SentenceRec], np.ndarray]:
     """Score every current sentence against every section: rows = sections."""
-    cands = analysis.current_sentences()
+    cands = _without_instructions(analysis)
     if not cands:
         return [], np.zeros((len(template.sections), 0), dtype=np.float32)
     if embedder is not None and analysis.embeddings is not None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.analyse import Analysis, analyse, place_mentioned
@@ -27,22 +26,20 @@ from briefer.brief import (
     Source,
     Statement,
 )
-from briefer.clean import clean_text
-from briefer.errors import BrieferError, Cancelled, InputError
+from briefer.errors import BrieferError, Cancelled
 from briefer.evidence import Evidence, select_evidence
 from briefer.generate import generate_statements
-from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
+from briefer.ingest import instruction_warnings, sentence_is_instruction
+from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
 from briefer.ports import EngineError
 from briefer.template import Template, load_template
-from briefer.textutil import split_sentences, words
+from briefer.textutil import split_sentences
 from briefer.verify import trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from briefer.ports import Embedder, Generator
 
 
-# Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
-_KEPT_NOTES = ("decoded", "repaired")
 LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
 PLACE_RESTATEMENT = 0.55  # ... or this, for a sentence that also names the meeting's place
 
@@ -88,58 +85,6 @@ class RunStats:
     generate_seconds: float = 0.0
 
 
-# -- sources ---------------------------------------------------------------------------
-
-
-def _to_source(doc: RawDocument, source_id: int) -> Source:
-    text = clean_text(doc.text, doc.title)
-    return Source(
-        id=source_id,
-        title=doc.display_title,
-        text=text,
-        path=doc.path,
-        outlet=doc.outlet,
-        date=doc.date,
-        date_method=doc.date_method,
-        words=len(words(text)),
-        # Only reading problems are worth a note; how the outlet was found is not a flag.
-        notes=tuple(n for n in doc.notes if n.startswith(_KEPT_NOTES)),
-    )
-
-
-def load_sources(
-    paths: Iterable[str | Path] = (), pasted: Sequence[tuple[str, str]] = ()
-) -> tuple[list[Source], list[BriefWarning]]:
-    """Read, clean and date every input; a bad file becomes a warning, not a failure.
-
-    `pasted` holds (name, text) pairs (stdin, the UI's paste box). Readable sources are
-    numbered 1..n in input order; unreadable ones follow, flagged, with the reason.
-    """
-    docs: list[RawDocument] = []
-    bad: list[tuple[str, str]] = []
-    for p in paths:
-        try:
-            docs.append(read_document(Path(p)))
-        except InputError as e:
-            bad.append((str(p), e.reason))
-    for name, text in pasted:
-        try:
-            docs.append(read_pasted(text, name))
-        except InputError as e:
-            bad.append((name, e.reason))
-    resolve_dates(docs)
-    sources = [_to_source(d, i) for i, d in enumerate(docs, 1)]
-    warnings = []
-    for i, s in enumerate(sources):
-        if not s.text.strip():
-            sources[i] = s = replace(s, problem="nothing left after removing boilerplate")
-            warnings.append(BriefWarning("unreadable", f"{s.path or s.title}: {s.problem}", [s.id]))
-    for k, (name, reason) in enumerate(bad, len(sources) + 1):
-        sources.append(Source(id=k, title=Path(name).name, path=name, problem=reason))
-        warnings.append(BriefWarning("unreadable", f"{name}: {reason} (skipped)", [k]))
-    return sources, warnings
-
-
 def _lead_statement(analysis: Analysis) -> Statement | None:
     """The opening line of the brief, assembled from the event found across sources.
 
@@ -154,6 +99,8 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
     support: list[tuple[int, str]] = []
     for s in analysis.current_sources:
         for sent in [s.title, *split_sentences(s.text)]:
+            if sent in s.instructions:
+                continue  # text addressed to a model is never cited, not even as support
             if re.search(rf"\b({re.escape(city)}|{re.escape(country)})\b", sent) and re.search(
                 r"\b(meet|meeting|talks|summit)\b", sent, re.I
             ):
@@ -180,12 +127,19 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
     )
 
 
-def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> Statement:
-    """Verify a generated bullet; fall back to the source sentence if unsupported."""
+def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> Statement | None:
+    """Verify a generated bullet; fall back to the source sentence if unsupported.
+
+    None if the source sentence addresses a model or a reader: such text is never pasted
+    into the brief (evidence selection already leaves it out; this is the last guard)."""
     rec = ev.sentence
+    if sentence_is_instruction(rec.text):
+        return None
     evidence = [(rec.source_id, rec.text), *rec.also_in]
     citations = rec.source_ids
     texts = [t for _, t in evidence]
+    if generated and sentence_is_instruction(generated):
+        generated = None  # the model echoed an instruction: the source's own words instead
     if generated:
         verdict = verify_statement(generated, texts, allowed_names=allowed)
         if verdict.supported:
@@ -311,6 +265,7 @@ def draft_brief(
         for s in sources
         if s.problem
     ]
+    warnings += instruction_warnings(s for s in sources if s.usable)
     total = sum(len(evidence[k]) for k in wanted if k in evidence) or 1
     done = 0
     cancelled = False
@@ -358,7 +313,7 @@ def draft_brief(
         if engine_failure:
             without_model.append(spec.key)
         report(Progress("verifying", f"Checking “{spec.heading}” against its sources", 0.1 + 0.85 * (done + len(ev)) / total, spec.key))
-        statements = [_statement_from(e, g, allowed) for e, g in zip(ev, generated)]
+        statements = [st for e, g in zip(ev, generated) if (st := _statement_from(e, g, allowed)) is not None]
         if spec.key == template.sections[0].key and lead is not None:
             statements.insert(0, lead)
         sections.append(Section(spec.key, spec.heading, statements, spec.guidance))

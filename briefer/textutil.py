@@ -28,29 +28,49 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n|\n", text):
         para = " ".join(para.split())
-        if not para:
+        out += [para[a:b] for a, b in sentence_bounds(para)]
+    return out
+
+
+def sentence_bounds(para: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph (whitespace already normalised to
+    single spaces), as `split_sentences` cuts it. Linear in the paragraph's length."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(para):
+        end = m.start() + len(m.group(1))
+        # Only the last word matters: look at the end of the candidate, never copy it all
+        # (a paragraph of initials or abbreviations would make that quadratic).
+        last = para[max(start, end - 64) : end].rstrip("\"”’')]").rstrip(".!?")
+        last_words = last.split()
+        last_word = last_words[-1].lower() if last_words else ""
+        # A single capital initial ("George W. Bush") or a known abbreviation does
+        # not end a sentence.
+        if last_word.rstrip(".") in _ABBREV or (len(last_word) == 1 and "a" <= last_word <= "z"):
             continue
-        start = 0
-        for m in _BOUNDARY.finditer(para):
-            end = m.start() + len(m.group(1))
-            candidate = para[start:end]
-            last = candidate.rstrip("\"”’')]").rstrip(".!?")
-            last_word = last.split()[-1].lower() if last.split() else ""
-            # A single capital initial ("George W. Bush") or a known abbreviation does
-            # not end a sentence.
-            if last_word.rstrip(".") in _ABBREV or re.fullmatch(r"[a-z]", last_word):
-                continue
-            out.append(candidate.strip())
-            start = m.end()
-        tail = para[start:].strip()
-        if tail:
-            out.append(tail)
-    return [s for s in out if s]
+        out.append(_stripped(para, start, end))
+        start = m.end()
+    if para[start:].strip():
+        out.append(_stripped(para, start, len(para)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _stripped(s: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and s[a].isspace():
+        a += 1
+    while b > a and s[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def words(text: str) -> list[str]:
     """Word tokens (letters, or numbers with their separators and %)."""
     return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """The number of words in `text`: the one counter for every word count shown."""
+    return _WORD.subn("", text)[1]  # counted in C, without a list of every word
 
 
 def stem(word: str) -> str:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer.clean import clean_text, is_date_line
+from briefer.ingest.clean import clean_text
+from briefer.ingest.dates import is_date_line
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer.clean import clean_text
 from briefer.errors import InputError
 from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
+from briefer.ingest.clean import clean_text
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -329,8 +329,7 @@ def test_untitled_document_has_a_display_title() -> None:
 
 
 def test_relative_date_resolved_against_other_sources() -> None:
-    docs = read_seeds()
-    resolve_dates(docs, today=TODAY)
+    docs = resolve_dates(read_seeds(), today=TODAY)
     by = {d.name[:3]: d for d in docs}
     assert by["003"].date == "2024-11-13"
     assert by["003"].date_method == "relative 'Wednesday (November 13)' resolved against 2024-11-16 (source 5)"
@@ -348,7 +347,7 @@ def test_resolve_dates_uses_reference_year_not_the_clock() -> None:
     ref = read_pasted("date 2024-11-16 Biden met Xi in Lima.", name="ref", today=later)
     rel = read_pasted("Outlets reported on Wednesday (November 13) that Biden will meet Xi.", name="rel", today=later)
     assert rel.date == "2030-11-13"
-    resolve_dates([rel, ref], today=later)
+    rel, _ = resolve_dates([rel, ref], today=later)
     assert rel.date == "2024-11-13"
     assert rel.date_method.endswith("resolved against 2024-11-16 (source 2)")
 
@@ -358,19 +357,107 @@ def test_year_less_header_waits_for_a_reference() -> None:
     assert doc.date is None
     assert "year unknown" in doc.date_method
     ref = read_pasted("Published: 16 November 2024\n\nBiden met Xi.", today=TODAY)
-    resolve_dates([doc, ref], today=TODAY)
+    doc, _ = resolve_dates([doc, ref], today=TODAY)
     assert doc.date == "2024-11-13"
     assert "year taken from 2024-11-16 (source 2)" in doc.date_method
 
 
 def test_resolve_dates_without_reference_changes_nothing() -> None:
     docs = [read_document(seed_path(p), today=TODAY) for p in ("000", "003")]
-    before = [(d.date, d.date_method) for d in docs]
-    resolve_dates(docs, today=TODAY)
-    assert [(d.date, d.date_method) for d in docs] == before
+    assert resolve_dates(docs, today=TODAY) == docs
 
 
 def test_outlet_is_never_invented() -> None:
     doc = read_pasted("Leaders meet\n\nAccording to NPR, the talks went well, officials said.", today=TODAY)
     assert doc.outlet is None
     assert read_pasted("Talks end\n\nThe talks ended.\n\nWith inputs from agencies").outlet is None
+
+
+# -- the readers registry ----------------------------------------------------------------
+
+
+def test_every_format_is_one_registered_reader() -> None:
+    from briefer.ingest import all_readers, file_dialog_filter, supported_suffixes
+
+    kinds = {r.kind: r.suffixes for r in all_readers()}
+    assert set(kinds) == {"txt", "md", "html", "docx", "pdf"}
+    assert supported_suffixes() == tuple(sorted(s for ss in kinds.values() for s in ss))
+    assert all(f"*{s}" in file_dialog_filter() for s in supported_suffixes())
+    assert all_readers()[-1].kind == "txt"  # the reader of last resort sniffs last
+
+
+def test_a_new_format_is_a_one_file_addition(tmp_path: Path, monkeypatch) -> None:
+    """A module in the readers package that defines READER is picked up everywhere."""
+    import briefer.ingest.readers as package
+    from briefer.ingest import expand_inputs, registry, supported_suffixes
+
+    plugin = tmp_path / "plugins"
+    plugin.mkdir()
+    (plugin / "shouting.py").write_text(
+        "from briefer.ingest.document import Extracted\n"
+        "from briefer.ingest.registry import Reader\n"
+        "READER = Reader(kind='shout', label='Shouted text', suffixes=('.shout',),\n"
+        "                read=lambda data, path: Extracted(text=data.decode().lower()),\n"
+        "                sniff=lambda head: head.startswith(b'!!'), priority=5)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(package, "__path__", [*package.__path__, str(plugin)])
+    registry.all_readers.cache_clear()
+    try:
+        assert ".shout" in supported_suffixes()
+        folder = tmp_path / "in"
+        folder.mkdir()
+        (folder / "a.shout").write_text("OFFICIALS SAID THE TALKS WOULD RESUME ON MONDAY.", encoding="utf-8")
+        (folder / "b.unknown").write_text("!!THE LEADERS MET AGAIN ON TUESDAY, OFFICIALS SAID.", encoding="utf-8")
+        (path,) = expand_inputs([folder]).files
+        doc = read_document(path)
+        assert (doc.kind, doc.text) == ("shout", "officials said the talks would resume on monday.")
+        assert read_document(folder / "b.unknown").kind == "shout"  # recognised by sniffing
+    finally:
+        monkeypatch.undo()
+        registry.all_readers.cache_clear()
+    assert ".shout" not in supported_suffixes()
+
+
+def test_expand_inputs_lists_articles_in_a_folder_and_reports_empty_ones(tmp_path: Path) -> None:
+    from briefer.ingest import expand_inputs
+
+    (tmp_path / "b.TXT").write_text("x", encoding="utf-8")
+    (tmp_path / "a.html").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    got = expand_inputs([tmp_path, empty, tmp_path / "a.html", tmp_path / "missing.txt"])
+    assert got.files == (tmp_path / "a.html", tmp_path / "b.TXT", tmp_path / "missing.txt")
+    (problem,) = got.problems
+    assert problem.path == str(empty) and problem.reason.startswith("folder holds no articles (.pdf, .docx")
+
+
+# -- one cleaning, one word count, immutable output --------------------------------------
+
+
+def test_each_article_is_cleaned_once_and_words_counted_once(monkeypatch, seed_paths) -> None:
+    import dataclasses
+
+    import briefer.ingest.read as read_module
+    from briefer.ingest import load_sources
+    from briefer.textutil import word_count
+
+    calls: list[str] = []
+    real = read_module.clean_text
+
+    def counting(text: str, title: str | None = None, **kw: bool) -> str:
+        calls.append(title or "")
+        return real(text, title, **kw)
+
+    monkeypatch.setattr(read_module, "clean_text", counting)
+    sources, _ = load_sources(seed_paths)
+    assert len(calls) == len(seed_paths)
+    assert all(s.words == word_count(s.text) for s in sources)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sources[0].title = "changed"  # type: ignore[misc]
+    doc = read_document(seed_paths[0], today=TODAY)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.text = "changed"  # type: ignore[misc]
+    assert doc.body == sources[0].text and doc.words == sources[0].words

@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QWidget
 
 from briefer.brief import Brief
+from briefer.ingest import expand_inputs, file_dialog_filter
 from briefer.session import Session, new_brief
 from briefer.template import brief_variables, header_lines
 from briefer.ui import actions, backend, dialogs
@@ -30,25 +31,14 @@ from briefer.ui.sources import PasteDialog, SourcesPane
 from briefer.ui.templates import BriefDetailsDialog, fill_picker, load_or_none, template_entries
 from briefer.ui.worker import Job, Runner
 
-SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
-SOURCE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+SOURCE_FILTER = file_dialog_filter()  # ingest's one list of suffixes
 SHUTDOWN_WAIT_MS = 3000  # closing never waits longer than this for a background job
 _SPAWNED: list[MainWindow] = []  # windows opened for extra restored briefs
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders become their article files (sorted).
-
-    The GUI's only folder expansion: swap for the ingest package's when it lands.
-    """
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out += [str(f) for f in sorted(path.iterdir()) if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES]
-        else:
-            out.append(str(path))
-    return out
+    """Files as given; folders become their article files (sorted): ingest's one expansion."""
+    return [str(f) for f in expand_inputs(paths).files]
 
 
 class MainWindow(QMainWindow):

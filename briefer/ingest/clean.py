@@ -5,8 +5,9 @@ lists, share/subscribe prompts, comment policies and footers. `clean_text` remov
 line by line and paragraph by paragraph with general patterns, and never rewrites the
 sentences it keeps (quotes, dashes and wording stay exactly as in the source).
 
-Everything here is pure: text in, text out. Ingest calls `is_boilerplate_line` and
-`is_date_line` too (for title detection), before cleaning.
+Everything here is pure: text in, text out, in time linear in the length of the text
+(a 20 MB text cleans in seconds). Ingest calls `is_boilerplate_line` too (for title
+detection), before cleaning; date rules live in `briefer.ingest.dates`.
 """
 
 from __future__ import annotations
@@ -14,57 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ---------------------------------------------------------------------------------------
-# Dates (shared with ingest, which imports these patterns)
-
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def _alts(words: list[str]) -> str:
-    # Capitalised and ALL-CAPS forms only: lower-case "may" / "march" are usually not months.
-    out: list[str] = []
-    for w in words:
-        out += [w, w.upper()]
-    return "|".join(sorted(set(out), key=len, reverse=True))
-
-
-_MONTH_FORMS = []
-for _m in _MONTH_NAMES:
-    _MONTH_FORMS += [_m, _m[:3]] + (["Sept"] if _m == "September" else [])
-MONTH_RE = rf"(?:{_alts(_MONTH_FORMS)})\.?(?![A-Za-z])"
-WEEKDAY_RE = rf"(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
-_WEEKDAY_ABBR_RE = rf"(?:{_alts([*_WEEKDAY_NAMES, 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
-DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR_RE = r"(?:19|20)\d\d"
-# A full date with a year, in the usual news formats.
-FULL_DATE_RE = (
-    rf"(?:{YEAR_RE}-[01]?\d-[0-3]?\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
-    rf"|{YEAR_RE}/[01]?\d/[0-3]?\d"
-    rf"|{MONTH_RE}\s+{DAY_RE},?\s+{YEAR_RE}"
-    rf"|{DAY_RE}\s+{MONTH_RE},?\s+{YEAR_RE})"
-)
-_TIME_RE = (
-    r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?|[0-2]?\d\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?)"
-)
-# A line that is only a date (optionally weekday, year, time, label): a page header or a
-# "Published ..." stamp, never article prose.
-_DATE_LINE = re.compile(
-    rf"^(?:(?:updated|published|posted|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY_ABBR_RE},?\s*)?"
-    rf"(?:{FULL_DATE_RE}|{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{YEAR_RE})?)"
-    rf"(?:\s*(?:,|\||-|–|—|at)?\s*{_TIME_RE})?\s*$",
-    re.IGNORECASE,
-)
-
-
-def is_date_line(line: str) -> bool:
-    """True if the line is nothing but a date ("Saturday, February 24", "Nov. 13, 2024")."""
-    return bool(_DATE_LINE.match(line.strip()))
-
+from briefer.ingest.dates import is_date_line, strip_leading_dateline
 
 # ---------------------------------------------------------------------------------------
 # Line-level boilerplate
@@ -144,12 +95,6 @@ LEAD_CREDIT_RE = re.compile(
 # A place dateline at the start of the first paragraph: "Washington: ", "LIMA, Peru: ".
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2})\s*:\s+(?=[A-Z\"“])")
 _NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch", "also", "related", "focus"}
-# A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
-_LEADING_DATE_LABEL = re.compile(
-    rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated)\s*:?\s*"
-    rf"(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{_TIME_RE})?\s*[—–|:-]?\s*",
-    re.IGNORECASE,
-)
 # Boilerplate tokens glued to the next word by a scraper: "SubscribeSaturday, February 24".
 _GLUED = re.compile(r"\b(Subscribe|Advertisement|Advertisment|ADVERTISEMENT|Article content)(?=[A-Z0-9])")
 _GLUED_BEFORE = re.compile(r"(?<=[a-z.!?\"”’)])(Advertisement|Advertisment|ADVERTISEMENT)(?=\s*$)", re.MULTILINE)
@@ -169,8 +114,13 @@ _SMALL_WORDS = {
 }  # fmt: skip
 _TERMINAL = ".!?…;:\"”’'*)"
 
+_NON_WORD = re.compile(r"[\W_]+")
+_PHOTO_LABEL = re.compile(
+    r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", re.I
+)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces, or any other space character: a lone " " is left alone (most of a text).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z\"“‘(])")
 
 
@@ -195,15 +145,12 @@ def is_caption(paragraph: str) -> bool:
     released on Friday." is a sentence and is kept.
     """
     s = paragraph.strip()
+    labelled = bool(_PHOTO_LABEL.match(s))
+    if not labelled and not _CAPTION_START.match(s):
+        return False  # the usual case, decided without counting words
     if len(s.split()) > 60:
         return False
-    if re.match(
-        r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", s, re.I
-    ):
-        return True
-    if _CAPTION_START.match(s):
-        return not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
-    return False
+    return labelled or not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
 
 
 def _ends_sentence(s: str) -> bool:
@@ -223,8 +170,10 @@ def _is_heading_like(line: str) -> bool:
     """A short Title-Case line without sentence punctuation: a subhead, tag list or
     related-article headline inside the body, not a sentence."""
     s = line.strip()
+    if _ends_sentence(s) or s.endswith(","):
+        return False
     words = s.split()
-    if not 3 <= len(words) <= 16 or _ends_sentence(s) or s.endswith(","):
+    if not 3 <= len(words) <= 16:
         return False
     content = [w for w in words if w.lower().strip("‘’'\"“”,") not in _SMALL_WORDS]
     if not content:
@@ -234,7 +183,7 @@ def _is_heading_like(line: str) -> bool:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", " ", s.casefold()).strip()
+    return _NON_WORD.sub(" ", s.casefold()).strip()
 
 
 def normalise_whitespace(text: str) -> str:
@@ -242,22 +191,19 @@ def normalise_whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(lines)
-
-
-def strip_leading_dateline(text: str) -> str:
-    """Remove a labelled dateline glued to the start ("date 2024-11-16 President ...")."""
-    return _LEADING_DATE_LABEL.sub("", text.lstrip(), count=1)
+    text = _SPACES.sub(" ", text)  # one pass over the text, not one per line
+    return "\n".join(ln.strip() for ln in text.split("\n"))
 
 
 # ---------------------------------------------------------------------------------------
 
 
-def clean_text(text: str, title: str | None = None) -> str:
+def clean_text(text: str, title: str | None = None, *, normalised: bool = False) -> str:
     """Return the article body of `text`, boilerplate removed, paragraphs separated by a
-    blank line. `title`, if given, is removed wherever it is repeated as a line."""
-    text = normalise_whitespace(text)
+    blank line. `title`, if given, is removed wherever it is repeated as a line.
+    `normalised`: the text already went through `normalise_whitespace` (ingest's does)."""
+    if not normalised:
+        text = normalise_whitespace(text)
     text = _GLUED.sub(r"\1\n", text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = strip_leading_dateline(text)
@@ -302,23 +248,26 @@ def _reflow(block: list[str]) -> list[str]:
         return block
     longest = max(len(ln) for ln in block)
     wrapped = longest >= 50
-    out = [block[0]]
+    # Each paragraph is built as a list of pieces and joined once: adding to a growing
+    # string would copy it for every line (quadratic on a long hard-wrapped text).
+    paras: list[list[str]] = [[block[0]]]
     last_len = len(block[0])
     for ln in block[1:]:
-        prev = out[-1]
+        pieces = paras[-1]
+        tail = pieces[-1]  # the paragraph so far ends as its last piece does
         cont = (
-            not _ends_sentence(prev)
-            and (ln[:1].islower() or ln[:1].isdigit() or prev.endswith((",", "-", "–", "—")) or wrapped)
+            not _ends_sentence(tail)
+            and (ln[:1].islower() or ln[:1].isdigit() or tail.endswith((",", "-", "–", "—")) or wrapped)
         ) or (wrapped and last_len >= 0.8 * longest and ln[:1].islower())
         last_len = len(ln)
         if cont:
-            if prev.endswith("-") and ln[:1].islower() and not prev.endswith(" -"):
-                out[-1] = prev[:-1] + ln  # re-join a word split by a line-end hyphen
+            if tail.endswith("-") and ln[:1].islower() and not tail.endswith(" -"):
+                pieces[-1] = tail[:-1] + ln  # re-join a word split by a line-end hyphen
             else:
-                out[-1] = prev + " " + ln
+                pieces.append(" " + ln)
         else:
-            out.append(ln)
-    return out
+            paras.append([ln])
+    return ["".join(p) for p in paras]
 
 
 def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headline: bool) -> list[str]:
@@ -345,9 +294,15 @@ def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headlin
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^(?:please|sign up|click|get|join)\b", re.IGNORECASE)
 
 
+_FURNITURE_WORDS = ("comment", "newsletter", "cookie", "recaptcha")  # one of them is in every pattern
+
+
 def _is_furniture(p: str) -> bool:
     # Site furniture talks to the reader about the site ("your comments", "our newsletter");
     # a news sentence about comments or newsletters does not.
+    low = p.lower()
+    if not any(w in low for w in _FURNITURE_WORDS):
+        return False
     return (
         len(p.split()) >= 8
         and bool(_ADDRESSES_READER.search(p))

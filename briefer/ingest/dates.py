@@ -1,0 +1,398 @@
+"""Every date rule in Briefer: month/weekday/date patterns, datelines, year-less clues,
+and the calendar helpers analysis uses to date the event.
+
+Publication dates, most trusted first: metadata (HTML meta tags, front matter, parsed by
+the readers with `parse_full_date`); an explicit dateline at the top ("date 2024-11-16",
+"Nov. 13, 2024": `find_dateline`); a weekday-and-date page header without a year
+("Saturday, February 24": the year is chosen so the weekday matches); for .docx/.pdf the
+file's creation date; and finally the day officials spoke ("said Wednesday", "reported on
+Wednesday (November 13)"), dated against the event it announces (`find_date_clue`).
+`resolve_clue` then re-anchors year-less and relative dates on the dated documents of a set.
+
+Everything here is pure: text in, dates out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# ---------------------------------------------------------------------------------------
+# Patterns shared by cleaning (date-only lines, labelled datelines) and ingest
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _alts(words: list[str]) -> str:
+    # Capitalised and ALL-CAPS forms only: lower-case "may" / "march" are usually not months.
+    out: list[str] = []
+    for w in words:
+        out += [w, w.upper()]
+    return "|".join(sorted(set(out), key=len, reverse=True))
+
+
+_MONTH_FORMS: list[str] = []
+for _m in _MONTH_NAMES:
+    _MONTH_FORMS += [_m, _m[:3]] + (["Sept"] if _m == "September" else [])
+MONTH_RE = rf"(?:{_alts(_MONTH_FORMS)})\.?(?![A-Za-z])"
+WEEKDAY_RE = rf"(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
+_WEEKDAY_ABBR_RE = rf"(?:{_alts([*_WEEKDAY_NAMES, 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
+DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+# A full date with a year, in the usual news formats.
+FULL_DATE_RE = (
+    rf"(?:{_YEAR}-[01]?\d-[0-3]?\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|{_YEAR}/[01]?\d/[0-3]?\d"
+    rf"|{MONTH_RE}\s+{DAY_RE},?\s+{_YEAR}"
+    rf"|{DAY_RE}\s+{MONTH_RE},?\s+{_YEAR})"
+)
+TIME_RE = (
+    r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?|[0-2]?\d\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?)"
+)
+# A line that is only a date (optionally weekday, year, time, label): a page header or a
+# "Published ..." stamp, never article prose.
+_DATE_LINE = re.compile(
+    rf"^(?:(?:updated|published|posted|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY_ABBR_RE},?\s*)?"
+    rf"(?:{FULL_DATE_RE}|{MONTH_RE}\s+{DAY_RE}(?:,?\s+{_YEAR})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{_YEAR})?)"
+    rf"(?:\s*(?:,|\||-|–|—|at)?\s*{TIME_RE})?\s*$",
+    re.IGNORECASE,
+)
+# A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
+_LEADING_DATE_LABEL = re.compile(
+    rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated)\s*:?\s*"
+    rf"(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{TIME_RE})?\s*[—–|:-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(line: str) -> bool:
+    """True if the line is nothing but a date ("Saturday, February 24", "Nov. 13, 2024")."""
+    return bool(_DATE_LINE.match(line.strip()))
+
+
+def strip_leading_dateline(text: str) -> str:
+    """Remove a labelled dateline glued to the start ("date 2024-11-16 President ...")."""
+    return _LEADING_DATE_LABEL.sub("", text.lstrip(), count=1)
+
+
+# ---------------------------------------------------------------------------------------
+# Calendar words
+
+_MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}  # fmt: skip
+_WEEKDAYS = {w: i for i, w in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
+MONTH_FULL = _MONTH_NAMES
+WEEKDAY_FULL = _WEEKDAY_NAMES
+
+
+def _month(s: str) -> int | None:
+    return _MONTHS.get(s.strip(". ").lower()[:3])
+
+
+def _weekday(s: str) -> int | None:
+    return _WEEKDAYS.get(s.strip(". ").lower()[:3])
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+
+
+def parse_full_date(s: str) -> dt.date | None:
+    """Parse a full date (ISO, "Nov. 13, 2024", "13 November 2024", ISO timestamp)."""
+    s = s.strip()
+    try:
+        m = re.match(r"^((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})", s)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = re.search(rf"({MONTH_RE})\s+({DAY_RE}),?\s+((?:19|20)\d\d)", s, re.I)
+        if m and _month(m.group(1)):
+            return dt.date(int(m.group(3)), _month(m.group(1)) or 0, _day(m.group(2)))
+        m = re.search(rf"({DAY_RE})\s+({MONTH_RE}),?\s+((?:19|20)\d\d)", s, re.I)
+        if m and _month(m.group(2)):
+            return dt.date(int(m.group(3)), _month(m.group(2)) or 0, _day(m.group(1)))
+        m = re.match(r"^((?:19|20)\d\d)(\d\d)(\d\d)", s)  # 20241116, PDF style
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Publication date: explicit datelines
+
+_LABELLED_DATE = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<label>date|dated|published(?: on)?|first published(?: on)?|posted(?: on)?|"
+    rf"updated(?: on)?|last updated(?: on)?)\s*:?\s*(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})",
+    re.IGNORECASE,
+)
+_TOP_FULL_DATE = re.compile(rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})")
+
+
+def find_dateline(text: str) -> tuple[str, str] | None:
+    """(ISO date, method) from an explicit dateline with a year, or None. Only labelled
+    dates ("Published: ...") or a date at the top of the text count: a full date in the
+    body is usually about an event, not the publication."""
+    head = "\n".join(text.split("\n")[:15])
+    found = [m for m in _LABELLED_DATE.finditer(head)]
+    # "published"/"date" before "updated": the original publication date is wanted
+    found.sort(key=lambda m: "updated" in m.group("label").lower())
+    for m in found:
+        d = parse_full_date(m.group("date"))
+        if d:
+            return d.isoformat(), f"dateline '{m.group(0).strip()}'"
+    top = [ln.strip() for ln in text.split("\n") if ln.strip()][:4]
+    for ln in top:
+        m = _TOP_FULL_DATE.search(ln[:80])
+        if not m:
+            continue
+        # a date-only line, or a date that opens the line ("Nov. 13, 2024 — ...")
+        before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
+        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
+        if is_date_line(ln) or (opens_line and after in ("—", "–", "-", "|", "(", ":", "")):
+            d = parse_full_date(m.group("date"))
+            if d:
+                return d.isoformat(), f"dateline '{m.group(0).strip()}'"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Publication date: year-less and relative clues
+
+
+@dataclass(frozen=True)
+class DateClue:
+    """A date the text gives without a year, or only relative to another day.
+
+    The anchor is a month/day (and its weekday, if the text names it); the publication
+    day is the `pub_weekday` on or before the anchor (the anchor itself if None).
+    """
+
+    kind: str  # "header" | "weekday-date" | "relative" | "monthday"
+    quote: str  # the words found, for the user
+    month: int
+    day: int
+    weekday: int | None = None  # of the anchor, 0 = Monday
+    pub_weekday: int | None = None
+    anchor_quote: str | None = None  # for "relative": the event date it is counted from
+
+
+_HEADER = re.compile(
+    rf"^(?:(?P<wd>{WEEKDAY_RE}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
+    rf"(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))\s*$"
+)
+_WEEKDAY_DATE = re.compile(
+    rf"(?P<wd>{WEEKDAY_RE}),?\s*\(?\s*(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*\)?"
+)
+_SPEECH = r"(?:said|says|saying|told|tells|announced|announcing|reported|reporting|stated|confirmed|disclosed|revealed|briefed|unveiled)"
+_SPEECH_WEEKDAY = re.compile(
+    rf"\b{_SPEECH}\s+(?:on\s+)?(?:late\s+|early\s+)?(?P<wd>{WEEKDAY_RE})(?!\s*\(|,?\s*{MONTH_RE})"
+)
+_MONTHDAY = re.compile(
+    rf"(?<![\w-])(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?![\w-])(?!,?\s*(?:19|20)\d\d)"
+)
+_ANY_WEEKDAY = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})(?:'s|’s)?\b")
+
+
+def _md(m: re.Match[str]) -> tuple[int, int] | None:
+    mon = _month(m.group("mon") or m.group("mon2") or "")
+    day = _day(m.group("day") or m.group("day2") or "0")
+    if not mon or not 1 <= day <= 31:
+        return None
+    return mon, day
+
+
+def find_date_clue(text: str, title: str | None = None) -> DateClue | None:
+    """A year-less or relative publication date: a weekday page header at the top, the
+    weekday-and-date officials spoke on, or "said Wednesday" counted back from the dated
+    event the article announces. None if there is none."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for ln in lines[:4]:
+        ln = re.sub(r"^(?:Subscribe|Advertisement|Advertisment)\s*", "", ln)
+        m = _HEADER.match(ln)
+        if m and _md(m):
+            mon, day = _md(m)  # type: ignore[misc]
+            wd = _weekday(m.group("wd") or "")
+            return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
+
+    # "reported on Wednesday (November 13)": the latest such day officials spoke on
+    spoken: list[DateClue] = []
+    for m in _WEEKDAY_DATE.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        before = re.split(r"[.!?]\s", before)[-1]  # same sentence only
+        md = _md(m)
+        if md and re.search(rf"\b{_SPEECH}\b", before):
+            wd = _weekday(m.group("wd"))
+            spoken.append(DateClue("weekday-date", m.group(0).strip(), md[0], md[1], weekday=wd, pub_weekday=wd))
+    if spoken:
+        return max(spoken, key=lambda c: (c.month, c.day))
+
+    # "officials said Wednesday" + the event "on Saturday" + "Nov. 16" (in the title, say)
+    sm = _SPEECH_WEEKDAY.search(text)
+    if not sm:
+        return None
+    pub_wd = _weekday(sm.group("wd"))
+    quote = sm.group(0)
+    counts: dict[int, int] = {}
+    for m in _ANY_WEEKDAY.finditer(text):
+        if m.start() == sm.start("wd"):
+            continue
+        wd = _weekday(m.group("wd"))
+        if wd is not None:
+            counts[wd] = counts.get(wd, 0) + 1
+    event_wds = sorted(counts, key=lambda w: -counts[w])
+    mentions: list[tuple[int, int, int, str]] = []  # (priority, month, day, quote)
+    seen: dict[tuple[int, int], int] = {}
+    for m in _MONTHDAY.finditer(text):
+        md = _md(m)
+        if md:
+            seen[md] = seen.get(md, 0) + 1
+    listed: set[tuple[int, int]] = set()
+    for m in _MONTHDAY.finditer(text):
+        md = _md(m)
+        if not md or md in listed:
+            continue
+        listed.add(md)
+        in_title = bool(title) and m.group(0) in (title or "")
+        mentions.append((0 if in_title else 1, md[0], md[1], m.group(0)))
+    mentions.sort(key=lambda x: (x[0], -seen[(x[1], x[2])]))
+    if not mentions:
+        return None
+    # The event: the month/day in the title (else the most repeated), on the weekday the
+    # text names most often (other than the day officials spoke).
+    _, mon, day, q = mentions[0]
+    wd = event_wds[0] if event_wds else None
+    return DateClue("relative", quote, mon, day, weekday=wd, pub_weekday=pub_wd, anchor_quote=q)
+
+
+def describe_clue(c: DateClue) -> str:
+    """How a clue reads to the user ("relative 'said Wednesday', counted back from …")."""
+    if c.kind == "header":
+        return f"page header '{c.quote}'"
+    if c.kind == "weekday-date":
+        return f"relative '{c.quote}'"
+    if c.kind == "relative":
+        wd = f" ({WEEKDAY_FULL[c.weekday]})" if c.weekday is not None else ""
+        return f"relative '{c.quote}', counted back from the event date '{c.anchor_quote}'{wd}"
+    return f"date '{c.quote}'"
+
+
+def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -> tuple[dt.date, str] | None:
+    """Choose the year for a clue: the weekday must match (if given), the date may not
+    be in the future, and it should be the nearest to a reference (or to today).
+
+    `refs` holds (date, source number) of the fully dated documents of the set."""
+    centres = [r[0] for r in refs] or [today]
+    best: tuple[int, dt.date, int | None] | None = None
+    for y in range(min(x.year for x in centres) - 15, max(x.year for x in centres) + 2):
+        try:
+            anchor = dt.date(y, c.month, c.day)
+        except ValueError:
+            continue
+        if c.weekday is not None and anchor.weekday() != c.weekday:
+            continue
+        pub = anchor
+        if c.pub_weekday is not None:  # the last such weekday on or before the anchor
+            pub = anchor - dt.timedelta(days=(anchor.weekday() - c.pub_weekday) % 7)
+        if pub > today:
+            continue
+        for i, centre in enumerate(centres):
+            dist = abs((pub - centre).days)
+            if best is None or dist < best[0]:
+                best = (dist, pub, refs[i][1] if refs else None)
+    if best is None:
+        return None
+    _, pub, src = best
+    desc = describe_clue(c)
+    if src is not None:
+        ref_date = next(r[0] for r in refs if r[1] == src)
+        if c.weekday is None:
+            return pub, f"{desc}, year taken from {ref_date.isoformat()} (source {src})"
+        if c.kind == "header":
+            return pub, (
+                f"{desc} (year inferred: {pub.year} is the year nearest to {ref_date.isoformat()} "
+                f"(source {src}) in which {MONTH_FULL[c.month - 1]} {c.day} is a {WEEKDAY_FULL[c.weekday]})"
+            )
+        return pub, f"{desc} resolved against {ref_date.isoformat()} (source {src})"
+    if c.weekday is None:
+        return None  # a bare month/day: no year without a reference
+    if c.kind == "header":
+        return (
+            pub,
+            f"{desc} (year inferred: {pub.year} is the latest year in which {MONTH_FULL[c.month - 1]} {c.day} is a {WEEKDAY_FULL[c.weekday]})",
+        )
+    return pub, f"{desc} (year inferred from the weekday)"
+
+
+# ---------------------------------------------------------------------------------------
+# Dates in sentences, for analysis (the event's date)
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+MONTH_NAME_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_DAY_RE = re.compile(rf"\b{MONTH_NAME_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME_RE}\b(?:,?\s+(\d{{4}}))?")
+WEEKDAY_DAY_RE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:st|nd|rd|th)?\)"
+)
+WEEKDAY_MENTION_RE = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+# A year a news text names (1950–2049).
+YEAR_MENTION_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def iso(d: date | None) -> str | None:
+    """The ISO string of a date, or None."""
+    return d.isoformat() if d else None
+
+
+def parse_iso(s: str | None) -> date | None:
+    """The date of an ISO string ("2024-11-16", or a timestamp), or None."""
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def month_day_dates(sent: str, ref: date | None) -> list[date]:
+    """Calendar dates mentioned in a sentence; a missing year comes from `ref`."""
+    found: list[date] = []
+    # (pattern, group of the month, group of the day): "Nov. 16" and "16 November".
+    for pattern, g_month, g_day in ((MONTH_DAY_RE, 1, 2), (DAY_MONTH_RE, 2, 1)):
+        for m in pattern.finditer(sent):
+            month = MONTHS[m.group(g_month).lower().rstrip(".")]
+            year = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
+            if year:
+                try:
+                    found.append(date(year, month, int(m.group(g_day))))
+                except ValueError:
+                    pass
+    return found
+
+
+def weekday_after(ref: date, weekday: str) -> date:
+    """The first `weekday` ("Saturday") on or after `ref`."""
+    target = WEEKDAYS.index(weekday.lower())
+    delta = (target - ref.weekday()) % 7
+    return ref + timedelta(days=delta)
