@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DECODE_TOKENS = 64
 
 
-def child(variant: str | None, threads: int, model: str, native: bool) -> dict:
+def child(variant: str | None, threads: int, model: str, native: bool, keep_extra_bufts: bool = False) -> dict:
     """In a fresh process: load the model with one CPU variant and time prompt and decode."""
-    from llama_cpp import Llama, llama_model_default_params
+    from llama_cpp import Llama
 
     if not native:
         sys.path.insert(0, str(ROOT))
@@ -40,17 +40,24 @@ def child(variant: str | None, threads: int, model: str, native: bool) -> dict:
         load_backend(chosen)
     else:
         chosen = "native"
-    kwargs = {}
-    if native and "use_extra_bufts" in dir(llama_model_default_params()):
-        kwargs["use_extra_bufts"] = False  # the documented AMX workaround; see the module docstring
+    extra = ""
+    if native and not keep_extra_bufts:
+        # The documented AMX workaround: no extra buffer types (weight repacking), so the AMX
+        # kernels are never used. Llama() has no argument for it; patch the defaults it reads.
+        import llama_cpp.llama_cpp as lc
+
+        defaults = lc.llama_model_default_params
+
+        def without_extra_bufts():  # type: ignore[no-untyped-def]
+            params = defaults()
+            params.use_extra_bufts = False
+            return params
+
+        lc.llama_model_default_params = without_extra_bufts
+        extra = "use_extra_bufts=False"
     t0 = time.perf_counter()
-    try:
-        llm = Llama(model_path=model, n_ctx=4096, n_threads=threads, n_threads_batch=threads, n_batch=512,
-                    seed=0, verbose=False, **kwargs)
-    except TypeError:
-        kwargs.clear()
-        llm = Llama(model_path=model, n_ctx=4096, n_threads=threads, n_threads_batch=threads, n_batch=512,
-                    seed=0, verbose=False)
+    llm = Llama(model_path=model, n_ctx=4096, n_threads=threads, n_threads_batch=threads, n_batch=512,
+                seed=0, verbose=False)
     load = time.perf_counter() - t0
     article = sorted((ROOT / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
     prompt = llm.tokenize(article.encode(), add_bos=False)[:600]
@@ -68,7 +75,7 @@ def child(variant: str | None, threads: int, model: str, native: bool) -> dict:
     decode_s = time.perf_counter() - t
     return {
         "variant": chosen, "load_s": load, "prompt_tokens": len(prompt), "prompt_tps": len(prompt) / prompt_s,
-        "decode_tps": n / decode_s, "extra": "use_extra_bufts=False" if kwargs else "",
+        "decode_tps": n / decode_s, "extra": extra,
     }
 
 
@@ -92,10 +99,11 @@ def main() -> None:
     ap.add_argument("--child", action="store_true")
     ap.add_argument("--variant")
     ap.add_argument("--native", action="store_true")
+    ap.add_argument("--keep-extra-bufts", action="store_true", help="native build with its default parameters")
     ap.add_argument("--model")
     a = ap.parse_args()
     if a.child:
-        print(json.dumps(child(a.variant, a.threads, a.model, a.native)))
+        print(json.dumps(child(a.variant, a.threads, a.model, a.native, a.keep_extra_bufts)))
         return
     sys.path.insert(0, str(ROOT))
     from briefer.models import model_file
@@ -107,7 +115,10 @@ def main() -> None:
     rows: list[tuple[str, dict | str]] = []
     engines = [(v, sys.executable, ["--variant", v]) for v in a.variants.split(",")]
     if a.native_python:
-        engines.insert(0, ("native (-march=native)", a.native_python, ["--native"]))
+        engines[:0] = [
+            ("native, as built", a.native_python, ["--native", "--keep-extra-bufts"]),
+            ("native (-march=native)", a.native_python, ["--native"]),
+        ]
     for label, py, extra in engines:
         best: dict | str = "not run"
         for _ in range(a.repeat):
@@ -116,7 +127,7 @@ def main() -> None:
             if not isinstance(best, dict) or (isinstance(r, dict) and r["decode_tps"] > best["decode_tps"]):
                 best = r
         rows.append((label, best))
-    base = next((r for label, r in rows if label.startswith("native") and isinstance(r, dict)), None)
+    base = next((r for label, r in rows if label.startswith("native (") and isinstance(r, dict)), None)
     print(f"\n{'engine':<26} {'CPU code':<12} {'load s':>7} {'prompt tok/s':>13} {'decode tok/s':>13}  vs native")
     for label, r in rows:
         if not isinstance(r, dict):
