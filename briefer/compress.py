@@ -321,8 +321,9 @@ def _forced_spans(sentence: str, doc: Any, items: list[Item], owner: list[int], 
 def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_of: Any) -> list[Span]:
     """The spans that attribute a clause to a speaker, around reporting verb `verb`.
 
-    An anonymous or institutional speaker ("a senior official", "the Kremlin", "two sources")
-    goes with its verb and circumstances; a named one stays as "Name said".
+    Everything before a reported clause ("When asked, the official said that …") or after it
+    ("…, two sources told Reuters on Thursday, adding …") goes; a named speaker stays as
+    "Name said". An attribution inside the clause is left alone.
     """
     if verb.dep_ not in ("ROOT", "conj", "parataxis", "advcl") and verb.lower_ != "according":
         return []  # "the country who intelligence says meddled": not an attribution
@@ -332,36 +333,42 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
             sp = span_of(list(verb.subtree), "attribution")
             return [_absorb_commas(sp, items)] if sp else []
         return []
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _is_clause(c)]
-    if not content and not (verb.dep_ in ("conj", "parataxis", "advcl") and verb.head.i < verb.i
-                            and _is_clause(verb.head)):
-        return []
-    if not content:
-        content = [verb.head]  # "X will do Y, the official said": the clause is the head
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # "did not say": not an attribution to drop
-    # The reporting clause itself: speaker, verb and circumstances ("on Tuesday", "told
-    # reporters"), and a trailing "adding that …" (another claim); never other clauses.
-    inside = {t.i for c in content for t in c.subtree}
-    attr = [verb]
-    for c in verb.children:
-        if c.i in inside:
-            continue
-        if c.dep_ in _ATTR_DEPS or (c.dep_ == "advcl" and c.lower_ in ("adding", "saying")):
-            attr.extend(c.subtree)
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _is_clause(c)]
+    if content:
+        inside = {t.i for c in content for t in c.subtree}
+    elif verb.dep_ in ("conj", "parataxis", "advcl") and verb.head.i < verb.i and _is_clause(verb.head):
+        # "X will do Y, the official said": the clause is the head, without the attribution.
+        inside = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    else:
+        return []
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj:
+    if not subj and not (verb.dep_ == "ROOT" and verb.i < min(inside)):
         return []
-    # Quotes stay with the quoted words; "according to" is its own span; "adding that …" goes.
-    attr = [t for t in attr if t.text not in _OPENING + _CLOSING and t.text not in (".", "!", "?")]
-    attr = [t for t in attr if not any(a.lower_ == "according" for a in t.ancestors if a.i in {x.i for x in verb.subtree})]
-    content_items = sorted({owner[t.i] for c in content for t in c.subtree})
-    if len([i for i in content_items if items[i].word]) < MIN_WORDS:
+    c_items = sorted({owner[i] for i in inside})
+    if len([i for i in c_items if items[i].word]) < MIN_WORDS:
         return []
-    keep_tok = set()
-    head = subj[0]
-    named = (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
+    v_item = owner[verb.i]
+    last = len(items)
+    while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
+        last -= 1
+    if v_item < c_items[0]:
+        start, end = 0, c_items[0]  # "…, the official said (that) <clause>"
+        if end < len(items) and items[end].text.lower() == "that" and items[end].word:
+            end += 1
+    elif v_item > c_items[-1]:
+        start, end = c_items[-1] + 1, last  # "<clause>, the official said on Tuesday."
+        while start < end and not items[start].word and items[start].text in _CLOSING:
+            start += 1  # the closing quote stays with the quoted words
+    else:
+        return []
+    if start >= end:
+        return []
+    head = subj[0] if subj else verb
+    named = bool(subj) and (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
         and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
+    keep: set[int] = set()
     if named:
         # "Kremlin spokesman Dmitry Peskov said" → "Dmitry Peskov said".
         run = [head]
@@ -370,35 +377,21 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
                 run.insert(0, t)
             else:
                 break
-        keep_tok = {t.i for t in run} | {verb.i}
-    runs: list[list[Any]] = []
-    for t in sorted(attr, key=lambda t: t.i):
-        if t.i in keep_tok:
-            runs.append([])
+        keep = {owner[t.i] for t in run} | {v_item}
+        if end < len(items) and v_item < c_items[0] and items[end - 1].text.lower() == "that":
+            end -= 1  # keep "Name said that …" readable
+    out: list[Span] = []
+    i = start
+    while i < end:
+        if i in keep:
+            i += 1
             continue
-        if runs and runs[-1] and owner[runs[-1][-1].i] + 1 >= owner[t.i]:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    out = []
-    for run in runs:
-        if not run:
-            continue
-        sp = span_of(run, "attribution")
-        if sp is None or not any(items[i].word for i in range(sp.start, sp.end)):
-            continue
-        before = sp.end <= content_items[0]
-        after = sp.start > content_items[-1]
-        if not (before or after):
-            continue  # inside the clause and not set off: leave it
-        if before and not named:
-            # "An official said (that) …": the "that" or the colon goes too.
-            nxt = sp.end
-            if nxt < len(items) and items[nxt].text.lower() in ("that", ",", ":"):
-                sp = Span(sp.start, nxt + 1, "attribution")
-        if after and sp.start > 0 and items[sp.start - 1].text == "," and not named:
-            sp = Span(sp.start - 1, sp.end, "attribution")
-        out.append(sp)
+        j = i
+        while j < end and j not in keep:
+            j += 1
+        if any(items[k].word for k in range(i, j)):
+            out.append(Span(i, j, "attribution"))
+        i = j
     return out
 
 
@@ -430,6 +423,9 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
         sp = span_of(toks, kind)
         if sp is None or (tok.dep_ == "prep" and sp.end - sp.start < 2):
             continue  # a preposition without its object is a misparse
+        inside = {t.i for t in toks}
+        if any(t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in inside for c in t.head.children) for t in toks):
+            continue  # an "and" whose conjunct stays outside: the parse is wrong here
         if sp.start == 0 and sp.end < n_items and items[sp.end].text == "," and kind in ("modifier", "clause"):
             sp = Span(sp.start, sp.end, "opener", sp.protected)  # "In addition to X, …", "As …, …"
         if sp.protected and sp.kind not in _CLAUSE_KINDS:

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 
 from briefer.analyse import Analysis, analyse, place_mentioned
 from briefer.brief import (
-    STATUS_FALLBACK,
-    STATUS_FLAGGED,
     STATUS_VERIFIED,
     Brief,
     BriefWarning,
@@ -30,12 +28,11 @@ from briefer.brief import (
 from briefer.clean import clean_text
 from briefer.errors import BrieferError, Cancelled, InputError
 from briefer.evidence import Evidence, select_evidence
-from briefer.generate import generate_statements
+from briefer.generate import generate_statements, statement_for
 from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
 from briefer.ports import EngineError
 from briefer.template import Template, load_template
 from briefer.textutil import split_sentences, words
-from briefer.verify import trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from briefer.ports import Embedder, Generator
@@ -180,30 +177,9 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
     )
 
 
-def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> Statement:
-    """Verify a generated bullet; fall back to the source sentence if unsupported."""
-    rec = ev.sentence
-    evidence = [(rec.source_id, rec.text), *rec.also_in]
-    citations = rec.source_ids
-    texts = [t for _, t in evidence]
-    if generated:
-        verdict = verify_statement(generated, texts, allowed_names=allowed)
-        if verdict.supported:
-            return Statement(
-                text=generated,
-                citations=citations,
-                evidence=evidence,
-                status=STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
-                note=verdict.reason if verdict.flag else "",
-            )
-        status = STATUS_FALLBACK
-        note = f"model wrote “{generated}”, not supported ({verdict.reason}); source sentence used instead"
-    else:
-        # Short enough to stand as it is (or no model): the source's own words.
-        status, note = STATUS_VERIFIED, "source sentence"
-    return Statement(
-        text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=status, note=note, quote=True
-    )
+def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> Statement | None:
+    """The verified bullet for one evidence item (`briefer.generate.statement_for`)."""
+    return statement_for(ev, generated, allowed)
 
 
 def _title(template: Template, analysis: Analysis) -> str:
@@ -358,7 +334,7 @@ def draft_brief(
         if engine_failure:
             without_model.append(spec.key)
         report(Progress("verifying", f"Checking “{spec.heading}” against its sources", 0.1 + 0.85 * (done + len(ev)) / total, spec.key))
-        statements = [_statement_from(e, g, allowed) for e, g in zip(ev, generated)]
+        statements = [st for e, g in zip(ev, generated) if (st := _statement_from(e, g, allowed)) is not None]
         if spec.key == template.sections[0].key and lead is not None:
             statements.insert(0, lead)
         sections.append(Section(spec.key, spec.heading, statements, spec.guidance))
