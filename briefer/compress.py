@@ -358,8 +358,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     first = min(inside)
     while first < len(doc) and (_is_punct(doc[first]) or doc[first].lower_ == "that"):
         first += 1
-    if first < len(doc) and doc[first].lower_ in _PRONOUNS:
-        return []  # "the official said he would …": without the speaker, "he" is nobody
+    # "the official said he would …", "“We expect …,” Reyes said": without the speaker the
+    # pronoun is nobody, so the speaker stays (only circumstances go).
+    pronoun = first < len(doc) and doc[first].lower_ in _PRONOUNS
     v_item = owner[verb.i]
     last = len(items)
     while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
@@ -380,7 +381,13 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     named = bool(subj) and (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
         and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
     keep: set[int] = set()
-    if named:
+    if pronoun and not named:
+        if not subj:
+            return []
+        keep = {owner[t.i] for t in subj[0].subtree} | {v_item}
+        if v_item < c_items[0] and items[end - 1].text.lower() == "that":
+            end -= 1
+    elif named:
         # "Kremlin spokesman Dmitry Peskov said" → "Dmitry Peskov said".
         run = [head]
         for t in reversed(list(head.lefts)):

@@ -148,12 +148,12 @@ def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] 
         verdict = verify_statement(short, texts, allowed_names=set(allowed))
         if verdict.supported:
             note = "shortened by deleting words"
-            if rejected:
-                note = f"{rejected[0]}; {note}"
+            status = STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED
+            if rejected:  # the model's text was not used: say so, as for a source sentence
+                note, status = f"{rejected[0]}; the source's words, {note}, used instead", STATUS_FALLBACK
             if verdict.flag:
                 note = f"{note}; {verdict.reason}"
-            return Statement(short, citations, evidence, STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
-                             note=note, quote=True)
+            return Statement(short, citations, evidence, status, note=note, quote=True)
         rejected.append(f"shortened “{short}”, not supported ({verdict.reason})")
     status = STATUS_FALLBACK if generated else STATUS_VERIFIED
     note = "; ".join(rejected) + "; source sentence used instead" if rejected else "source sentence"
