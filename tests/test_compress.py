@@ -25,7 +25,6 @@ from briefer.generate import generate_statements, statement_for
 from briefer.textutil import words
 from briefer.verify import as_deletion, verify_statement
 
-
 LONG = (
     "President Alma Reyes is expected to use her first meeting with Prime Minister Tomas Varga, whom she has "
     "often criticised, to press him to reopen the northern border crossings, a senior government official said on Tuesday."
