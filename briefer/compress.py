@@ -81,7 +81,8 @@ _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you", "it", "his", "her"
 _ATTR_DEPS = frozenset(["nsubj", "nsubjpass", "aux", "auxpass", "prep", "npadvmod", "advmod", "dative", "dobj", "punct", "agent"])
 _DISCOURSE = frozenset(["however", "meanwhile", "still", "separately", "also", "moreover", "furthermore", "and", "but", "so", "yet"])
 _DATELINE = re.compile(
-    r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
     r"\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|—|–|:)\s+"
     r"|^\s*\([^()]{1,40}\)\s*(?:-{1,2}|—|–)\s+"
@@ -135,10 +136,11 @@ class Span:
 class Plan:
     """A parsed sentence: its items, what is always removed, and what may be."""
 
-    sentence: str
+    sentence: str  # what was parsed: the sentence without its dateline
     items: tuple[Item, ...]
     forced: tuple[Span, ...]
     optional: tuple[Span, ...]  # nested or disjoint, never crossing
+    dateline: str = ""  # "WASHINGTON (Reuters) —", removed before parsing
 
     def kept_after_forced(self) -> list[int]:
         gone = _indices(self.forced)
@@ -189,9 +191,15 @@ def plan(sentence: str) -> Plan | None:
     nlp = load_parser()
     if nlp is None or not sentence.strip():
         return None
+    # A dateline goes before parsing: the parser takes "HANOI" for the subject otherwise.
+    dateline = ""
+    m = _DATELINE.match(sentence)
+    if m and len(words(sentence[m.end():])) >= MIN_WORDS:
+        dateline, sentence = sentence[: m.end()].strip(), sentence[m.end():]
     with _lock:
         doc = nlp(sentence)
-    return _plan_from_doc(sentence, doc)
+    p = _plan_from_doc(sentence, doc)
+    return Plan(p.sentence, p.items, p.forced, p.optional, dateline)
 
 
 def _is_protected(tok: Any) -> bool:
@@ -303,11 +311,6 @@ def _plan_from_doc(sentence: str, doc: Any) -> Plan:
 
 def _forced_spans(sentence: str, doc: Any, items: list[Item], owner: list[int], span_of: Any) -> list[Span]:
     out: list[Span] = []
-    m = _DATELINE.match(sentence)
-    if m and len(words(sentence[m.end():])) >= MIN_WORDS:
-        idx = [i for i, it in enumerate(items) if it.end <= m.end()]
-        if idx:
-            out.append(Span(0, idx[-1] + 1, "dateline"))
     for tok in doc:
         if tok.lower_ not in _REPORTING:
             continue
@@ -427,6 +430,8 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
         if tok.dep_ == "ROOT" or _is_punct(tok):
             continue
         kind = _kind(tok)
+        if kind is None and _opens_sentence(tok, items, owner):
+            kind = "opener"  # "With the world looking on, …": a phrase before the first comma
         if not parsed and kind != "aside":
             continue
         if kind is None:
@@ -473,7 +478,11 @@ def _kind(tok: Any) -> str | None:
         marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "aux", "advmod") and c.i < tok.i}
         if marks & {"if", "unless", "whether", "until", "to", "when", "once"}:
             return None  # conditions and purposes are part of the claim
-        return "clause" if set_off or _sets_off_end(tok) else None
+        if set_off or _sets_off_end(tok):
+            return "clause"
+        # "… as hard questions swirl about …" closing the sentence: background, not the claim.
+        ends = not [t for t in tok.doc[tok.right_edge.i + 1:] if not _is_punct(t)]
+        return "clause" if ends and marks & {"as", "while", "amid"} else None
     if dep == "conj":
         # A list item of an object may go; one of a subject changes who acts ("Trump and his aides").
         return "item" if tok.head.dep_ in ("dobj", "pobj", "attr", "conj") and not tok.head.dep_.startswith("nsubj") else None
@@ -488,6 +497,16 @@ def _kind(tok: Any) -> str | None:
     if dep == "advmod" and low in _LIGHT_ADVERBS:
         return "word" if tok.n_lefts + tok.n_rights == 0 else "modifier"
     return None  # adjectives stay: "prime minister", "nuclear arms"
+
+
+def _opens_sentence(tok: Any, items: list[Item], owner: list[int]) -> bool:
+    """True if `tok`'s phrase starts the sentence and a comma closes it (and it is no condition)."""
+    if tok.dep_ not in ("prep", "advcl", "npadvmod", "advmod") or tok.left_edge.i != 0:
+        return False
+    if {c.lower_ for c in tok.children} & {"if", "unless", "whether", "until", "when", "once"}:
+        return False
+    end = owner[tok.right_edge.i] + 1
+    return end < len(items) and items[end].text == ","
 
 
 def _sets_off_end(tok: Any) -> bool:
@@ -638,7 +657,7 @@ def compress(sentence: str, *, target: int = TARGET_WORDS) -> Compression:
 def compress_plan(p: Plan, *, target: int = TARGET_WORDS) -> Compression:
     """`compress` for an already parsed sentence."""
     gone = _indices(p.forced)
-    removed = [s.kind for s in p.forced]
+    removed = (["dateline"] if p.dateline else []) + [s.kind for s in p.forced]
 
     def n_words(dropped: set[int]) -> int:
         return sum(1 for i, it in enumerate(p.items) if it.word and i not in dropped)
