@@ -208,20 +208,20 @@ def main() -> int:
 
         gen = load_generator()
         longest = sorted((it for it in items if needs_model(it.text)), key=lambda it: (-len(words(it.text)), it.text))
-        subset = longest[: args.model]
+        chosen = longest[: args.model]
         sub_rows = [Row("before"), Row("rules")]
         for r, base in zip(sub_rows, rows):
-            r.bullets = [(it, b) for it, b in base.bullets if it in subset]
-        sub_rows.append(run_model(subset, gen))
+            r.bullets = [(it, b) for it, b in base.bullets if it in chosen]
+        sub_rows.append(run_model(chosen, gen))
         if args.old_model:
-            sub_rows.append(run_old_model(subset, gen))
+            sub_rows.append(run_old_model(chosen, gen))
     print(HEADER)
     for r in rows:
         for subset in ("dev", "seeds"):
             if any(it.set == subset for it, _ in r.bullets):
                 print(summarise(r, subset))
     if args.model:
-        print(f"\nthe {len(subset)} longest sentences the model is given:")
+        print(f"\nthe {len(chosen)} longest sentences the model is given:")
         print(HEADER)
         for r in sub_rows:
             r2 = Row(r.name, r.bullets, r.seconds, r.timed, r.checked, r.passed)

