@@ -167,6 +167,45 @@ def run_model(items: list[Item], generator) -> Row:
     return row
 
 
+def run_model_labels(items: list[Item], generator) -> Row:
+    """Experiment: the model names which bracketed optional parts may go (a label task under a
+    grammar of part numbers); the rules then delete those first and stop at the same target."""
+    from briefer.compress import compress_plan, plan
+    from briefer.prompts import chat_prompt
+
+    instruction = (
+        "The SOURCE sentence has optional parts marked [1 …], [2 …] and so on. Which parts can be deleted "
+        "without losing a key fact (who meets whom, when, where, what is expected or demanded)? Reply with "
+        "their numbers separated by commas, most deletable first, or none."
+    )
+    row = Row("model-lab")
+    plans, prompts = [], []
+    for it in items:
+        p = plan(it.text)
+        kept = set(p.kept_after_forced())
+        top = [s for s in p.optional if not any(o.covers(s) and o != s for o in p.optional)][:9]
+        text = ""
+        for i, x in enumerate(p.items):
+            if i not in kept:
+                continue
+            text += "".join(f" [{k}" for k, s in enumerate(top, 1) if s.start == i) + x.piece
+            text += "".join(" ]" for s in top if s.end - 1 == i)
+        nums = " | ".join(f'"{k}"' for k in range(1, len(top) + 1)) or '"1"'
+        g = f'root ::= "none" | n ("," " "? n)*\nn ::= {nums}\n'
+        plans.append((p, top))
+        prompts.append(chat_prompt(generator.template, instruction, text.strip(), max_new_tokens=24, grammar=g))
+    t = time.perf_counter()
+    out = generator.generate(prompts)
+    row.seconds, row.timed = time.perf_counter() - t, len(items)
+    for it, (p, top), o in zip(items, plans, out):
+        chosen = tuple(top[int(n) - 1] for n in re.findall(r"\d", o or "") if 0 < int(n) <= len(top))
+        b = compress_plan(p, first=chosen).text
+        row.checked += 1
+        row.passed += verify_statement(b, [it.text]).supported
+        row.bullets.append((it, b))
+    return row
+
+
 def run_old_model(items: list[Item], generator) -> Row:
     """The free-text prompt used before (no grammar): verified, else the trimmed sentence."""
     from briefer.prompts import shorten_prompt
@@ -189,6 +228,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", type=int, default=0, metavar="N", help="also run the model on the N longest sentences")
     ap.add_argument("--old-model", action="store_true", help="with --model: also the old free-text prompt")
+    ap.add_argument("--no-grammar", action="store_true", help="with --model: skip the word-deletion grammar")
+    ap.add_argument("--labels", action="store_true", help="with --model: also the part-number experiment")
     ap.add_argument("--no-seeds", action="store_true", help="skip the seeds (they need the embedder)")
     ap.add_argument("--show", type=int, default=0, metavar="K", help="print K sentence/bullet pairs per way")
     args = ap.parse_args()
@@ -212,7 +253,10 @@ def main() -> int:
         sub_rows = [Row("before"), Row("rules")]
         for r, base in zip(sub_rows, rows):
             r.bullets = [(it, b) for it, b in base.bullets if it in chosen]
-        sub_rows.append(run_model(chosen, gen))
+        if not args.no_grammar:
+            sub_rows.append(run_model(chosen, gen))
+        if args.labels:
+            sub_rows.append(run_model_labels(chosen, gen))
         if args.old_model:
             sub_rows.append(run_old_model(chosen, gen))
     print(HEADER)

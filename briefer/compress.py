@@ -345,6 +345,8 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # "did not say": not an attribution to drop
     content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _is_clause(c)]
+    if content and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in content[0].children):
+        return []  # the reported clause's subject hangs off the verb ("told the group Putin is …")
     if content:
         inside = {t.i for c in content for t in c.subtree}
     elif verb.dep_ in ("conj", "parataxis", "advcl") and verb.head.i < verb.i and _is_clause(verb.head):
@@ -368,14 +370,19 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     last = len(items)
     while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
         last -= 1
+    extra: list[Span] = []
     if v_item < c_items[0]:
         start, end = 0, c_items[0]  # "…, the official said (that) <clause>"
         if end < len(items) and items[end].text.lower() == "that" and items[end].word:
             end += 1
+        # "…, naming 4 September as the date": the speaker's own participle goes with the speaker.
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.i > max(inside) and c.tag_ == "VBG":
+                sp = span_of(list(c.subtree), "attribution")
+                if sp is not None:
+                    extra.append(_absorb_commas(sp, items))
     elif v_item > c_items[-1]:
         start, end = c_items[-1] + 1, last  # "<clause>, the official said on Tuesday."
-        while start < end and not items[start].word and items[start].text in _CLOSING:
-            start += 1  # the closing quote stays with the quoted words
     else:
         return []
     if start >= end:
@@ -399,8 +406,17 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
             else:
                 break
         keep = {owner[t.i] for t in run} | {v_item}
+        if verb.lower_ in ("told", "tells", "tell"):
+            # "Kilic told Turkish broadcaster A Haber": "told" needs its listener.
+            keep |= {owner[t.i] for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
         if end < len(items) and v_item < c_items[0] and items[end - 1].text.lower() == "that":
             end -= 1  # keep "Name said that …" readable
+    if v_item > c_items[-1]:
+        # The closing quote stays with the quoted words; so does the comma before a kept speaker.
+        keep |= {k for k in range(start, end) if not items[k].word and items[k].text in _CLOSING}
+        if keep - {k for k in range(start, end) if not items[k].word}:
+            keep |= {k for k in range(start, end) if not items[k].word and items[k].text == "," and k < v_item
+                     and all(not items[x].word for x in range(start, k))}
     out: list[Span] = []
     i = start
     while i < end:
@@ -413,7 +429,7 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         if any(items[k].word for k in range(i, j)):
             out.append(Span(i, j, "attribution"))
         i = j
-    return out
+    return out + extra
 
 
 def _is_clause(tok: Any) -> bool:
@@ -447,6 +463,8 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
         if sp is None or (tok.dep_ == "prep" and sp.end - sp.start < 2):
             continue  # a preposition without its object is a misparse
         inside = {t.i for t in toks}
+        if kind in ("modifier", "word", "item") and any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in toks):
+            continue  # "after which", "where": the clause it opens stays, so must it
         if any(t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in inside for c in t.head.children) for t in toks):
             continue  # an "and" whose conjunct stays outside: the parse is wrong here
         if sp.start == 0 and sp.end < n_items and items[sp.end].text == "," and kind in ("modifier", "clause"):
@@ -654,8 +672,8 @@ def compress(sentence: str, *, target: int = TARGET_WORDS) -> Compression:
     return compress_plan(p, target=target)
 
 
-def compress_plan(p: Plan, *, target: int = TARGET_WORDS) -> Compression:
-    """`compress` for an already parsed sentence."""
+def compress_plan(p: Plan, *, target: int = TARGET_WORDS, first: tuple[Span, ...] = ()) -> Compression:
+    """`compress` for an already parsed sentence; `first`: optional spans to try before the rules' order."""
     gone = _indices(p.forced)
     removed = (["dateline"] if p.dateline else []) + [s.kind for s in p.forced]
 
@@ -665,6 +683,7 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS) -> Compression:
     # Cheapest losses first, until the bullet is short enough.
     order = sorted(p.optional, key=lambda s: (s.kind != "aside" or s.protected, s.protected,
                                               KIND_ORDER.index(s.kind), -s.start, s.end))
+    order = [s for s in first if s in p.optional] + [s for s in order if s not in first]
     for s in order:
         if n_words(gone) <= (max(target, LONG_WORDS) if s.protected else target):
             continue
