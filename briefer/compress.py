@@ -72,7 +72,8 @@ _NUMBER_ENTS = frozenset(["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDIN
 # -- attributions -------------------------------------------------------------------------
 
 _REPORTING = frozenset(
-    ["said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding", "noted", "notes", "stated", "states", "reported", "reports", "explained", "explains", "wrote", "writes", "announced", "announces", "confirmed", "confirms", "according"]
+    ["said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding", "noted", "notes", "stated", "states", "reported", "reports", "explained", "explains", "wrote", "writes", "announced", "announces", "confirmed", "confirms", "according",
+     "mentioned", "mentions", "stressed", "stresses", "emphasized", "emphasised"]
 )
 _TITLES = frozenset(
     ["president", "prime", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "ambassador", "chairman", "chairwoman", "leader", "general", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "governor", "king", "queen", "crown", "prince", "foreign", "defense", "defence", "national", "security", "deputy", "vice", "chief", "press", "senior", "state", "counterpart", "officials", "official"]
@@ -206,6 +207,8 @@ def _is_protected(tok: Any) -> bool:
     low = tok.lower_
     if tok.dep_ == "neg" or low in _NEGATORS or low in _MODALITY or low in _ROLES:
         return True
+    if low in ("two", "both") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "their", "these"):
+        return False  # "the two countries": who, not how many
     if tok.tag_ in ("MD", "CD", "NNP", "NNPS") or tok.like_num or low in ("than", "instead", "rather"):
         return True
     # The small tagger misses names ("Trump" as a noun): a capital inside the sentence is one.
@@ -366,6 +369,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     # "the official said he would …", "“We expect …,” Reyes said": without the speaker the
     # pronoun is nobody, so the speaker stays (only circumstances go).
     pronoun = first < len(doc) and doc[first].lower_ in _PRONOUNS
+    # A quotation needs its speaker too: "“Stable … relations serve …,” the president said".
+    quoted = any(t.text in ("“", '"') for t in doc[max(0, min(inside) - 1): min(inside) + 2])
+    pronoun = pronoun or quoted
     v_item = owner[verb.i]
     last = len(items)
     while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
@@ -447,7 +453,8 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
             continue
         kind = _kind(tok)
         if kind is None and _opens_sentence(tok, items, owner):
-            kind = "opener"  # "With the world looking on, …": a phrase before the first comma
+            # "With the world looking on, …", "As officials have done, …": before the first comma.
+            kind = "clause" if any(t.pos_ == "VERB" for t in tok.subtree) else "opener"
         if not parsed and kind != "aside":
             continue
         if kind is None:
@@ -467,8 +474,8 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
             continue  # "after which", "where": the clause it opens stays, so must it
         if any(t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in inside for c in t.head.children) for t in toks):
             continue  # an "and" whose conjunct stays outside: the parse is wrong here
-        if sp.start == 0 and sp.end < n_items and items[sp.end].text == "," and kind in ("modifier", "clause"):
-            sp = Span(sp.start, sp.end, "opener", sp.protected)  # "In addition to X, …", "As …, …"
+        if sp.start == 0 and sp.end < n_items and items[sp.end].text == "," and kind == "modifier":
+            sp = Span(sp.start, sp.end, "opener", sp.protected)  # "On the sidelines of the summit, …"
         if sp.protected and sp.kind not in _CLAUSE_KINDS:
             continue
         out.append(sp if sp.kind == "word" else _absorb_commas(sp, items))
@@ -506,6 +513,9 @@ def _kind(tok: Any) -> str | None:
         return "item" if tok.head.dep_ in ("dobj", "pobj", "attr", "conj") and not tok.head.dep_.startswith("nsubj") else None
     if dep == "prep" and (low == "of" or (low == "in" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "order")):
         return None  # "much of the attention", "in order to": part of what they modify
+    if dep == "prep" and (set_off or tok.left_edge.i == 0) and any(
+            c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+        return "clause"  # ", given that the gaps are unlikely to …", "In addition to discussing X, …"
     if dep in ("prep", "npadvmod"):
         # A phrase on a noun ("the deterioration in their relations") is a modifier; one on a
         # verb is often its argument ("look him in the eye"), unless commas set it off.
@@ -684,8 +694,12 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS, first: tuple[Span, ...
     order = sorted(p.optional, key=lambda s: (s.kind != "aside" or s.protected, s.protected,
                                               KIND_ORDER.index(s.kind), -s.start, s.end))
     order = [s for s in first if s in p.optional] + [s for s in order if s not in first]
+    first_kept = min((i for i in range(len(p.items)) if i not in gone and p.items[i].word), default=0)
     for s in order:
-        if n_words(gone) <= (max(target, LONG_WORDS) if s.protected else target):
+        # A protected clause goes only from a long bullet, unless it merely frames the sentence
+        # ("In addition to discussing AI, …", "As U.S. officials have done, …").
+        framing = s.kind == "clause" and s.start <= first_kept
+        if n_words(gone) <= (max(target, LONG_WORDS) if s.protected and not framing else target):
             continue
         span = set(range(s.start, s.end))
         if span <= gone:
