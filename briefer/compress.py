@@ -45,42 +45,58 @@ MIN_WORDS = 6  # never cut a bullet below this: it would lose its point
 
 # -- protected words --------------------------------------------------------------------
 
-_NEGATORS = frozenset(
-    ["not", "n't", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot", "unlikely", "unable", "fail", "fails", "failed", "refuse", "refuses", "refused", "deny", "denies", "denied", "reject", "rejects", "rejected", "against", "lack", "lacks"]
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEGATORS = _set(
+    "not n't no never nor neither none nothing nobody without cannot unlikely unable fail fails "
+    "failed refuse refuses refused deny denies denied reject rejects rejected against lack lacks"
 )
 # Words that say how certain, planned or conditional a statement is.
-_MODALITY = frozenset(
-    ["will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'ll", "'d", "expected", "expect", "expects", "likely", "possibly", "probably", "perhaps", "maybe", "potentially", "reportedly", "allegedly", "apparently", "reported", "plan", "plans", "planned", "planning", "scheduled", "poised", "aim", "aims", "aimed", "seek", "seeks", "hope", "hopes", "hoped", "want", "wants", "wanted", "intend", "intends", "intended", "considering", "consider", "considers", "ready", "prepared", "willing", "if", "unless", "whether", "until", "only"]
+_MODALITY = _set(
+    "will would shall should can could may might must wo ca 'll 'd expected expect expects likely "
+    "possibly probably perhaps maybe potentially reportedly allegedly apparently reported plan plans "
+    "planned planning scheduled poised aim aims aimed seek seeks hope hopes hoped want wants wanted "
+    "intend intends intended considering consider considers ready prepared willing if unless whether "
+    "until only"
 )
 # Words that change who or which is meant: "former president", "vice premier", "last meeting".
-_ROLES = frozenset(
-    ["former", "ex", "vice", "deputy", "acting", "late", "outgoing", "incoming", "then", "first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "sole"]
-)
-# Adverbs that change what a clause claims ("officially neutral", "meet again") or belong to
-# its verb ("move forward", "sit down").
-_KEEP_ADVERBS = frozenset(
-    ["officially", "formally", "publicly", "privately", "partly", "partially", "largely", "mostly", "nearly", "almost", "jointly", "directly", "indirectly", "again", "once", "twice", "ever", "even", "than", "instead", "rather", "forward", "back", "down", "up", "out", "off", "away", "together", "apart", "ahead", "not", "never", "well", "when", "where", "why", "how"]
+_ROLES = _set(
+    "former ex vice deputy acting late outgoing incoming then first second third fourth fifth last "
+    "final next previous sole"
 )
 # The only adverbs that go: "go down badly", "officially neutral" would change the claim.
-_LIGHT_ADVERBS = frozenset(
-    ["also", "very", "just", "too", "quite", "recently", "currently", "particularly", "especially", "already",
-     "really", "highly"]
+_LIGHT_ADVERBS = _set(
+    "also very just too quite recently currently particularly especially already really highly"
 )
-_NAME_ENTS = frozenset(["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"])
-_NUMBER_ENTS = frozenset(["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"])
+_NAME_ENTS = _set(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE"
+)
+_NUMBER_ENTS = _set(
+    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL"
+)
 
 # -- attributions -------------------------------------------------------------------------
 
-_REPORTING = frozenset(
-    ["said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding", "noted", "notes", "stated", "states", "reported", "reports", "explained", "explains", "wrote", "writes", "announced", "announces", "confirmed", "confirms", "according",
-     "mentioned", "mentions", "stressed", "stresses", "emphasized", "emphasised"]
+_REPORTING = _set(
+    "said says say saying told tells tell added adds adding noted notes stated states reported "
+    "reports explained explains wrote writes announced announces confirmed confirms according "
+    "mentioned mentions stressed stresses emphasized emphasised"
 )
-_TITLES = frozenset(
-    ["president", "prime", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "ambassador", "chairman", "chairwoman", "leader", "general", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "governor", "king", "queen", "crown", "prince", "foreign", "defense", "defence", "national", "security", "deputy", "vice", "chief", "press", "senior", "state", "counterpart", "officials", "official"]
+_TITLES = _set(
+    "president prime minister premier chancellor secretary spokesman spokeswoman spokesperson adviser "
+    "advisor ambassador chairman chairwoman leader general mr mr. mrs mrs. ms ms. dr dr. senator sen. "
+    "governor king queen crown prince foreign defense defence national security deputy vice chief "
+    "press senior state counterpart officials official"
 )
-_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you", "it", "his", "her", "their", "our", "its", "him", "them"])
-_ATTR_DEPS = frozenset(["nsubj", "nsubjpass", "aux", "auxpass", "prep", "npadvmod", "advmod", "dative", "dobj", "punct", "agent"])
-_DISCOURSE = frozenset(["however", "meanwhile", "still", "separately", "also", "moreover", "furthermore", "and", "but", "so", "yet"])
+_PRONOUNS = _set(
+    "he she they we i you it his her their our its him them"
+)
+_DISCOURSE = _set(
+    "however meanwhile still separately also moreover furthermore and but so yet"
+)
 _DATELINE = re.compile(
     r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -97,7 +113,6 @@ _CLAUSE_KINDS = frozenset({"aside", "clause"})  # may go with protected words in
 _OPENING = "“‘([\"'"
 _CLOSING = "”’)]\"'"
 _DASHES = frozenset({"—", "–", "--", "-"})
-_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "…"})
 
 
 @dataclass(frozen=True)
@@ -372,6 +387,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     # A quotation needs its speaker too: "“Stable … relations serve …,” the president said".
     quoted = any(t.text in ("“", '"') for t in doc[max(0, min(inside) - 1): min(inside) + 2])
     pronoun = pronoun or quoted
+    head = subj[0] if subj else verb
+    named = bool(subj) and (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
+        and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
     v_item = owner[verb.i]
     last = len(items)
     while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
@@ -381,6 +399,12 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         start, end = 0, c_items[0]  # "…, the official said (that) <clause>"
         if end < len(items) and items[end].text.lower() == "that" and items[end].word:
             end += 1
+        # "Officials said that X, and that Y" → "X, and Y": the second "that" goes with the first.
+        if not (named or pronoun) and content:
+            for c in content[0].children:
+                if c.dep_ == "conj":
+                    extra += [Span(owner[m.i], owner[m.i] + 1, "attribution") for m in c.children
+                              if m.dep_ == "mark" and m.lower_ == "that"]
         # "…, naming 4 September as the date": the speaker's own participle goes with the speaker.
         for c in verb.children:
             if c.dep_ == "advcl" and c.i > max(inside) and c.tag_ == "VBG":
@@ -393,9 +417,6 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         return []
     if start >= end:
         return []
-    head = subj[0] if subj else verb
-    named = bool(subj) and (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
-        and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
     keep: set[int] = set()
     if pronoun and not named:
         if not subj:

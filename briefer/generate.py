@@ -13,6 +13,7 @@ become bullets and are never sent to the model.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
 # Measured with bench/bullets.py (see models/README.md): under the grammar the 1.5B model
 # keeps almost every optional phrase, so its bullets are longer than the rules' and hold no
 # more key facts, at many seconds a bullet. The model is therefore not asked by default;
-# `use_model=True` (or this flag) turns it on.
-MODEL_SHORTENS = False
+# `use_model=True`, or BRIEFER_MODEL_SHORTENS=1 in the environment, turns it on.
+MODEL_SHORTENS = os.environ.get("BRIEFER_MODEL_SHORTENS", "") == "1"
 
 _RUN_ON = re.compile(r"[a-z0-9)][.!?][”\"’]?(?=[A-Z][a-z])")
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
