@@ -91,6 +91,11 @@ _TITLES = _set(
     "governor king queen crown prince foreign defense defence national security deputy vice chief "
     "press senior state counterpart officials official"
 )
+_ANONYMOUS = _set(
+    "official officials source sources spokesman spokeswoman spokesperson aide aides diplomat diplomats "
+    "analyst analysts expert experts statement media report reports newspaper agency ministry office house "
+    "kremlin government administration insider insiders person people"
+)
 _PRONOUNS = _set(
     "he she they we i you it his her their our its him them"
 )
@@ -387,6 +392,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     # A quotation needs its speaker too: "“Stable … relations serve …,” the president said".
     quoted = any(t.text in ("“", '"') for t in doc[max(0, min(inside) - 1): min(inside) + 2])
     pronoun = pronoun or quoted
+    # "the official", "two sources", "the Kremlin": whoever they are, they go (and never dangle).
+    anonymous = bool(subj) and subj[0].lower_ in _ANONYMOUS
+    pronoun = pronoun and not anonymous
     head = subj[0] if subj else verb
     named = bool(subj) and (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
         and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
