@@ -212,6 +212,7 @@ def plan(sentence: str) -> Plan | None:
     nlp = load_parser()
     if nlp is None or not sentence.strip():
         return None
+    sentence = first_sentence(sentence)
     # A dateline goes before parsing: the parser takes "HANOI" for the subject otherwise.
     dateline = ""
     m = _DATELINE.match(sentence)
@@ -221,6 +222,17 @@ def plan(sentence: str) -> Plan | None:
         doc = nlp(sentence)
     p = _plan_from_doc(sentence, doc)
     return Plan(p.sentence, p.items, p.forced, p.optional, dateline)
+
+
+_RUN_ON = re.compile(r"[a-z0-9)][.!?][”\"’]?(?=[A-Z][a-z])")
+
+
+def first_sentence(text: str) -> str:
+    """The first of sentences the splitter ran together ("…in the city.If the summit…")."""
+    m = _RUN_ON.search(text)
+    if m and len(words(text[: m.start() + 1])) >= MIN_WORDS:
+        return text[: m.end()]
+    return text
 
 
 def _is_protected(tok: Any) -> bool:
@@ -399,12 +411,17 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     named = bool(subj) and (head.ent_type_ == "PERSON" or (head.tag_ == "NNP" and head.ent_type_ not in ("ORG", "GPE", "NORP"))) \
         and head.lower_ not in _TITLES and not any(c.dep_ == "det" for c in head.children)
     v_item = owner[verb.i]
-    last = len(items)
-    while last > 0 and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
+    # Only within the verb's own sentence (the splitter sometimes runs several together).
+    sent = verb.sent
+    real_start = sent.start > 0 and any(c in doc[sent.start - 1].text for c in ".!?")
+    real_end = sent.end < len(doc) and any(c in doc[sent.end - 1].text for c in ".!?")
+    sent_first = owner[sent.start] if real_start else 0
+    last = owner[sent.end - 1] + 1 if real_end else len(items)
+    while last > sent_first and not items[last - 1].word and items[last - 1].text in (".", "!", "?", "”", '"', "’"):
         last -= 1
     extra: list[Span] = []
     if v_item < c_items[0]:
-        start, end = 0, c_items[0]  # "…, the official said (that) <clause>"
+        start, end = sent_first, c_items[0]  # "…, the official said (that) <clause>"
         if end < len(items) and items[end].text.lower() == "that" and items[end].word:
             end += 1
         # "Officials said that X, and that Y" → "X, and Y": the second "that" goes with the first.
@@ -441,6 +458,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
             else:
                 break
         keep = {owner[t.i] for t in run} | {v_item}
+        if len(subj) > 1 or any(c.dep_ == "conj" for c in head.children):
+            keep |= {owner[t.i] for sj in subj for t in sj.subtree}  # "Trump and Xi said": both stay
+            keep |= {owner[t.i] for t in verb.children if t.dep_ == "cc" and t.i < verb.i}
         if verb.lower_ in ("told", "tells", "tell"):
             # "Kilic told Turkish broadcaster A Haber": "told" needs its listener.
             keep |= {owner[t.i] for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
@@ -540,8 +560,8 @@ def _kind(tok: Any) -> str | None:
     if dep == "conj":
         # A list item of an object may go; one of a subject changes who acts ("Trump and his aides").
         return "item" if tok.head.dep_ in ("dobj", "pobj", "attr", "conj") and not tok.head.dep_.startswith("nsubj") else None
-    if dep == "prep" and (low == "of" or (low == "in" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "order")):
-        return None  # "much of the attention", "in order to": part of what they modify
+    if dep == "prep" and (low in ("of", "to") or (low == "in" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "order")):
+        return None  # "much of the attention", "an end to the dispute", "in order to": complements
     if dep == "prep" and (set_off or tok.left_edge.i == 0) and any(
             c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
         return "clause"  # ", given that the gaps are unlikely to …", "In addition to discussing X, …"

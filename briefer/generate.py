@@ -23,6 +23,7 @@ from briefer.compress import (
     TARGET_WORDS,
     base_text,
     compress,
+    first_sentence,
     from_model,
     grammar,
     looks_like_instruction,
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 # `use_model=True`, or BRIEFER_MODEL_SHORTENS=1 in the environment, turns it on.
 MODEL_SHORTENS = os.environ.get("BRIEFER_MODEL_SHORTENS", "") == "1"
 
-_RUN_ON = re.compile(r"[a-z0-9)][.!?][”\"’]?(?=[A-Z][a-z])")
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
 # An anonymous attribution left at the end ("…, a senior official said."): never a bullet's end.
 _DANGLING_ATTRIBUTION = re.compile(
@@ -144,7 +144,8 @@ def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] 
             return Statement(generated, citations, evidence, STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
                              note=note, quote=quote)
         rejected.append(f"model wrote “{generated}”, not supported ({verdict.reason})")
-    short = _rule_bullet(rec.text)
+    sentence = first_sentence(rec.text)
+    short = _rule_bullet(sentence)
     if short is not None and short != rec.text:
         verdict = verify_statement(short, texts, allowed_names=set(allowed))
         if verdict.supported:
@@ -158,15 +159,11 @@ def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] 
         rejected.append(f"shortened “{short}”, not supported ({verdict.reason})")
     status = STATUS_FALLBACK if generated else STATUS_VERIFIED
     note = "; ".join(rejected) + "; source sentence used instead" if rejected else "source sentence"
-    return Statement(trim_sentence(rec.text), citations, evidence, status, note=note, quote=True)
+    return Statement(trim_sentence(sentence), citations, evidence, status, note=note, quote=True)
 
 
 def _rule_bullet(sentence: str) -> str | None:
     """The rules' deletion of `sentence`, with no anonymous attribution left at its end."""
-    # Sentences the splitter ran together ("…in the city.If the summit…"): the first one.
-    m = _RUN_ON.search(sentence)
-    if m and len(words(sentence[: m.start() + 1])) >= 6:
-        sentence = sentence[: m.start() + 2]
     text = compress(sentence).text
     if _DANGLING_ATTRIBUTION.search(text):
         text = trim_sentence(text)

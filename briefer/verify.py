@@ -282,12 +282,16 @@ def deletion_problems(d: Deletion) -> list[str]:
             out.append(f"changes how certain the source is: drops “{w}” before “{d.words[kept_scope[0]]}”")
         elif low in _BOUNDS and (num := _number_after(d, i)) is not None and num in d.kept:
             out.append(f"drops “{w}” before the number {d.words[num]}")
-        elif w[:1].isupper() and i > 0 and (i - 1) in d.kept and not d.boundary_after[i - 1]:
+        elif w[:1].isupper() and not _TIME_WORDS.fullmatch(w) and i > 0 and (i - 1) in d.kept \
+                and not d.boundary_after[i - 1]:
             # The next kept word, if the gap holds no punctuation, continues the same phrase.
             j = i
             while j < len(d.words) and j not in d.kept and not d.boundary_after[j]:
                 j += 1
-            if j < len(d.words) and j in d.kept and low not in STOPWORDS:
+            # Titles and first names before a kept name ("said [President] Putin") are fine;
+            # a name between a kept word and a common word ("urge [Xi] to") is not.
+            prefix = all(d.words[k][:1].isupper() for k in range(i, j)) and j < len(d.words) and d.words[j][:1].isupper()
+            if j < len(d.words) and j in d.kept and low not in STOPWORDS and not prefix:
                 out.append(f"drops the name “{w}” from inside a phrase it keeps")
     return list(dict.fromkeys(out))
 

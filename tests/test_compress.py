@@ -342,3 +342,18 @@ def test_same_bullets_whatever_the_hash_seed_or_thread_count():
         outs.append(json.loads(run.stdout))
     assert outs[0] == outs[1]
     assert [b for b, _ in outs[0]] == [compress(s).text for s in ALL]
+
+
+def test_sentences_run_together_by_the_splitter_give_the_first_one():
+    s = ("Varga will arrive in the capital on Monday evening for two days of talks.The talks will cover trade, "
+         "officials said.Reyes will host a dinner.")
+    bullet = compress(s).text
+    assert bullet == "Varga will arrive in the capital on Monday evening for two days of talks."
+
+
+def test_named_speakers_stay_together():
+    s = ("President Alma Reyes and Prime Minister Tomas Varga said on Tuesday they would meet next week "
+         "at the lakeside resort, raising hopes for an end to the border dispute.")
+    bullet = compress(s).text
+    assert "Reyes" in bullet and "Varga" in bullet and "said" in bullet
+    assert verify_statement(bullet, [s]).supported

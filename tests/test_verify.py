@@ -173,3 +173,19 @@ def test_as_deletion_reads_the_fewest_gaps():
     assert d is not None
     assert sorted(d.kept) == [3, 4, 5, 6, 7]
     assert as_deletion("the talks will go ahead soon.", ["The meeting and the talks will go ahead."]) is None
+
+
+def test_deletion_of_a_title_before_a_kept_name_is_supported():
+    src = ["“We will talk tomorrow,” said President Ana Vidal, who hosted the dinner."]
+    assert verify_statement("“We will talk tomorrow,” said Vidal.", src).supported
+
+
+def test_deletion_of_one_of_two_names_is_rejected():
+    src = ["President Ana Vidal will meet Premier Olek Marr and King Bo Tan on Friday."]
+    v = verify_statement("President Ana Vidal will meet King Bo Tan on Friday.", src)
+    assert not v.supported
+
+
+def test_deletion_of_when_something_was_said_is_supported():
+    src = ["Vidal and Marr said Tuesday they will meet next week at the summit in Orm."]
+    assert verify_statement("Vidal and Marr said they will meet next week at the summit in Orm.", src).supported
