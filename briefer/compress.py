@@ -8,7 +8,7 @@ or bracket attached, and punctuation) and the spans that may be deleted. Two kin
   ("However,"). They are always removed.
 * optional: dependents of the parse that a bullet can do without: asides (parentheses, dash
   pairs, non-restrictive relative clauses, appositions), subordinate clauses, opening
-  phrases, examples ("including …"), modifiers, list items.
+  phrases, examples ("including …"), modifiers of nouns, a few light adverbs.
 
 Protected words are never deleted while their clause is kept: negations, modals and other
 words of certainty ("expected", "likely", "if"), numbers, dates, names, ordinals and role
@@ -558,13 +558,19 @@ def _kind(tok: Any) -> str | None:
         ends = not [t for t in tok.doc[tok.right_edge.i + 1:] if not _is_punct(t)]
         return "clause" if ends and marks & {"as", "while", "amid"} else None
     if dep == "conj":
-        # A list item of an object may go; one of a subject changes who acts ("Trump and his aides").
-        return "item" if tok.head.dep_ in ("dobj", "pobj", "attr", "conj") and not tok.head.dep_.startswith("nsubj") else None
+        # A list's last item may go when nothing follows it but a comma or the end ("…, as well as
+        # unfair trade practices."); elsewhere the small parser misreads lists ("raise X and
+        # concerns about Y" → "raise X about Y"), and a subject's items say who acts.
+        after = [t for t in tok.doc[tok.right_edge.i + 1:]]
+        closes = not after or after[0].text in (",", ";") or all(_is_punct(t) for t in after)
+        return "item" if closes and not tok.head.dep_.startswith("nsubj") and tok.head.dep_ != "ROOT" else None
     if dep == "prep" and (low in ("of", "to") or (low == "in" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "order")):
         return None  # "much of the attention", "an end to the dispute", "in order to": complements
     if dep == "prep" and (set_off or tok.left_edge.i == 0) and any(
             c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
         return "clause"  # ", given that the gaps are unlikely to …", "In addition to discussing X, …"
+    if dep == "prep" and any(c.lower_ in ("only", "first", "last", "sole") or c.tag_ == "JJS" for c in tok.head.children):
+        return None  # "the only competitor with the intent to …": the phrase says which one
     if dep in ("prep", "npadvmod"):
         # A phrase on a noun ("the deterioration in their relations") is a modifier; one on a
         # verb is often its argument ("look him in the eye"), unless commas set it off.
