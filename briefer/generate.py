@@ -1,27 +1,55 @@
-"""Write each section's statements from its evidence with the local model.
+"""Turn each evidence sentence into a short bullet made only of its own words.
 
-The model gets one evidence sentence per statement and shortens it into one bullet. One
-statement per evidence item keeps every bullet tied to the sentences it can be checked
-against, which is what makes verification possible with a small CPU model. The article
-text goes in as delimited data, never as instructions (`briefer.prompts`).
+Every bullet is the cited sentence with words deleted (`briefer.compress`): attributions,
+datelines and asides always go; clauses and modifiers go until the bullet is short; a
+negation, modal, number, date or name never goes while its clause stays. What is deleted is
+chosen either by rules on a parse (always available, also for `--extractive`) or by the local
+model under a llama.cpp grammar that only allows those deletions, so it cannot add, replace
+or reorder a word. The verifier (`briefer.verify`) is the gate either way.
+
+Sentences that address a model or a reader (injection attempts, page furniture) never
+become bullets and are never sent to the model.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefer.brief import STATUS_FALLBACK, STATUS_FLAGGED, STATUS_VERIFIED, Statement
+from briefer.compress import (
+    TARGET_WORDS,
+    base_text,
+    compress,
+    first_sentence,
+    from_model,
+    grammar,
+    looks_like_instruction,
+    plan,
+)
 from briefer.evidence import Evidence
 from briefer.prompts import shorten_prompt
+from briefer.textutil import words
+from briefer.verify import as_deletion, trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from briefer.ports import Generator
 
-# Sentences this short are already bullet-sized; the model would only paraphrase them.
-SHORT_ENOUGH = 24
+# Measured with bench/bullets.py (see models/README.md): under the grammar the 1.5B model
+# keeps almost every optional phrase, so its bullets are longer than the rules' and hold no
+# more key facts, at many seconds a bullet. The model is therefore not asked by default;
+# `use_model=True`, or BRIEFER_MODEL_SHORTENS=1 in the environment, turns it on.
+MODEL_SHORTENS = os.environ.get("BRIEFER_MODEL_SHORTENS", "") == "1"
 
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
+# An anonymous attribution left at the end ("…, a senior official said."): never a bullet's end.
+_DANGLING_ATTRIBUTION = re.compile(
+    r",\s*(?:the|a|an|one|two|three|several|some)\s+[^,]{0,40}?\b(?:officials?|sources?|spokes\w+|diplomats?|"
+    r"aides?|analysts?|statement)\s+(?:said|says|told|added)\b[^,]{0,40}[.!?][\"”]?$",
+    re.I,
+)
 
 
 def tidy(text: str) -> str:
@@ -48,31 +76,101 @@ def generate_statements(
     max_new_tokens: int = 48,
     on_token: Callable[[int, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    use_model: bool | None = None,
 ) -> list[str | None]:
-    """One bullet per evidence item; None where the source sentence is used as it is.
+    """The model's choice of deletions per evidence item; None where the rules decide.
 
-    Only sentences longer than `SHORT_ENOUGH` words go to the model (in one request);
-    deltas stream through ``on_token(evidence index, text)``. On cancel, items not
-    finished are None. `EngineError` from the generator propagates.
+    With `use_model` false (default: `MODEL_SHORTENS`) nothing is generated. Otherwise only
+    sentences still longer than `TARGET_WORDS` after their forced deletions go to the model,
+    in one request, each with a grammar of its allowed deletions; deltas stream through
+    ``on_token(evidence index, text)``. On cancel, items not finished are None. `EngineError`
+    from the generator propagates.
     """
-    todo = [i for i, ev in enumerate(evidence) if needs_model(ev.sentence.text)]
     out: list[str | None] = [None] * len(evidence)
-    if not todo:
+    if not (MODEL_SHORTENS if use_model is None else use_model):
         return out
-    prompts = [shorten_prompt(generator.template, evidence[i].sentence.text, max_new_tokens=max_new_tokens)
-               for i in todo]
+    todo, prompts, plans = [], [], []
+    for i, ev in enumerate(evidence):
+        text = ev.sentence.text
+        if looks_like_instruction(text):
+            continue
+        p = plan(text)
+        if p is None or not p.optional:
+            continue
+        base = base_text(p)
+        if len(words(base)) <= TARGET_WORDS:
+            continue
+        # Enough tokens to copy the whole sentence: a cut-off answer is discarded.
+        budget = max(max_new_tokens, len(base) // 3 + 16)
+        todo.append(i)
+        plans.append(p)
+        prompts.append(shorten_prompt(generator.template, base, max_words=TARGET_WORDS, max_new_tokens=budget,
+                                      grammar=grammar(p)))
+    if not prompts:
+        return out
 
     def relay(k: int, delta: str) -> None:
         if on_token:
             on_token(todo[k], delta)
 
     raw = generator.generate(prompts, on_token=relay, cancel=cancel)
-    for i, text in zip(todo, raw):
-        out[i] = tidy(text) if text else None
+    for i, p, text in zip(todo, plans, raw):
+        out[i] = from_model(p, text) if text else None
     return out
 
 
+def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] | frozenset[str] = frozenset()
+                  ) -> Statement | None:
+    """The bullet for one evidence item, verified against its sentences; None if the sentence
+    must not be pasted at all (it addresses a model or a reader).
+
+    In order: the model's deletion (if any and supported), the rules' deletion (if
+    supported), the sentence without its attribution and asides (`trim_sentence`).
+    """
+    rec = ev.sentence
+    evidence = [(rec.source_id, rec.text), *rec.also_in]
+    if any(looks_like_instruction(t) for _, t in evidence):
+        return None
+    citations = rec.source_ids
+    texts = [t for _, t in evidence]
+    rejected: list[str] = []
+    if generated:
+        verdict = verify_statement(generated, texts, allowed_names=set(allowed))
+        if verdict.supported:
+            quote = as_deletion(generated, texts) is not None
+            note = "shortened by the model, by deleting words" if quote else ""
+            if verdict.flag:
+                note = "; ".join(x for x in (note, verdict.reason) if x)
+            return Statement(generated, citations, evidence, STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
+                             note=note, quote=quote)
+        rejected.append(f"model wrote “{generated}”, not supported ({verdict.reason})")
+    sentence = first_sentence(rec.text)
+    short = _rule_bullet(sentence)
+    if short is not None and short != rec.text:
+        verdict = verify_statement(short, texts, allowed_names=set(allowed))
+        if verdict.supported:
+            note = "shortened by deleting words"
+            status = STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED
+            if rejected:  # the model's text was not used: say so, as for a source sentence
+                note, status = f"{rejected[0]}; the source's words, {note}, used instead", STATUS_FALLBACK
+            if verdict.flag:
+                note = f"{note}; {verdict.reason}"
+            return Statement(short, citations, evidence, status, note=note, quote=True)
+        rejected.append(f"shortened “{short}”, not supported ({verdict.reason})")
+    status = STATUS_FALLBACK if generated else STATUS_VERIFIED
+    note = "; ".join(rejected) + "; source sentence used instead" if rejected else "source sentence"
+    return Statement(trim_sentence(sentence), citations, evidence, status, note=note, quote=True)
+
+
+def _rule_bullet(sentence: str) -> str | None:
+    """The rules' deletion of `sentence`, with no anonymous attribution left at its end."""
+    text = compress(sentence).text
+    if _DANGLING_ATTRIBUTION.search(text):
+        text = trim_sentence(text)
+    return text or None
+
+
 def needs_model(sentence: str) -> bool:
-    """True if the sentence is too long, or too quote-shaped, to stand as a bullet."""
-    n = len(sentence.split())
-    return n > SHORT_ENOUGH or sentence.lstrip().startswith(("\"", "“"))
+    """True if the sentence is long enough for the model to have something to delete."""
+    p = plan(sentence)
+    return p is not None and bool(p.optional) and len(words(base_text(p))) > TARGET_WORDS

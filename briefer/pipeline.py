@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 
 from briefer.analyse import Analysis, analyse, place_mentioned
 from briefer.brief import (
-    STATUS_FALLBACK,
-    STATUS_FLAGGED,
     STATUS_VERIFIED,
     Brief,
     BriefWarning,
@@ -28,13 +26,12 @@ from briefer.brief import (
 )
 from briefer.errors import BrieferError, Cancelled
 from briefer.evidence import Evidence, select_evidence
-from briefer.generate import generate_statements
-from briefer.ingest import instruction_warnings, sentence_is_instruction
+from briefer.generate import generate_statements, statement_for
+from briefer.ingest import instruction_warnings
 from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
 from briefer.ports import EngineError
 from briefer.template import Template, load_template
 from briefer.textutil import split_sentences
-from briefer.verify import trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from briefer.ports import Embedder, Generator
@@ -128,36 +125,8 @@ def _lead_statement(analysis: Analysis) -> Statement | None:
 
 
 def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> Statement | None:
-    """Verify a generated bullet; fall back to the source sentence if unsupported.
-
-    None if the source sentence addresses a model or a reader: such text is never pasted
-    into the brief (evidence selection already leaves it out; this is the last guard)."""
-    rec = ev.sentence
-    if sentence_is_instruction(rec.text):
-        return None
-    evidence = [(rec.source_id, rec.text), *rec.also_in]
-    citations = rec.source_ids
-    texts = [t for _, t in evidence]
-    if generated and sentence_is_instruction(generated):
-        generated = None  # the model echoed an instruction: the source's own words instead
-    if generated:
-        verdict = verify_statement(generated, texts, allowed_names=allowed)
-        if verdict.supported:
-            return Statement(
-                text=generated,
-                citations=citations,
-                evidence=evidence,
-                status=STATUS_FLAGGED if verdict.flag else STATUS_VERIFIED,
-                note=verdict.reason if verdict.flag else "",
-            )
-        status = STATUS_FALLBACK
-        note = f"model wrote “{generated}”, not supported ({verdict.reason}); source sentence used instead"
-    else:
-        # Short enough to stand as it is (or no model): the source's own words.
-        status, note = STATUS_VERIFIED, "source sentence"
-    return Statement(
-        text=trim_sentence(rec.text), citations=citations, evidence=evidence, status=status, note=note, quote=True
-    )
+    """The verified bullet for one evidence item (`briefer.generate.statement_for`)."""
+    return statement_for(ev, generated, allowed)
 
 
 def _title(template: Template, analysis: Analysis) -> str:

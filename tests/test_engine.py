@@ -96,7 +96,8 @@ def _child_workers(parent: int) -> list[int]:
 @pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGKILL], ids=["SIGSEGV", "SIGKILL"])
 def test_cli_writes_the_brief_when_the_model_worker_dies_mid_draft(tmp_path, seed_paths, sig) -> None:
     out = tmp_path / "brief.json"
-    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    # The model must be writing when it is killed: have it shorten bullets (off by default).
+    env = dict(os.environ, HF_HUB_OFFLINE="1", BRIEFER_MODEL_SHORTENS="1")
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefer.cli", "draft", *map(str, seed_paths), "--json", str(out), "--stream"],
         stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=ROOT,

@@ -80,7 +80,10 @@ def _type_new_bullet(qtbot, editor, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
-def test_generate_shows_progress_streams_and_cancels(window, qtbot) -> None:
+def test_generate_shows_progress_streams_and_cancels(window, qtbot, monkeypatch) -> None:
+    import briefer.generate
+
+    monkeypatch.setattr(briefer.generate, "MODEL_SHORTENS", True)  # off by default: nothing would stream
     stages: list[str] = []
     orig = window.drafting.progress
     window.drafting.progress = lambda p: (stages.append(p.stage), orig(p))

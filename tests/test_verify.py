@@ -115,3 +115,77 @@ def test_trim_sentence_drops_framing_openers():
     t = trim_sentence(s)
     assert t == "President Biden will warn that cyber pre-positioning on critical infrastructure is unacceptable."
     assert order_support(t, [s]) == 1.0
+
+
+# -- deletions: checked where the words were ----------------------------------------------
+
+SRC = [
+    "Officials said the two leaders are not expected to sign a deal, and that more than 3,000 troops "
+    "will stay near Lake Orm, where President Ana Vidal will meet Premier Olek Marr on Friday."
+]
+
+
+def test_deletion_that_keeps_every_claim_word_is_supported():
+    v = verify_statement("The two leaders are not expected to sign a deal.", SRC)
+    assert v.supported, v.reasons
+
+
+def test_deletion_that_drops_a_negation_is_rejected():
+    v = verify_statement("The two leaders are expected to sign a deal.", SRC)
+    assert not v.supported
+    assert any("negation" in r for r in v.reasons)
+
+
+def test_deletion_that_drops_a_hedge_is_rejected():
+    v = verify_statement("The two leaders are not to sign a deal, and more than 3,000 troops will stay.", SRC)
+    assert not v.supported
+    assert any("certain" in r and "expected" in r for r in v.reasons)
+
+
+def test_deletion_that_drops_a_modal_is_rejected():
+    v = verify_statement("More than 3,000 troops stay near Lake Orm.", SRC)
+    assert not v.supported
+    assert any("“will”" in r for r in v.reasons)
+
+
+def test_deletion_that_drops_the_bound_of_a_number_is_rejected():
+    v = verify_statement("3,000 troops will stay near Lake Orm.", SRC)
+    assert not v.supported
+    assert any("more" in r for r in v.reasons)
+
+
+def test_deletion_that_cuts_a_name_from_its_phrase_is_rejected():
+    # "President Ana Vidal will meet Premier Olek Marr" → "President Vidal will meet Premier Marr" is fine,
+    # but cutting the object's name makes the title stand for someone else.
+    v = verify_statement("President Ana Vidal will meet Premier on Friday.", SRC)
+    assert not v.supported
+
+
+def test_deletion_of_a_whole_clause_with_its_negation_is_supported():
+    v = verify_statement("More than 3,000 troops will stay near Lake Orm.", SRC)
+    assert v.supported, v.reasons
+
+
+def test_as_deletion_reads_the_fewest_gaps():
+    from briefer.verify import as_deletion
+
+    d = as_deletion("the talks will go ahead.", ["The meeting and the talks will go ahead."])
+    assert d is not None
+    assert sorted(d.kept) == [3, 4, 5, 6, 7]
+    assert as_deletion("the talks will go ahead soon.", ["The meeting and the talks will go ahead."]) is None
+
+
+def test_deletion_of_a_title_before_a_kept_name_is_supported():
+    src = ["“We will talk tomorrow,” said President Ana Vidal, who hosted the dinner."]
+    assert verify_statement("“We will talk tomorrow,” said Vidal.", src).supported
+
+
+def test_deletion_of_one_of_two_names_is_rejected():
+    src = ["President Ana Vidal will meet Premier Olek Marr and King Bo Tan on Friday."]
+    v = verify_statement("President Ana Vidal will meet King Bo Tan on Friday.", src)
+    assert not v.supported
+
+
+def test_deletion_of_when_something_was_said_is_supported():
+    src = ["Vidal and Marr said Tuesday they will meet next week at the summit in Orm."]
+    assert verify_statement("Vidal and Marr said they will meet next week at the summit in Orm.", src).supported
