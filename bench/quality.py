@@ -42,7 +42,7 @@ import statistics
 import sys
 import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -180,9 +180,8 @@ def score_event(brief: Brief, cluster: Cluster) -> dict[str, str]:
             before = text[max(0, m.start() - 40):m.start()].lower()
             # Walk the 40 characters before the name for a nationality word.
             for word, country in NATIONALITY.items():
-                if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w.])[^,;–]*$", before):
-                    if country not in p["country"] and not p["country"].endswith(country):
-                        verdict = "wrong"
+                if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w.])[^,;–]*$", before) and country not in p["country"]:
+                    verdict = "wrong"
         if impostor and text:
             verdict = "wrong"
         out[f"who{k + 1}"] = verdict
