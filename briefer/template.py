@@ -12,9 +12,23 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 DEFAULT_TEMPLATE = "leader-meeting"
 
 
+# Section kinds (see `briefer.sections`): how a section is drafted.
+KIND_LEAD = "lead"  # the one line saying who meets whom, where, when, at which occasion
+KIND_EVIDENCE = "evidence"  # statements drawn from source sentences placed in this section
+KIND_SYNTHESIS = "synthesis"  # selected from the verified statements of the other sections
+KINDS = (KIND_LEAD, KIND_EVIDENCE, KIND_SYNTHESIS)
+
+
 @dataclass(frozen=True)
 class SectionSpec:
-    """One section of a template: what it is called and what evidence feeds it."""
+    """One section of a template: what it is called, how it is drafted and what feeds it.
+
+    Behaviour comes from `kind` and the flags, never from the section's position:
+    `lead_line` opens an evidence section with the event line; `accepts_background` lets
+    recollections of earlier meetings in; `labels` name the sentence classes (see
+    `briefer.placement`) that feed it; `party` makes the section about one side's demands,
+    replaced by one plain statement when that side is not at the meeting.
+    """
 
     key: str
     heading: str
@@ -22,6 +36,13 @@ class SectionSpec:
     query: str = ""
     cues: tuple[str, ...] = ()
     max_statements: int = 4
+    kind: str = KIND_EVIDENCE
+    lead_line: bool = False
+    accepts_background: bool = False
+    labels: tuple[str, ...] = ()
+    party: str = ""  # e.g. "United States"
+    party_aliases: tuple[str, ...] = ()  # how sources name that side: "US", "U.S.", "American"
+    max_words: int = 0  # word budget of the whole section (0: none)
 
 
 @dataclass(frozen=True)
@@ -33,6 +54,10 @@ class Template:
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
     classification: str = "UNCLASSIFIED // DRAFT"
     path: str | None = None
+
+    def run_order(self) -> list[SectionSpec]:
+        """The sections in the order their drafters must run: a synthesis reads the others."""
+        return sorted(self.sections, key=lambda s: s.kind == KIND_SYNTHESIS)
 
     def spec(self, key: str) -> SectionSpec:
         """The section spec with this key; KeyError if absent."""
@@ -77,6 +102,9 @@ def parse_template(data: dict, path: str | None = None) -> Template:
         raise BrieferError(f"{where}: a template needs at least one [[section]]")
     sections = []
     seen: set[str] = set()
+    # Templates written before section kinds documented two rules by position: the first
+    # section opens with the event line and takes background. Keep them working.
+    legacy = not any(isinstance(s, dict) and ("kind" in s or "lead_line" in s) for s in raw_sections)
     for i, s in enumerate(raw_sections, 1):
         if not isinstance(s, dict) or not s.get("key") or not s.get("heading"):
             raise BrieferError(f"{where}: section {i} needs a key and a heading")
@@ -88,6 +116,14 @@ def parse_template(data: dict, path: str | None = None) -> Template:
             max_statements = int(s.get("max_statements", 4))
         except (TypeError, ValueError):
             raise BrieferError(f"{where}: section {key!r}: max_statements must be a number") from None
+        kind = str(s.get("kind", KIND_EVIDENCE))
+        if kind not in KINDS:
+            raise BrieferError(f"{where}: section {key!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        try:
+            max_words = int(s.get("max_words", 0))
+        except (TypeError, ValueError):
+            raise BrieferError(f"{where}: section {key!r}: max_words must be a number") from None
+        first = legacy and i == 1
         sections.append(
             SectionSpec(
                 key=key,
@@ -96,6 +132,13 @@ def parse_template(data: dict, path: str | None = None) -> Template:
                 query=str(s.get("query", s.get("guidance", s["heading"]))),
                 cues=tuple(str(c) for c in s.get("cues", [])),
                 max_statements=max(1, min(max_statements, 12)),
+                kind=kind,
+                lead_line=bool(s.get("lead_line", first)),
+                accepts_background=bool(s.get("accepts_background", first)),
+                labels=tuple(str(x) for x in s.get("labels", [])),
+                party=str(s.get("party", "")),
+                party_aliases=tuple(str(x) for x in s.get("party_aliases", [])),
+                max_words=max(0, max_words),
             )
         )
     return Template(

@@ -29,6 +29,7 @@ from briefer.errors import BrieferError
 from briefer.models import registry
 from briefer.models.client import WorkerGenerator
 from briefer.models.engine import default_threads
+from briefer.models.parser import load_parser
 from briefer.models.registry import ModelInfo, cache_dir
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ __all__ = [
     "default_threads",
     "load_embedder",
     "load_generator",
+    "load_parser",
     "model_file",
     "start_embedder",
 ]

@@ -60,6 +60,7 @@ class Entry:
     sha256: str | None = None
     part_sha256: tuple[str, ...] = field(default_factory=tuple)
     template: str = "chatml"
+    file_sha256: tuple[str, ...] = field(default_factory=tuple)  # "relative/path:sha256" in a model folder
 
     def _expand(self, pattern: str) -> list[str]:
         if self.parts:
@@ -94,6 +95,7 @@ def entries() -> tuple[Entry, ...]:
     for m in data["model"]:
         m = {k: v for k, v in m.items() if k in names}
         m["part_sha256"] = tuple(m.get("part_sha256", ()))
+        m["file_sha256"] = tuple(m.get("file_sha256", ()))
         out.append(Entry(**m))
     return tuple(out)
 
