@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "bench" / "devset"
 TEXTS = ROOT / "devset"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -148,11 +149,10 @@ def _statements(brief: Brief) -> list[tuple[str, Statement]]:
 
 
 def lead_line(brief: Brief) -> Statement | None:
-    """The opening line Briefer assembled from the event details, if any."""
-    for _, st in _statements(brief):
-        if st.note.startswith(LEAD_NOTE):
-            return st
-    return None
+    """The opening line Briefer assembled from the event details (the fullest, if the bottom
+    line also carries a shortened one)."""
+    leads = [st for _, st in _statements(brief) if st.note.startswith(LEAD_NOTE)]
+    return max(leads, key=lambda st: len(st.text)) if leads else None
 
 
 def _name_parts(name: str) -> list[str]:
@@ -284,8 +284,8 @@ def unsupported(brief: Brief) -> list[str]:
         allowed |= _tokens(n)
     out = []
     for _, st in _statements(brief):
-        if st.note.startswith(LEAD_NOTE):
-            continue
+        if st.note.startswith(LEAD_NOTE) or not st.evidence:
+            continue  # the event line is scored by the event checks; notes without evidence claim nothing from a source
         ev = set()
         for _, sent in st.evidence:
             ev |= _tokens(sent)
@@ -357,7 +357,7 @@ def loco_extras(clusters: list[Cluster], embedder) -> dict[str, dict[str, Any]]:
     except ImportError:
         return {}
     data = train_placement.load_labelled(embedder)
-    return {c.id: {"placement": train_placement.train(data, exclude={c.id})} for c in clusters}
+    return {c.id: {"placement": train_placement.fit(data, exclude={c.id})} for c in clusters}
 
 
 def score_cluster(cluster: Cluster, brief: Brief, ids: dict[str, int], seconds: float) -> dict[str, Any]:

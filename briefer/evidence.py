@@ -36,6 +36,7 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
 _RELATIVE_FLOOR = 0.70
+_RELATIVE_FLOOR_PLACED = 0.50  # with the classifier, scores are probabilities: keep more of them
 _REDUNDANT = 0.80  # embedding similarity at which two sentences say the same
 _RELATED = 0.70  # ... or this, when they also share a rare content word
 
@@ -173,7 +174,10 @@ def select_evidence(
     for i, spec in enumerate(specs):
         pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude and scores[i, j] > -1.0]
         # A weak sentence is no bullet: keep those near the section's best.
-        floor = max(_MIN_SCORE if placement is None else 0.0, _RELATIVE_FLOOR * float(scores[i].max()))
+        if placement is None:
+            floor = max(_MIN_SCORE, _RELATIVE_FLOOR * float(scores[i].max()))
+        else:
+            floor = _RELATIVE_FLOOR_PLACED * float(scores[i].max())
         pool = [j for j in pool if scores[i, j] >= floor]
         chosen: list[int] = []
         per_source: dict[int, int] = {}

@@ -31,6 +31,7 @@ from briefer.errors import BrieferError, Cancelled, InputError
 from briefer.evidence import Evidence, select_evidence
 from briefer.generate import generate_statements
 from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
+from briefer.placement import load_default as load_placement
 from briefer.ports import EngineError
 from briefer.sections import DraftContext, drafter_for
 from briefer.sections.lead import lead_statement
@@ -285,20 +286,19 @@ def draft_brief(
     t1 = time.perf_counter()
     report(Progress("selecting", "Selecting evidence", 0.08))
     lead = lead_statement(analysis)
-    used = set()
-    if lead:
-        lead_texts = {t for _, t in lead.evidence}
-        used = {r.id for r in analysis.sentences if r.text in lead_texts}
-        if embedder is not None and analysis.embeddings is not None:
-            # Sentences that only restate the lead (who meets whom where and when).
-            sims = analysis.embeddings @ embedder.encode([lead.text])[0]
-            where = analysis.event.where or ""
-            used |= {
-                r.id
-                for r in analysis.sentences
-                if sims[r.id] >= LEAD_RESTATEMENT
-                or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text))
-            }
+    used: set[int] = set()
+    if lead and embedder is not None and analysis.embeddings is not None:
+        # Sentences that only restate the lead (who meets whom where and when).
+        sims = analysis.embeddings @ embedder.encode([lead.text])[0]
+        where = analysis.event.where or ""
+        used |= {
+            r.id
+            for r in analysis.sentences
+            if sims[r.id] >= LEAD_RESTATEMENT
+            or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text))
+        }
+    if placement is None:
+        placement = load_placement()
     evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement)
     stats.stages["select"] = time.perf_counter() - t1
 

@@ -20,24 +20,48 @@ if TYPE_CHECKING:
 PARTY_NOTE = "the meeting's principals, as the sources name them, do not include this side"
 
 
-def party_present(spec: SectionSpec, analysis: Analysis) -> bool:
-    """True if the spec has no party, or one of the principals belongs to it.
+_TITLE_WORDS = ("president", "prime minister", "premier", "chancellor", "leader", "king", "queen", "emperor")
 
-    A principal belongs to the party when the sources give them one of the party's names as
-    nationality ("U.S. President Donald Trump") at least once.
+
+def party_members(analysis: Analysis, party: str, aliases: tuple[str, ...]) -> list[str]:
+    """Names of the principals who belong to `party`.
+
+    A principal belongs to it when the sources give them one of its names as nationality
+    ("U.S. President Donald Trump"). For a principal the sources give no nationality at all,
+    "the American president" / "a US president" (the principal's own title, not followed by
+    someone else's name) counts, if the sources say so at least twice.
     """
+    frame = analysis.frame
+    if frame is None:
+        return []
+    keys = {a.lower().replace(".", "") for a in (*aliases, party)}
+    out = []
+    texts = [f"{s.title}\n{s.text}" for s in analysis.current_sources]
+    for p in frame.people:
+        nats = [re.sub(r"['’]s$", "", n).lower().replace(".", "") for n in (*p.nationalities, p.nationality) if n]
+        if any(n in keys for n in nats):
+            out.append(p.name)
+            continue
+        if nats or not aliases:
+            continue
+        title = next((t for t in _TITLE_WORDS if t in p.role.lower()), "")
+        if not title:
+            continue
+        alias_re = "|".join(re.escape(a) for a in sorted((*aliases, party), key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w.])(?:{alias_re})\s+{title}\b(?!\s+[A-Z])", re.I)
+        if sum(len(pattern.findall(t)) for t in texts) >= 2:
+            out.append(p.name)
+    return out
+
+
+def party_present(spec: SectionSpec, analysis: Analysis) -> bool:
+    """True if the spec has no party, or one of the principals belongs to it."""
     if not spec.party:
         return True
     frame = analysis.frame
     if frame is None or not frame.people:
         return True  # nothing known: do not claim the side is absent
-    aliases = {a.lower().replace(".", "") for a in (*spec.party_aliases, spec.party)}
-    for p in frame.people:
-        for nat in (*p.nationalities, p.nationality):
-            key = re.sub(r"['’]s$", "", nat).lower().replace(".", "")
-            if key in aliases:
-                return True
-    return False
+    return bool(party_members(analysis, spec.party, spec.party_aliases))
 
 
 def absent_party_statement(spec: SectionSpec, analysis: Analysis) -> Statement:

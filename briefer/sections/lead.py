@@ -51,18 +51,28 @@ def lead_statement(analysis: Analysis) -> Statement | None:
     cited = sorted({sid for slot in slots for sid in frame.support.get(slot, []) if sid in current})
     if not cited:
         return None
+    # Evidence: per cited source, the sentences that give a slot of the line (the principals
+    # together, the place, the date, the occasion), so each part can be checked where it came from.
     names = [p.short or p.name for p in people]
+    checks = [lambda s: all(re.search(rf"\b{re.escape(n)}\b", s) for n in names[:2])]
+    if frame.place:
+        checks.append(lambda s: bool(re.search(rf"\b{re.escape(frame.place)}\b", s, re.I)))
+    if frame.when:
+        d = frame.when
+        day_month = rf"\b({d.day}(st|nd|rd|th)?\s+{d.strftime('%B')}|{d.strftime('%B')}\s+{d.day}\b|{d.strftime('%b')}\.?\s+{d.day}\b|{d.strftime('%A')})"
+        checks.append(lambda s: bool(re.search(day_month, s)))
+    if frame.occasion:
+        key = frame.occasion.split("(")[-1].rstrip(") ").split()[0] if "(" in frame.occasion else frame.occasion.split()[0]
+        checks.append(lambda s: bool(re.search(rf"\b{re.escape(key)}\b", s)))
     evidence: list[tuple[int, str]] = []
     for src in analysis.current_sources:
         if src.id not in cited:
             continue
-        for sent in [src.title, *split_sentences(src.text)]:
-            if all(re.search(rf"\b{re.escape(n)}\b", sent) for n in names[:2]) or (
-                frame.place and re.search(rf"\b{re.escape(frame.place)}\b", sent)
-                and any(re.search(rf"\b{re.escape(n)}\b", sent) for n in names)
-            ):
-                evidence.append((src.id, sent))
-                break
+        sents = [src.title, *split_sentences(src.text)]
+        for check in checks:
+            hit = next((s for s in sents if s and check(s)), None)
+            if hit and (src.id, hit) not in evidence:
+                evidence.append((src.id, hit))
     return Statement(text=text, citations=cited, evidence=evidence, status=STATUS_VERIFIED, note=LEAD_NOTE)
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BUDGET = 45
 BLUF_NOTE = "selected for the bottom line from the sections below"
+BLUF_LEAD_NOTE = LEAD_NOTE + ", shortened for the bottom line"
 
 
 def shorten_lead(lead: Statement, ctx: DraftContext) -> Statement | None:
@@ -39,7 +40,7 @@ def shorten_lead(lead: Statement, ctx: DraftContext) -> Statement | None:
     if align(text, [lead.text]).ratio < 1.0:
         return None
     return Statement(text=text, citations=list(lead.citations), evidence=list(lead.evidence),
-                     status=lead.status, note=BLUF_NOTE)
+                     status=lead.status, note=BLUF_LEAD_NOTE)
 
 
 def _centrality(cands: list[Statement], ctx: DraftContext) -> list[float]:
