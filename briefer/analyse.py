@@ -179,8 +179,8 @@ def place_mentioned(place: str, text: str) -> bool:
 
 def _compatible(a: str, b: str, frame: Frame) -> bool:
     """Same place, or one inside the other as the sources describe it."""
-    if a.lower() == b.lower() or a in frame.countries or b in frame.countries:
-        return True  # a principal's own country holds whatever city the other names
+    if a.lower() == b.lower() or a in frame.countries:
+        return True  # a source that names only a principal's own country says nothing against the city
     inside = frame.containment
     return b in inside.get(a, set()) or a in inside.get(b, set())
 
@@ -233,7 +233,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 weight[pl] += 1 + 2 * len(principals & set(names))
             own_places = sorted({x for x in sf.places if x not in frame.countries}, key=lambda x: (-weight[x], x))
             text = f"{s.title}\n{s.text}"
-            if not any(_compatible(op, fp, frame) for op in own_places for fp in frame.place_parts) \
+            if not any(_compatible(op, frame.place, frame) for op in own_places) \
                     and not any(place_mentioned(fp, text) for fp in frame.place_parts):
                 score += 1
                 notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")

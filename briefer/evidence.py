@@ -36,7 +36,8 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
 _RELATIVE_FLOOR = 0.70
-_RELATIVE_FLOOR_PLACED = 0.50  # with the classifier, scores are probabilities: keep more of them
+_RELATIVE_FLOOR_PLACED = 0.50
+QUERY_WEIGHT = 0.5  # with the classifier, scores are probabilities: keep more of them
 _REDUNDANT = 0.80  # embedding similarity at which two sentences say the same
 _RELATED = 0.70  # ... or this, when they also share a rare content word
 
@@ -82,12 +83,15 @@ def score_sentences(
     if placement is not None and any(s.labels for s in specs):
         probs = placement.predict(analysis, cands)
         names = list(placement.labels)
+        probs = _split_asks(probs, names, analysis, cands, specs)
         if "none" in names:
             nowhere = probs.argmax(axis=1) == names.index("none")
         for i, spec in enumerate(specs):
             cols = [names.index(lb) for lb in spec.labels if lb in names]
             if cols:
-                sims[i] = probs[:, cols].sum(axis=1)
+                # The learned probability, nudged by how close the sentence is to what the
+                # section asks for in the template's own words.
+                sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
     dates = {s.id: s.date or "" for s in analysis.sources}
     newest = max(dates.values(), default="")
     principals = {w for n in analysis.event.who for w in n.split()} | {"President", "U", "S", "US"}
@@ -126,6 +130,38 @@ def score_sentences(
             base_i = base - 0.06 if past else base  # background ranks below this meeting
             scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
+
+
+def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
+                specs: list[SectionSpec]) -> np.ndarray:
+    """Whose ask a sentence is, decided from who it names, not learned.
+
+    The classifier is good at telling an ask from other sentences, less at telling the two
+    sides apart (few examples). So "an ask" is the sum of both ask labels, and it goes to the
+    party's side when the sentence names the party's principal or the party itself ("US",
+    "Washington"), to the other side otherwise.
+    """
+    if "us_asks" not in names or "other_asks" not in names:
+        return probs
+    spec = next((s for s in specs if s.party and "us_asks" in s.labels), None)
+    if spec is None:
+        return probs
+    from briefer.sections.evidence import party_members
+
+    frame = analysis.frame
+    members = set(party_members(analysis, spec.party, spec.party_aliases))
+    tokens = {tok for p in (frame.people if frame else []) if p.name in members
+              for tok in {p.short, *p.name.split()} if len(tok) > 1}
+    aliases = [*spec.party_aliases, spec.party]
+    side = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(x) for x in sorted({*tokens, *aliases}, key=len, reverse=True))
+                      + r")(?![\w])") if tokens or aliases else None
+    us, other = names.index("us_asks"), names.index("other_asks")
+    out = probs.copy()
+    for j, c in enumerate(cands):
+        ask = probs[j, us] + probs[j, other]
+        ours = bool(side is not None and side.search(c.text))
+        out[j, us], out[j, other] = (ask, 0.0) if ours else (0.0, ask)
+    return out
 
 
 def select_evidence(

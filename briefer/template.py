@@ -67,6 +67,13 @@ class Template:
         raise KeyError(key)
 
 
+def known_kinds() -> tuple[str, ...]:
+    """The built-in section kinds and any kind a module registered a drafter for."""
+    from briefer.sections import registered_kinds
+
+    return tuple(dict.fromkeys((*KINDS, *registered_kinds())))
+
+
 def builtin_templates() -> list[str]:
     """Names of the templates shipped with Briefer."""
     return sorted(p.stem for p in TEMPLATE_DIR.glob("*.toml"))
@@ -117,8 +124,9 @@ def parse_template(data: dict, path: str | None = None) -> Template:
         except (TypeError, ValueError):
             raise BrieferError(f"{where}: section {key!r}: max_statements must be a number") from None
         kind = str(s.get("kind", KIND_EVIDENCE))
-        if kind not in KINDS:
-            raise BrieferError(f"{where}: section {key!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        known = known_kinds()
+        if kind not in known:
+            raise BrieferError(f"{where}: section {key!r}: kind must be one of {', '.join(known)}, not {kind!r}")
         try:
             max_words = int(s.get("max_words", 0))
         except (TypeError, ValueError):

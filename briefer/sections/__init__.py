@@ -3,7 +3,7 @@
 A template section names its `kind` (`briefer.template.KINDS`); the pipeline runs the
 sections in `Template.run_order()` (a synthesis after the sections it reads) and calls the
 drafter registered for each kind with a `DraftContext`. Adding a kind is one module with a
-function decorated by `@register("kind")`, plus the kind's name in `briefer.template.KINDS`.
+function decorated by `@register("kind")`; templates may then name that kind.
 """
 
 from __future__ import annotations
@@ -55,6 +55,12 @@ def drafter_for(kind: str) -> Drafter:
     """The drafter of `kind` (KeyError if no module registered one)."""
     _load()
     return _DRAFTERS[kind]
+
+
+def registered_kinds() -> tuple[str, ...]:
+    """Every kind with a drafter, built-in ones first."""
+    _load()
+    return tuple(_DRAFTERS)
 
 
 def _load() -> None:
