@@ -31,6 +31,7 @@ from briefer.errors import BrieferError, Cancelled, InputError
 from briefer.evidence import Evidence, select_evidence
 from briefer.generate import generate_statements
 from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
+from briefer.metadata import outlet_from_text
 from briefer.placement import load_default as load_placement
 from briefer.ports import EngineError
 from briefer.sections import DraftContext, drafter_for
@@ -101,7 +102,7 @@ def _to_source(doc: RawDocument, source_id: int) -> Source:
         title=doc.display_title,
         text=text,
         path=doc.path,
-        outlet=doc.outlet,
+        outlet=doc.outlet or outlet_from_text(doc.text),
         date=doc.date,
         date_method=doc.date_method,
         words=len(words(text)),

@@ -1,0 +1,23 @@
+"""Outlets read from the article's own text: wire datelines and copyright lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.metadata import outlet_from_text
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("SEOUL (Reuters) - The two leaders will meet on Friday.", "Reuters"),
+    ("VLADIVOSTOK, Russia (Reuters) – The leader arrived by train.", "Reuters"),
+    ("Headline\n\nPARIS (AP) — The president welcomed his guest.", "AP"),
+    ("(MENAFN) On Sunday, the president embarked on a state visit.", "MENAFN"),
+    ("The talks ended.\n© 2031 The Lindau Courier", "The Lindau Courier"),
+])
+def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet):
+    assert outlet_from_text(text) == outlet
+
+
+def test_a_photo_credit_is_not_the_publisher():
+    assert outlet_from_text("Photo: AP\nThe leaders will meet on Friday.") is None
+    assert outlet_from_text("The leaders (both in their seventies) will meet.") is None
