@@ -132,6 +132,10 @@ def score_sentences(
     return cands, scores
 
 
+_WILL = re.compile(r"\b(will|would|shall|expected|expects?|likely|plans?|set to|going to|intends?|aims?|"
+                   r"seeks?|hopes? to|wants?|is to|are to|to (?:urge|press|push|raise|warn|call|demand|ask|seek))\b", re.I)
+
+
 def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
                 specs: list[SectionSpec]) -> np.ndarray:
     """Whose ask a sentence is, decided from who it names, not learned.
@@ -159,6 +163,8 @@ def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: 
     out = probs.copy()
     for j, c in enumerate(cands):
         ask = probs[j, us] + probs[j, other]
+        if not _WILL.search(c.text):
+            ask *= 0.5  # an ask is what a side *will* press for; a record of what it did is background
         ours = bool(side is not None and side.search(c.text))
         out[j, us], out[j, other] = (ask, 0.0) if ours else (0.0, ask)
     return out

@@ -777,7 +777,11 @@ def extract_frame(
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         for d, w, names, places in sf.date_cands:
-            if not (set(names) & principals or set(places) & set(frame.place_parts)):
+            # A sentence about the meeting that names nobody and nowhere else ("The summit
+            # will be held on Tuesday") counts; one about another leg of a tour does not.
+            about_it = set(names) & principals or set(places) & set(frame.place_parts) or (
+                not names and not set(places) - set(frame.place_parts) - frame.countries)
+            if not about_it:
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
