@@ -39,13 +39,29 @@ def test_registry_lists_installed_models() -> None:
         "qwen2.5-coder-1.5b-instruct",
         "qwen2.5-coder-0.5b-instruct",
         "all-minilm-l6-v2",
+        "en-core-web-sm",
     } <= set(infos)
     for m in infos.values():
         assert m.installed, f"{m.name} not installed ({m.package})"
         assert m.location and m.size_mb and m.size_mb > 10
-        assert m.licence == "Apache-2.0"
+        assert m.licence == ("MIT" if m.kind == "parser" else "Apache-2.0")
     defaults = {m.kind: m.name for m in infos.values() if m.default}
-    assert defaults == {"generator": "qwen2.5-coder-1.5b-instruct", "embedder": "all-minilm-l6-v2"}
+    assert defaults == {"generator": "qwen2.5-coder-1.5b-instruct", "embedder": "all-minilm-l6-v2",
+                        "parser": "en-core-web-sm"}
+
+
+def test_the_parser_refuses_model_files_that_are_not_the_pinned_ones(tmp_path) -> None:
+    from dataclasses import replace
+
+    from briefer.errors import BrieferError
+    from briefer.models import registry
+    from briefer.models.parser import SpacyParser
+
+    entry = registry.entry(None, "parser")
+    (tmp_path / "ner").mkdir()
+    (tmp_path / "ner" / "model").write_bytes(b"not the weights")
+    with pytest.raises(BrieferError, match="sha256 differs"):
+        SpacyParser._check(replace(entry, file_sha256=(entry.file_sha256[0],)), tmp_path)
 
 
 def test_every_part_package_is_pinned_by_hash_in_the_registry() -> None:
