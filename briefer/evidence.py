@@ -1,8 +1,11 @@
-"""Select the evidence for each template section.
+"""Select the evidence for each evidence section of the template.
 
-Sentences are ranked by embedding similarity to the section's query plus the section's
-cue words, each sentence goes to the section it fits best, and within a section the
-choice is diverse (maximal marginal relevance) and spread across sources.
+Where a section names classifier labels (`SectionSpec.labels`), a sentence's fit is the
+probability the section classifier (`briefer.placement`) gives those labels; a section
+without labels ranks sentences by embedding similarity to its query (and its cue words,
+for templates that still have them). Each sentence goes to the section it fits best (none,
+if the classifier finds it belongs nowhere), and within a section the choice is diverse
+(maximal marginal relevance), spread across sources, and within the section's budget.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ import numpy as np
 
 from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
-from briefer.template import Template
-from briefer.textutil import content_stems
+from briefer.template import KIND_EVIDENCE, SectionSpec, Template
+from briefer.textutil import content_stems, words
 
 if TYPE_CHECKING:
-    from briefer.models import Embedder
+    from briefer.brief import Statement
+    from briefer.placement import Placement
+    from briefer.ports import Embedder
 
 # Sentences opening with a bare pronoun lean on the sentence before them; they make
 # poor stand-alone bullets.
@@ -32,6 +37,8 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
 _RELATIVE_FLOOR = 0.70
+_RELATIVE_FLOOR_PLACED = 0.50
+QUERY_WEIGHT = 0.5  # with the classifier, scores are probabilities: keep more of them
 _REDUNDANT = 0.80  # embedding similarity at which two sentences say the same
 _RELATED = 0.70  # ... or this, when they also share a rare content word
 
@@ -70,19 +77,43 @@ def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
     return out
 
 
+def evidence_specs(template: Template, analysis: Analysis) -> list[SectionSpec]:
+    """The sections that take evidence: evidence kind, and their side at the meeting."""
+    from briefer.sections.evidence import party_present
+
+    return [s for s in template.sections if s.kind == KIND_EVIDENCE and party_present(s, analysis)]
+
+
 def score_sentences(
-    analysis: Analysis, template: Template, embedder: Embedder | None
+    analysis: Analysis, specs: list[SectionSpec], embedder: Embedder | None, placement: Placement | None = None
 ) -> tuple[list[SentenceRec], np.ndarray]:
-    """Score every current sentence against every section: rows = sections."""
+    """Score every current sentence against every section: rows = sections.
+
+    A sentence the classifier places nowhere ("none": page furniture, off-topic) scores -1
+    everywhere.
+    """
     cands = _without_instructions(analysis)
-    if not cands:
-        return [], np.zeros((len(template.sections), 0), dtype=np.float32)
+    if not cands or not specs:
+        return cands, np.zeros((len(specs), len(cands)), dtype=np.float32)
+    sims = np.zeros((len(specs), len(cands)), dtype=np.float32)
     if embedder is not None and analysis.embeddings is not None:
         sent_emb = analysis.embeddings[[c.id for c in cands]]
-        queries = embedder.encode([f"{s.heading}: {s.query}" for s in template.sections])
+        queries = embedder.encode([f"{s.heading}: {s.query}" for s in specs])
         sims = queries @ sent_emb.T
-    else:
-        sims = np.zeros((len(template.sections), len(cands)), dtype=np.float32)
+    probs = None
+    nowhere = np.zeros(len(cands), dtype=bool)
+    if placement is not None and any(s.labels for s in specs):
+        probs = placement.predict(analysis, cands)
+        names = list(placement.labels)
+        probs = _split_asks(probs, names, analysis, cands, specs)
+        if "none" in names:
+            nowhere = probs.argmax(axis=1) == names.index("none")
+        for i, spec in enumerate(specs):
+            cols = [names.index(lb) for lb in spec.labels if lb in names]
+            if cols:
+                # The learned probability, nudged by how close the sentence is to what the
+                # section asks for in the template's own words.
+                sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
     dates = {s.id: s.date or "" for s in analysis.sources}
     newest = max(dates.values(), default="")
     principals = {w for n in analysis.event.who for w in n.split()} | {"President", "U", "S", "US"}
@@ -92,8 +123,8 @@ def score_sentences(
     for j, c in enumerate(cands):
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
-        if _DANGLING.search(c.text):
-            scores[:, j] = -1.0  # leans on a sentence we do not show: never a bullet of its own
+        if _DANGLING.search(c.text) or nowhere[j]:
+            scores[:, j] = -1.0  # leans on a sentence we do not show, or belongs nowhere
             continue
         if _SOFT_DANGLING.match(c.text):
             base -= 0.03  # "It/This will be…" usually means the meeting itself
@@ -109,18 +140,56 @@ def score_sentences(
         # than generic ones ("issues of concern").
         specifics = {m.group(1) for m in _PROPER.finditer(c.text)} - principals
         base += min(0.08, 0.02 * len(specifics))
-        # Recollections of earlier meetings are background: fine for the opening
-        # section, but the other sections are about the meeting ahead.
+        # Recollections of earlier meetings are background: fine where the section accepts
+        # background, but the other sections are about the meeting ahead.
         past = bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
             int(y) < event_year for y in YEAR_RE.findall(c.text)
         )
-        for i, spec in enumerate(template.sections):
-            if past and i > 0:
+        for i, spec in enumerate(specs):
+            if past and not spec.accepts_background:
                 scores[i, j] = -1.0  # never evidence for what happens next
                 continue
             base_i = base - 0.06 if past else base  # background ranks below this meeting
             scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
+
+
+_WILL = re.compile(r"\b(will|would|shall|expected|expects?|likely|plans?|set to|going to|intends?|aims?|"
+                   r"seeks?|hopes? to|wants?|is to|are to|to (?:urge|press|push|raise|warn|call|demand|ask|seek))\b", re.I)
+
+
+def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
+                specs: list[SectionSpec]) -> np.ndarray:
+    """Whose ask a sentence is, decided from who it names, not learned.
+
+    The classifier is good at telling an ask from other sentences, less at telling the two
+    sides apart (few examples). So "an ask" is the sum of both ask labels, and it goes to the
+    party's side when the sentence names the party's principal or the party itself ("US",
+    "Washington"), to the other side otherwise.
+    """
+    if "us_asks" not in names or "other_asks" not in names:
+        return probs
+    spec = next((s for s in specs if s.party and "us_asks" in s.labels), None)
+    if spec is None:
+        return probs
+    from briefer.sections.evidence import party_members
+
+    frame = analysis.frame
+    members = set(party_members(analysis, spec.party, spec.party_aliases))
+    tokens = {tok for p in (frame.people if frame else []) if p.name in members
+              for tok in {p.short, *p.name.split()} if len(tok) > 1}
+    aliases = [*spec.party_aliases, spec.party]
+    side = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(x) for x in sorted({*tokens, *aliases}, key=len, reverse=True))
+                      + r")(?![\w])") if tokens or aliases else None
+    us, other = names.index("us_asks"), names.index("other_asks")
+    out = probs.copy()
+    for j, c in enumerate(cands):
+        ask = probs[j, us] + probs[j, other]
+        if not _WILL.search(c.text):
+            ask *= 0.5  # an ask is what a side *will* press for; a record of what it did is background
+        ours = bool(side is not None and side.search(c.text))
+        out[j, us], out[j, other] = (ask, 0.0) if ours else (0.0, ask)
+    return out
 
 
 def select_evidence(
@@ -130,19 +199,21 @@ def select_evidence(
     *,
     lam: float = 0.75,
     exclude: set[int] | None = None,
-    lead_in_first: bool = False,
+    lead: Statement | None = None,
+    placement: Placement | None = None,
 ) -> dict[str, list[Evidence]]:
-    """Pick up to `max_statements` evidence sentences per section.
+    """Pick the evidence sentences of each evidence section, within its limits.
 
     Each sentence is offered to the section it scores best in (relative to that
     section's best sentence), so the sections do not repeat each other. `exclude`
-    holds sentence ids already used elsewhere (e.g. by a synthesized lead);
-    `lead_in_first` keeps a place for that lead in the first section.
+    holds sentence ids already used elsewhere (e.g. by the lead line); a section with
+    `lead_line` counts the `lead` against its statement and word limits.
     """
-    cands, scores = score_sentences(analysis, template, embedder)
-    exclude = exclude or set()
+    specs = evidence_specs(template, analysis)
     out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
-    if not cands:
+    cands, scores = score_sentences(analysis, specs, embedder, placement)
+    exclude = exclude or set()
+    if not cands or not specs:
         return out
     # Normalise per section so a section with generally low similarity still gets
     # its best sentences.
@@ -164,14 +235,20 @@ def select_evidence(
             return 1.0
         return sim
 
-    for i, spec in enumerate(template.sections):
-        pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude]
+    for i, spec in enumerate(specs):
+        pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude and scores[i, j] > -1.0]
         # A weak sentence is no bullet: keep those near the section's best.
-        floor = max(_MIN_SCORE, _RELATIVE_FLOOR * float(scores[i].max()))
+        if placement is None:
+            floor = max(_MIN_SCORE, _RELATIVE_FLOOR * float(scores[i].max()))
+        else:
+            floor = _RELATIVE_FLOOR_PLACED * float(scores[i].max())
         pool = [j for j in pool if scores[i, j] >= floor]
         chosen: list[int] = []
         per_source: dict[int, int] = {}
-        limit = spec.max_statements - (1 if lead_in_first and i == 0 else 0)
+        with_lead = spec.lead_line and lead is not None
+        limit = spec.max_statements - (1 if with_lead else 0)
+        budget = spec.max_words or 10**6
+        spent = len(words(lead.text)) if with_lead else 0
         while pool and len(chosen) < limit:
             best_j, best_val = None, -1e9
             for j in pool:
@@ -184,9 +261,12 @@ def select_evidence(
                     best_j, best_val = j, val
             if best_j is None:
                 break
-            chosen.append(best_j)
             pool.remove(best_j)
+            n = len(words(cands[best_j].text))
+            if spent + n > budget:
+                continue  # too long for what is left; a shorter one may still fit
+            chosen.append(best_j)
+            spent += n
             per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1
         out[spec.key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen]
     return out
-

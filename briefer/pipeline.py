@@ -7,7 +7,6 @@ section finished so far.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from briefer.analyse import Analysis, analyse, place_mentioned
 from briefer.brief import (
-    STATUS_VERIFIED,
     Brief,
     BriefWarning,
     Section,
@@ -29,14 +27,19 @@ from briefer.evidence import Evidence, select_evidence
 from briefer.generate import generate_statements, statement_for
 from briefer.ingest import instruction_warnings
 from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
+from briefer.placement import load_default as load_placement
 from briefer.ports import EngineError
-from briefer.template import Template, load_template
-from briefer.textutil import split_sentences
+from briefer.sections import DraftContext, drafter_for
+from briefer.sections.lead import lead_statement
+from briefer.template import SectionSpec, Template, load_template
 
 if TYPE_CHECKING:
-    from briefer.ports import Embedder, Generator
+    from briefer.placement import Placement
+    from briefer.ports import Embedder, Generator, Parser
 
 
+# Notes from ingest (how the text was read) survive a re-run; analysis notes are redone.
+_KEPT_NOTES = ("decoded", "repaired")
 LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
 PLACE_RESTATEMENT = 0.55  # ... or this, for a sentence that also names the meeting's place
 
@@ -82,73 +85,64 @@ class RunStats:
     generate_seconds: float = 0.0
 
 
-def _lead_statement(analysis: Analysis) -> Statement | None:
-    """The opening line of the brief, assembled from the event found across sources.
-
-    Built from facts (who, where, when, occasion) that several sources agree on, each
-    cited to the sources whose sentences name the place; no model is involved.
-    """
-    ev = analysis.event
-    if not ev.who or not ev.where:
-        return None
-    city = ev.where.split(",")[0].strip()
-    country = ev.where.split(",")[-1].strip()
-    support: list[tuple[int, str]] = []
-    for s in analysis.current_sources:
-        for sent in [s.title, *split_sentences(s.text)]:
-            if sent in s.instructions:
-                continue  # text addressed to a model is never cited, not even as support
-            if re.search(rf"\b({re.escape(city)}|{re.escape(country)})\b", sent) and re.search(
-                r"\b(meet|meeting|talks|summit)\b", sent, re.I
-            ):
-                support.append((s.id, sent))
-                break
-    if not support:
-        return None
-    who = " and ".join(ev.who) if len(ev.who) == 2 else ev.who[0]
-    verb = "meet" if len(ev.who) == 2 else "attends"
-    when = ""
-    if ev.when:
-        d = date.fromisoformat(ev.when)
-        when = f" on {d.strftime('%A')}, {d.day} {d.strftime('%B %Y')}"
-    all_text = " ".join(x for _, x in support) + " " + " ".join(s.text for s in analysis.current_sources)
-    margin = "on the sidelines of" if re.search(r"\b(sidelines|margins)\b", all_text) else "during"
-    occasion = f", {margin} the {ev.occasion}" if ev.occasion else ""
-    text = f"{who} {verb} in {ev.where}{when}{occasion}."
-    return Statement(
-        text=text,
-        citations=sorted({sid for sid, _ in support}),
-        evidence=support,
-        status=STATUS_VERIFIED,
-        note="assembled from the event details the sources agree on",
-    )
-
-
-def _statement_from(ev: Evidence, generated: str | None, allowed: set[str]) -> Statement | None:
-    """The verified bullet for one evidence item (`briefer.generate.statement_for`)."""
-    return statement_for(ev, generated, allowed)
-
-
 def _title(template: Template, analysis: Analysis) -> str:
-    ev = analysis.event
-    if ev.who and ev.where:
-        names = "–".join(_short_name(n) for n in ev.who)
-        when = ""
-        if ev.when:
-            d = date.fromisoformat(ev.when)
-            when = f", {d.day} {d.strftime('%B %Y')}"
-        return f"{names} meeting, {ev.where.split(',')[0]}{when}"
+    frame = analysis.frame
+    if frame is not None and frame.people and frame.place:
+        names = "–".join(p.short or p.name for p in frame.people)
+        when = f", {frame.when.day} {frame.when.strftime('%B %Y')}" if frame.when else ""
+        return f"{names} meeting, {frame.place}{when}"
     return template.title
 
 
-def _short_name(name: str) -> str:
-    """The name a headline would use: the family name ("Biden", "Xi")."""
-    parts = name.split()
-    # A two-part name whose second part is longer and unusual in English order (Chinese,
-    # Korean names put the family name first) is shown by its first part.
-    if len(parts) >= 2 and parts[-2][0].isupper() and len(parts[-2]) <= 3 and parts[-2] not in {"Joe", "Jr"}:
-        return parts[-2]
-    return parts[-1]
+class _StatementBuilder:
+    """Statements of one section from its evidence: the model shortens, the verifier gates.
+
+    Keeps what the run needs across sections: the generator (dropped if its engine fails,
+    the rest is then drafted from source sentences), the stats and the token stream.
+    """
+
+    def __init__(self, generator: Generator | None, allowed: set[str], stats: RunStats,
+                 on_token: Callable[[str, str], None] | None, cancel: CancelToken) -> None:
+        self.generator = generator
+        self.allowed = allowed
+        self.stats = stats
+        self.on_token = on_token
+        self.cancel = cancel
+        self.engine_failure: str | None = None
+        self.without_model: list[str] = []
+
+    def __call__(self, spec: SectionSpec, ev: list[Evidence]) -> list[Statement] | None:
+        stats, on_token, cancel = self.stats, self.on_token, self.cancel
+        generated: list[str | None] = [None] * len(ev)
+        if self.generator is not None and ev:
+            last = [-1]
+
+            def tok(i: int, delta: str, key: str = spec.key, last: list[int] = last) -> None:
+                stats.tokens += 1
+                if on_token:
+                    if last[0] not in (-1, i):
+                        on_token(key, "\n")  # a new statement starts on its own line
+                    last[0] = i
+                    on_token(key, delta)
+            tg = time.perf_counter()
+            try:
+                generated = generate_statements(
+                    self.generator, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48
+                )
+            except EngineError as e:
+                # The model's process died or cannot run here: this section and the rest are
+                # drafted from source sentences, and the user is told what happened.
+                self.engine_failure = e.reason
+                self.generator = None
+                generated = [None] * len(ev)
+            finally:
+                stats.generate_seconds += time.perf_counter() - tg
+            if cancel.cancelled:
+                return None
+        if self.engine_failure:
+            self.without_model.append(spec.key)
+        # `statement_for` refuses (None) a sentence that addresses a model or a reader.
+        return [st for e, g in zip(ev, generated) if (st := statement_for(e, g, self.allowed)) is not None]
 
 
 def draft_brief(
@@ -157,6 +151,8 @@ def draft_brief(
     template: Template | None = None,
     generator: Generator | None = None,
     embedder: Embedder | None = None,
+    parser: Parser | None = None,
+    placement: Placement | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     on_token: Callable[[str, str], None] | None = None,
     cancel: CancelToken | None = None,
@@ -171,7 +167,8 @@ def draft_brief(
     source sentence. `only_sections` regenerates just those sections, taking the others
     from `previous`. Sections the user edited in `previous` are kept unless
     `overwrite_user`. On cancel the sections finished so far are kept and a
-    "cancelled" warning is added.
+    "cancelled" warning is added. `parser` (default: the packaged one) reads the event;
+    `placement` (default: the shipped section classifier) places sentences in sections.
     """
     template = template or load_template()
     cancel = cancel or CancelToken()
@@ -184,7 +181,7 @@ def draft_brief(
     usable = [s for s in sources if s.usable]
     if not usable:
         raise BrieferError("no readable sources: add at least one article")
-    analysis = analyse(usable, embedder)
+    analysis = analyse(usable, embedder, parser)
     stats.stages["analyse"] = time.perf_counter() - t0
     if cancel.cancelled:
         # One cancel contract: what is finished comes back, with a "cancelled" warning.
@@ -205,29 +202,26 @@ def draft_brief(
 
     t1 = time.perf_counter()
     report(Progress("selecting", "Selecting evidence", 0.08))
-    lead = _lead_statement(analysis)
-    used = set()
-    if lead:
-        lead_texts = {t for _, t in lead.evidence}
-        used = {r.id for r in analysis.sentences if r.text in lead_texts}
-        if embedder is not None and analysis.embeddings is not None:
-            # Sentences that only restate the lead (who meets whom where and when).
-            sims = analysis.embeddings @ embedder.encode([lead.text])[0]
-            where = analysis.event.where or ""
-            used |= {
-                r.id
-                for r in analysis.sentences
-                if sims[r.id] >= LEAD_RESTATEMENT
-                or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text))
-            }
-    # The lead is the first section's first statement and counts towards its length.
-    evidence = select_evidence(analysis, template, embedder, exclude=used, lead_in_first=lead is not None)
+    lead = lead_statement(analysis)
+    used: set[int] = set()
+    if lead and embedder is not None and analysis.embeddings is not None:
+        # Sentences that only restate the lead (who meets whom where and when).
+        sims = analysis.embeddings @ embedder.encode([lead.text])[0]
+        where = analysis.event.where or ""
+        used |= {
+            r.id
+            for r in analysis.sentences
+            if sims[r.id] >= LEAD_RESTATEMENT
+            or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text))
+        }
+    if placement is None:
+        placement = load_placement()
+    evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement)
     stats.stages["select"] = time.perf_counter() - t1
 
     prev_sections = {s.key: s for s in previous.sections} if previous else {}
     wanted = list(only_sections) if only_sections else [s.key for s in template.sections]
     allowed = {n for n in analysis.event.who} | ({analysis.event.where} if analysis.event.where else set())
-    sections: list[Section] = []
     warnings = list(analysis.warnings)
     warnings += [
         BriefWarning("unreadable", f"{s.path or s.title}: {s.problem} (skipped)", [s.id])
@@ -238,59 +232,38 @@ def draft_brief(
     total = sum(len(evidence[k]) for k in wanted if k in evidence) or 1
     done = 0
     cancelled = False
-    engine_failure: str | None = None
-    without_model: list[str] = []
     model_name = generator.info.name if generator is not None else None
+    build = _StatementBuilder(generator, allowed, stats, on_token, cancel)
+    ctx = DraftContext(analysis=analysis, template=template, evidence=evidence, lead=lead, build=build,
+                       embedder=embedder)
+    drafted: dict[str, Section] = {}
     t2 = time.perf_counter()
-    for spec in template.sections:
+    # Each section is drafted by the drafter of its kind, in run order (a synthesis reads the
+    # others); the brief lists them in template order.
+    for spec in template.run_order():
         prev = prev_sections.get(spec.key)
         keep_prev = spec.key not in wanted or (prev is not None and prev.user_edited and not overwrite_user)
         unchanged = prev if prev is not None else Section(spec.key, spec.heading, [], spec.guidance)
         if keep_prev or cancelled:
-            sections.append(unchanged)
+            drafted[spec.key] = ctx.finished[spec.key] = unchanged
             continue
         ev = evidence.get(spec.key, [])
         report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key))
-        generated: list[str | None] = [None] * len(ev)
-        if generator is not None and ev:
-            last = [-1]
-
-            def tok(i: int, delta: str, key: str = spec.key, last: list[int] = last) -> None:
-                stats.tokens += 1
-                if on_token:
-                    if last[0] not in (-1, i):
-                        on_token(key, "\n")  # a new statement starts on its own line
-                    last[0] = i
-                    on_token(key, delta)
-            tg = time.perf_counter()
-            try:
-                generated = generate_statements(
-                    generator, ev, on_token=tok, cancel=lambda: cancel.cancelled, max_new_tokens=48
-                )
-            except EngineError as e:
-                # The model's process died or cannot run here: this section and the rest are
-                # drafted from source sentences, and the user is told what happened.
-                engine_failure = e.reason
-                generator = None
-                generated = [None] * len(ev)
-            finally:
-                stats.generate_seconds += time.perf_counter() - tg
-            if cancel.cancelled:
-                cancelled = True
-                sections.append(unchanged)
-                continue
-        if engine_failure:
-            without_model.append(spec.key)
+        statements = drafter_for(spec.kind)(spec, ctx)
+        if statements is None:  # cancelled while the model wrote this section
+            cancelled = True
+            drafted[spec.key] = ctx.finished[spec.key] = unchanged
+            continue
         report(Progress("verifying", f"Checking “{spec.heading}” against its sources", 0.1 + 0.85 * (done + len(ev)) / total, spec.key))
-        statements = [st for e, g in zip(ev, generated) if (st := _statement_from(e, g, allowed)) is not None]
-        if spec.key == template.sections[0].key and lead is not None:
-            statements.insert(0, lead)
-        sections.append(Section(spec.key, spec.heading, statements, spec.guidance))
+        section = Section(spec.key, spec.heading, statements, spec.guidance)
+        drafted[spec.key] = ctx.finished[spec.key] = section
         done += len(ev)
         # The UI shows each section as soon as it is checked, not when the whole brief is.
-        report(Progress("section-done", f"“{spec.heading}” done", 0.1 + 0.85 * done / total, spec.key, sections[-1]))
+        report(Progress("section-done", f"“{spec.heading}” done", 0.1 + 0.85 * done / total, spec.key, section))
         if cancel.cancelled:
             cancelled = True
+    sections = [drafted[sp.key] for sp in template.sections]
+    engine_failure, without_model = build.engine_failure, build.without_model
     stats.stages["generate+verify"] = time.perf_counter() - t2
     if cancelled:
         warnings.append(BriefWarning("cancelled", "Generation was cancelled; unfinished sections are empty or unchanged."))

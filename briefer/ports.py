@@ -72,6 +72,50 @@ class Embedder(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Token:
+    """One word of a parsed sentence (Universal POS tags, ClearNLP dependency labels)."""
+
+    text: str
+    idx: int  # character offset in the sentence
+    lemma: str
+    pos: str  # PROPN, VERB, AUX, ...
+    tag: str  # Penn Treebank tag: VBD (past), MD (modal), NNP, ...
+    dep: str  # nsubj, pobj, compound, ...
+    head: int  # index of the head token in the sentence (itself for the root)
+    ent: str = ""  # entity label of the span it belongs to (PERSON, GPE, DATE, ...)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named-entity span of a parsed sentence."""
+
+    text: str
+    label: str  # PERSON, NORP, GPE, LOC, FAC, ORG, EVENT, DATE, ...
+    start: int  # first token
+    end: int  # one past the last token
+
+
+@dataclass(frozen=True)
+class Parse:
+    """A sentence with its tokens and named entities."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+
+
+@runtime_checkable
+class Parser(Protocol):
+    """A syntactic parser with named-entity recognition (deterministic)."""
+
+    info: ModelLike
+
+    def parse(self, texts: Sequence[str]) -> list[Parse]:
+        """One `Parse` per text, in order."""
+        ...
+
+
 class EngineError(BrieferError):
     """The generator's engine failed (crashed, was killed, or cannot run on this machine).
 

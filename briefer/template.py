@@ -26,6 +26,7 @@ from briefer.errors import BrieferError
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 DEFAULT_TEMPLATE = "leader-meeting"
 MAX_STATEMENTS = 12  # per section, the most a template may ask for
+MAX_SECTION_WORDS = 2000  # a section's word budget (0: none)
 MAX_TEMPLATE_BYTES = 1024 * 1024
 
 VARIABLES = ("date", "author", "addressee", "classification", "meeting")
@@ -34,9 +35,23 @@ _VAR_RE = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
 DEFAULT_HEADER = ("For: {addressee}", "From: {author}", "{date}")
 
 
+# Section kinds (see `briefer.sections`): how a section is drafted.
+KIND_LEAD = "lead"  # the one line saying who meets whom, where, when, at which occasion
+KIND_EVIDENCE = "evidence"  # statements drawn from source sentences placed in this section
+KIND_SYNTHESIS = "synthesis"  # selected from the verified statements of the other sections
+KINDS = (KIND_LEAD, KIND_EVIDENCE, KIND_SYNTHESIS)
+
+
 @dataclass(frozen=True)
 class SectionSpec:
-    """One section of a template: what it is called and what evidence feeds it."""
+    """One section of a template: what it is called, how it is drafted and what feeds it.
+
+    Behaviour comes from `kind` and the flags, never from the section's position:
+    `lead_line` opens an evidence section with the event line; `accepts_background` lets
+    recollections of earlier meetings in; `labels` name the sentence classes (see
+    `briefer.placement`) that feed it; `party` makes the section about one side's demands,
+    replaced by one plain statement when that side is not at the meeting.
+    """
 
     key: str
     heading: str
@@ -44,6 +59,13 @@ class SectionSpec:
     query: str = ""
     cues: tuple[str, ...] = ()
     max_statements: int = 4
+    kind: str = KIND_EVIDENCE
+    lead_line: bool = False
+    accepts_background: bool = False
+    labels: tuple[str, ...] = ()
+    party: str = ""  # e.g. "United States"
+    party_aliases: tuple[str, ...] = ()  # how sources name that side: "US", "U.S.", "American"
+    max_words: int = 0  # word budget of the whole section (0: none)
 
 
 @dataclass(frozen=True)
@@ -58,12 +80,23 @@ class Template:
     description: str = ""  # one line for the template picker
     header: tuple[str, ...] = DEFAULT_HEADER  # lines under the title, with variables
 
+    def run_order(self) -> list[SectionSpec]:
+        """The sections in the order their drafters must run: a synthesis reads the others."""
+        return sorted(self.sections, key=lambda s: s.kind == KIND_SYNTHESIS)
+
     def spec(self, key: str) -> SectionSpec:
         """The section spec with this key; KeyError if absent."""
         for s in self.sections:
             if s.key == key:
                 return s
         raise KeyError(key)
+
+
+def known_kinds() -> tuple[str, ...]:
+    """The built-in section kinds and any kind a module registered a drafter for."""
+    from briefer.sections import registered_kinds
+
+    return tuple(dict.fromkeys((*KINDS, *registered_kinds())))
 
 
 # -- variables ------------------------------------------------------------------------
@@ -151,6 +184,15 @@ def _strings(v: Any, where: str, example: str) -> tuple[str, ...]:
     return tuple(v)
 
 
+def _flag(v: Any, where: str, *, default: bool) -> bool:
+    """A true/false template field (absent: `default`)."""
+    if v is None:
+        return default
+    if not isinstance(v, bool):
+        raise BrieferError(f"{where}: expected true or false, not {_kind(v)}")
+    return v
+
+
 def _kind(v: Any) -> str:
     if isinstance(v, bool):
         return "true/false"
@@ -175,6 +217,9 @@ def parse_template(data: dict, path: str | None = None) -> Template:
         raise BrieferError(f"{where}: a template needs at least one [[section]]")
     sections = []
     seen: set[str] = set()
+    # Templates written before section kinds documented two rules by position: the first
+    # section opens with the event line and takes background. Keep them working.
+    legacy = not any(isinstance(s, dict) and ("kind" in s or "lead_line" in s) for s in raw_sections)
     for i, s in enumerate(raw_sections, 1):
         if not isinstance(s, dict) or not s.get("key") or not s.get("heading"):
             raise BrieferError(f"{where}: section {i} needs a key and a heading")
@@ -191,6 +236,16 @@ def parse_template(data: dict, path: str | None = None) -> Template:
             raise BrieferError(
                 f"{here}: max_statements: expected a whole number from 1 to {MAX_STATEMENTS}, not {_kind(m)}"
             )
+        kind = _text(s.get("kind"), f"{here}: kind", default=KIND_EVIDENCE)
+        known = known_kinds()
+        if kind not in known:
+            raise BrieferError(f"{here}: kind: expected one of {', '.join(known)}, not {kind!r}")
+        words = s.get("max_words", 0)
+        if isinstance(words, bool) or not isinstance(words, int) or not 0 <= words <= MAX_SECTION_WORDS:
+            raise BrieferError(
+                f"{here}: max_words: expected a whole number from 0 to {MAX_SECTION_WORDS}, not {_kind(words)}"
+            )
+        first = legacy and i == 1
         sections.append(
             SectionSpec(
                 key=key,
@@ -199,6 +254,13 @@ def parse_template(data: dict, path: str | None = None) -> Template:
                 query=_text(s.get("query"), f"{here}: query", default=guidance or heading),
                 cues=_strings(s.get("cues"), f"{here}: cues", '["summit", "talks"]'),
                 max_statements=m,
+                kind=kind,
+                lead_line=_flag(s.get("lead_line"), f"{here}: lead_line", default=first),
+                accepts_background=_flag(s.get("accepts_background"), f"{here}: accepts_background", default=first),
+                labels=_strings(s.get("labels"), f"{here}: labels", '["agenda"]'),
+                party=_text(s.get("party"), f"{here}: party"),
+                party_aliases=_strings(s.get("party_aliases"), f"{here}: party_aliases", '["US", "U.S."]'),
+                max_words=words,
             )
         )
     header = data.get("header")

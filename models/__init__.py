@@ -29,6 +29,7 @@ from briefer.errors import BrieferError
 from briefer.models import registry
 from briefer.models.client import WorkerGenerator
 from briefer.models.engine import default_threads
+from briefer.models.parser import load_parser
 from briefer.models.registry import ModelInfo, cache_dir
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ __all__ = [
     "default_threads",
     "load_embedder",
     "load_generator",
+    "load_parser",
     "model_file",
     "start_embedder",
 ]
@@ -66,7 +68,7 @@ def _default_progress(msg: str) -> None:
 
 
 # --------------------------------------------------------------------------- generator
-_generators: dict[tuple[str, int, int], WorkerGenerator] = {}
+_generators: dict[tuple[str, int | None, int], WorkerGenerator] = {}
 _generators_lock = threading.Lock()
 
 
@@ -91,15 +93,15 @@ def load_generator(
 
     if library_dir() is None:
         raise BrieferError("the llama.cpp engine is not installed (run `make setup`, see README)")
-    if threads is None:
-        threads = default_threads()
+    # One worker per (model, requested threads, context): "as many threads as are idle" is
+    # one request, however many that turns out to be when the worker starts.
     key = (entry.name, threads, n_ctx)
     with _generators_lock:
         gen = _generators.get(key)
         if gen is not None and not gen.alive:
             gen.restart()  # closed, crashed or killed since: a fresh worker
         if gen is None:
-            gen = WorkerGenerator(entry, registry.info(entry), threads=threads, n_ctx=n_ctx,
+            gen = WorkerGenerator(entry, registry.info(entry), threads=threads or default_threads(), n_ctx=n_ctx,
                                   progress=progress or _default_progress)
             _generators[key] = gen
         return gen

@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -56,6 +57,40 @@ def worker_command(args: list[str]) -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, WORKER_ARG, *args]
     return [sys.executable, "-m", "briefer.models.worker", WORKER_ARG, *args]
+
+
+class _Spawner:
+    """Starts every worker process from one thread that lives as long as the app.
+
+    The worker asks Linux to end it when its parent goes (PR_SET_PDEATHSIG), and Linux
+    counts the *thread* that forked it as the parent: a worker started from a short-lived
+    thread (a UI job, a restart after a crash) would be killed when that thread ends.
+    """
+
+    def __init__(self) -> None:
+        self._requests: queue.Queue[tuple[list[str], dict[str, Any], Future[subprocess.Popen[bytes]]]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def popen(self, cmd: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="model-worker-spawner", daemon=True)
+                self._thread.start()
+        fut: Future[subprocess.Popen[bytes]] = Future()
+        self._requests.put((cmd, kwargs, fut))
+        return fut.result()
+
+    def _run(self) -> None:
+        while True:
+            cmd, kwargs, fut = self._requests.get()
+            try:
+                fut.set_result(subprocess.Popen(cmd, **kwargs))
+            except BaseException as e:  # reported to the caller, never kills this thread
+                fut.set_exception(e)
+
+
+_spawner = _Spawner()
 
 
 @dataclass
@@ -105,7 +140,7 @@ class WorkerGenerator:
         self._events = queue.Queue()
         self._ready.clear()
         self.status = WorkerStatus(message="starting the model worker")
-        self._proc = subprocess.Popen(
+        self._proc = _spawner.popen(
             worker_command(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env=env, close_fds=True,
         )

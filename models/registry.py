@@ -59,8 +59,8 @@ class Entry:
     file: str | None = None
     sha256: str | None = None
     part_sha256: tuple[str, ...] = field(default_factory=tuple)
-    weights: str | None = None  # single-package models: the weights file inside `path`
     template: str = "chatml"
+    file_sha256: tuple[str, ...] = field(default_factory=tuple)  # "relative/path:sha256" in a model folder
 
     def _expand(self, pattern: str) -> list[str]:
         if self.parts:
@@ -95,6 +95,7 @@ def entries() -> tuple[Entry, ...]:
     for m in data["model"]:
         m = {k: v for k, v in m.items() if k in names}
         m["part_sha256"] = tuple(m.get("part_sha256", ()))
+        m["file_sha256"] = tuple(m.get("file_sha256", ()))
         out.append(Entry(**m))
     return tuple(out)
 
@@ -248,12 +249,16 @@ def model_file(e: Entry, progress: Callable[[str], None] | None = None) -> Path:
     if parts is None:
         raise missing_error(e)
     if not e.parts:
-        if e.weights and e.sha256:
-            weights = parts[0] / e.weights
-            digest = sha256_file(weights) if weights.exists() else "missing"
-            if digest != e.sha256:
+        for item in e.file_sha256:
+            rel, _, want = item.partition(":")
+            f = parts[0] / rel
+            try:
+                digest = sha256_file(f)
+            except OSError as err:
+                raise ModelFileError(f"model {e.name!r}: {f} cannot be read ({err.strerror})") from None
+            if digest != want:
                 raise ModelFileError(
-                    f"model {e.name!r}: {weights} is not the file the registry records "
+                    f"model {e.name!r}: {f} is not the file the registry records "
                     f"(sha256 {str(digest)[:12]}…); reinstall its package"
                 )
         return parts[0]

@@ -26,7 +26,10 @@ def test_extractive_draft_has_short_deletion_bullets_and_no_pasted_instructions(
     assert [w.kind for w in warnings] == ["instructions"] and warnings[0].source_ids == [1]
     brief = draft_brief(sources, embedder=embedder)
     assert any(w.kind == "instructions" for w in brief.warnings)
-    statements = [st for sec in brief.sections for st in sec.statements if not st.note.startswith("assembled")]
+    # Bullets drawn from source sentences (not the assembled event line or a plain "not a party" line).
+    statements = [
+        st for sec in brief.sections for st in sec.statements if st.evidence and not st.note.startswith("assembled")
+    ]
     assert len(statements) >= 2
     body = " ".join(st.text for st in statements)
     for bad in ("ignore", "answer exactly", "im_start", "resigned", "cancelled", "</source"):

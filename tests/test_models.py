@@ -39,13 +39,28 @@ def test_registry_lists_installed_models() -> None:
         "qwen2.5-coder-1.5b-instruct",
         "qwen2.5-coder-0.5b-instruct",
         "all-minilm-l6-v2",
+        "en-core-web-sm",
     } <= set(infos)
     for m in infos.values():
         assert m.installed, f"{m.name} not installed ({m.package})"
         assert m.location and m.size_mb and m.size_mb > 10
-        assert m.licence == "Apache-2.0"
+        assert m.licence == ("MIT" if m.kind == "parser" else "Apache-2.0")
     defaults = {m.kind: m.name for m in infos.values() if m.default}
-    assert defaults == {"generator": "qwen2.5-coder-1.5b-instruct", "embedder": "all-minilm-l6-v2"}
+    assert defaults == {"generator": "qwen2.5-coder-1.5b-instruct", "embedder": "all-minilm-l6-v2",
+                        "parser": "en-core-web-sm"}
+
+
+def test_a_model_folder_whose_files_are_not_the_pinned_ones_is_refused(tmp_path, monkeypatch) -> None:
+    from dataclasses import replace
+
+    for kind in ("parser", "embedder"):
+        entry = registry.entry(None, kind)
+        rel = entry.file_sha256[0].partition(":")[0]
+        (tmp_path / kind / rel).parent.mkdir(parents=True)
+        (tmp_path / kind / rel).write_bytes(b"not the weights")
+        monkeypatch.setattr(registry, "source_paths", lambda e, k=kind: [tmp_path / k])
+        with pytest.raises(registry.ModelFileError, match="is not the file the registry records"):
+            registry.model_file(replace(entry, file_sha256=(entry.file_sha256[0],)))
 
 
 def test_every_part_package_is_pinned_by_hash_in_the_registry() -> None:
@@ -249,3 +264,25 @@ def test_concurrent_callers_are_serialised(generator) -> None:
     for t in threads:
         t.join(300)
     assert len(results) == 2 and results[0] == results[1] and results[0][0]
+
+
+def test_a_worker_started_from_a_short_lived_thread_outlives_it() -> None:
+    """Linux ends the worker with the *thread* that forked it (PR_SET_PDEATHSIG): workers are
+    forked from one long-lived thread, so a UI job or a crash restart may start them."""
+    holder: list[models.WorkerGenerator] = []
+
+    def job() -> None:  # like a UI job: starts the model, waits for it, then its thread ends
+        holder.append(models.load_generator(threads=1, n_ctx=2048))
+        holder[0].wait_ready(600)
+
+    t = threading.Thread(target=job)
+    t.start()
+    t.join()
+    gen = holder[0]
+    try:
+        assert gen.status.state == "ready", gen.status.message
+        time.sleep(1.0)
+        assert gen.alive
+        assert gen.generate([shorten_prompt(gen.template, NK, max_new_tokens=8)])[0]
+    finally:
+        gen.close()

@@ -5,13 +5,46 @@ from __future__ import annotations
 import pytest
 
 from briefer.errors import BrieferError
-from briefer.template import TEMPLATE_DIR, load_template
+from briefer.template import TEMPLATE_DIR, load_template, parse_template
 
 
-def test_default_template_is_the_leader_meeting_brief():
+def test_default_template_is_the_leader_meeting_brief_with_a_bottom_line_first():
     t = load_template()
-    assert [s.heading for s in t.sections] == ["Context", "Agenda", "US asks", "Outlook under Trump"]
-    assert all(s.cues and s.query for s in t.sections)
+    assert [s.heading for s in t.sections] == ["Bottom line up front", "Context", "Agenda", "US asks", "Outlook under Trump"]
+    assert [s.kind for s in t.sections] == ["synthesis", "evidence", "evidence", "evidence", "evidence"]
+    assert t.spec("bluf").max_words == 45
+    # The lead line and background belong to Context by flag, not by being first.
+    assert [s.key for s in t.sections if s.lead_line] == ["context"]
+    assert [s.key for s in t.sections if s.accepts_background] == ["context"]
+    assert t.spec("us_asks").party == "United States"
+    # Evidence sections are placed by the classifier's labels; no topic words of any event.
+    assert all(s.labels for s in t.sections if s.kind == "evidence")
+    assert not any(s.cues for s in t.sections)
+    assert sum(s.max_words for s in t.sections if s.kind == "evidence") <= 550
+
+
+def test_synthesis_sections_run_after_the_sections_they_read():
+    t = load_template()
+    assert [s.key for s in t.run_order()] == ["context", "agenda", "us_asks", "outlook", "bluf"]
+
+
+def test_a_template_without_kinds_keeps_its_documented_first_section_rules():
+    # Templates written before section kinds: the first section opened with the lead line and
+    # took background. They still load and behave so.
+    t = parse_template({"section": [{"key": "a", "heading": "A"}, {"key": "b", "heading": "B", "cues": ["x"]}]})
+    assert [(s.kind, s.lead_line, s.accepts_background) for s in t.sections] == [
+        ("evidence", True, True), ("evidence", False, False)]
+    assert t.spec("b").cues == ("x",)
+
+
+def test_a_template_with_kinds_gets_nothing_by_position():
+    t = parse_template({"section": [{"key": "a", "heading": "A", "kind": "evidence"}, {"key": "b", "heading": "B"}]})
+    assert not any(s.lead_line or s.accepts_background for s in t.sections)
+
+
+def test_an_unknown_section_kind_is_named():
+    with pytest.raises(BrieferError, match="kind: expected one of"):
+        parse_template({"section": [{"key": "a", "heading": "A", "kind": "poem"}]})
 
 
 def test_user_can_copy_and_edit_a_template(tmp_path):
@@ -36,7 +69,7 @@ def test_a_general_meeting_template_ships_without_any_one_events_words():
 
     assert {"leader-meeting", "meeting"} <= set(builtin_templates())
     t = load_template("meeting")
-    assert [s.heading for s in t.sections] == ["Context", "Agenda", "Positions and asks", "Outlook"]
+    assert [s.heading for s in t.sections] == ["Bottom line up front", "Context", "Agenda", "Positions and asks", "Outlook"]
     text = (TEMPLATE_DIR / "meeting.toml").read_text(encoding="utf-8")
     for word in ("US", "Trump", "Biden", "Xi", "China", "Taiwan", "APEC", "Lima", "president"):
         assert f" {word}" not in text and f'"{word}' not in text, word

@@ -64,7 +64,7 @@ def test_window_opens_with_template_sections(window) -> None:
     left, right = window.split.sizes()
     assert 0.2 < left / (left + right) < 0.4
     headings = [b.heading.text() for b in window.editor._boxes]
-    assert headings == ["Context", "Agenda", "US asks", "Outlook under Trump"]
+    assert headings == ["Bottom line up front", "Context", "Agenda", "US asks", "Outlook under Trump"]
     assert not window.generate_btn.isEnabled()  # nothing to draft from yet
 
 

@@ -155,7 +155,7 @@ def test_regenerate_section_keeps_user_edits(window, qtbot, answers) -> None:
     job = window.generate()
     assert job is not None
     keys = set(window.drafting.keys)
-    assert keys == {"us_asks", "outlook"}
+    assert keys == {"bluf", "us_asks", "outlook"}  # the bottom line is redrawn from the sections
     qtbot.waitUntil(lambda: not window.generating, timeout=DRAFT_TIMEOUT_MS)
     final = window.current_brief()
     assert final.section("agenda").statements == edited

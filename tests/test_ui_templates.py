@@ -50,7 +50,7 @@ def test_the_picker_lists_the_shipped_templates_and_relays_an_empty_brief(window
     assert box.currentData() == "leader-meeting"
     window.session.add_sources([Source(1, "A", "Leaders meet in Geneva on Monday.")])
     window.choose_template("meeting")
-    assert _headings(window) == ["Context", "Agenda", "Positions and asks", "Outlook"]
+    assert _headings(window) == ["Bottom line up front", "Context", "Agenda", "Positions and asks", "Outlook"]
     assert window.session.template.name == "meeting" and window.current_brief().template == "meeting"
     assert [s.title for s in window.current_brief().sources] == ["A"]  # sources stay
     assert box.currentData() == "meeting"
@@ -64,7 +64,7 @@ def test_new_brief_from_template_sets_the_variables_shown_in_the_header(window, 
     assert (b.title, b.date, b.author, b.addressee, b.classification) == (
         "Ministers' meeting, Geneva", "2031-03-04", "A. Analyst", "The Minister", "OFFICIAL"
     )
-    assert _headings(window) == ["Context", "Agenda", "Positions and asks", "Outlook"]
+    assert _headings(window) == ["Bottom line up front", "Context", "Agenda", "Positions and asks", "Outlook"]
     assert window.editor.title.text() == "Ministers' meeting, Geneva"
     assert window.editor.classification.text() == "OFFICIAL"
     assert window.editor.meta.text() == "For: The Minister  ·  From: A. Analyst  ·  4 March 2031"
@@ -120,7 +120,7 @@ def test_a_broken_template_in_the_settings_still_opens_the_window(qtbot, data_di
     p.save()
     w = make_window(qtbot)
     assert "cues" in (w.last_error or "") and "broken.toml" in w.last_error
-    assert _headings(w) == ["Context", "Agenda", "US asks", "Outlook under Trump"]
+    assert _headings(w) == ["Bottom line up front", "Context", "Agenda", "US asks", "Outlook under Trump"]
     w.close()
 
 

@@ -42,12 +42,19 @@ _COPYRIGHT = re.compile(
     rf"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s+)?(?P<name>(?:The )?{_CREDIT_NAME})", re.I
 )
 _PHOTO_CREDIT = re.compile(rf"(?<=[.!?\"”’])\s*\((?P<credit>{_CREDIT_NAME})\)\s*$")
+# Wire datelines: "SEOUL (Reuters) -", "VLADIVOSTOK, Russia (Reuters) –", "CANBERRA, Australia (AP) —",
+# and a paragraph opened by the service's name: "(MENAFN) On Sunday, …".
+_WIRE_DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'-]{{2,30}}(?:, [A-Z][A-Za-z .'-]{{2,30}})?\s*\((?P<name>{_CREDIT_NAME})\)\s*[-–—:]"
+)
+_WIRE_LEADING = re.compile(rf"^\((?P<name>{_CREDIT_NAME})\)\s*(?:[-–—:]\s*)?[A-Z]")
+_NOT_OUTLET = re.compile(r"^(?:Photo|File|Image|Video|Updated|All)\b", re.I)
 
 
 def detect_outlet(text: str) -> tuple[str, str] | None:
     """(outlet, how it was found) from credits in the raw text, or None. Never guessed:
-    only an explicit credit counts (lead credit, desk byline, "with inputs from", ©,
-    a photo credit as the last resort)."""
+    only an explicit credit counts (lead credit, desk byline, a wire dateline such as
+    "SEOUL (Reuters) -", "with inputs from", ©, a photo credit as the last resort)."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
 
     def ok(name: str) -> bool:
@@ -61,6 +68,10 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
         m = _BYLINE_DESK.match(ln)
         if m and ok(m.group("name")) and m.group("name").lower() not in _GENERIC_DESKS:
             return m.group("name"), f"byline '{ln}'"
+    for ln in lines[:30]:
+        m = _WIRE_DATELINE.match(ln) or _WIRE_LEADING.match(ln)
+        if m and ok(m.group("name")) and not _NOT_OUTLET.match(m.group("name")):
+            return m.group("name"), f"wire dateline '{ln[: m.end()].strip(' -–—:')}'"
     for ln in lines:
         m = _INPUTS_FROM.match(ln)
         if m:

@@ -133,9 +133,10 @@ def test_instruction_like_sentence_is_never_evidence(tmp_path: Path, seed_paths:
     path = write(tmp_path / "hostile.txt", hostile_article())
     sources, _ = load_sources([*seed_paths, path])
     hostile = next(s for s in sources if s.path == str(path))
-    # The payload survives into the analysed sentences: only the filter keeps it out.
+    # Analysis reads the sources without their instruction-like sentences (evidence selection
+    # and the fallback path refuse them again; see the tests below).
     analysed = [r.text for r in analyse([s for s in sources if s.usable], embedder).sentences]
-    assert SUMMARISER in analysed
+    assert analysed and not any(SUMMARISER in t for t in analysed)
     brief = draft_brief(sources, embedder=embedder)  # extractive: source sentences only
     used = [
         text
@@ -152,6 +153,7 @@ def test_instruction_like_sentence_is_never_evidence(tmp_path: Path, seed_paths:
 def test_fallback_never_pastes_instruction_text(tmp_path: Path, monkeypatch, embedder) -> None:
     """Even if selection offered it, the extractive/fallback path would not paste it."""
     import briefer.pipeline as pipeline
+    from briefer.analyse import SentenceRec
     from briefer.evidence import Evidence
 
     (src,), _ = load_sources([write(tmp_path / "hostile.txt", hostile_article())])
@@ -159,9 +161,10 @@ def test_fallback_never_pastes_instruction_text(tmp_path: Path, monkeypatch, emb
 
     def leaky_selection(analysis, template, *a, **kw):
         out = real(analysis, template, *a, **kw)
-        bad = [r for r in analysis.sentences if sentence_is_instruction(r.text)]
-        assert bad, "the payload is among the analysed sentences"
-        first = template.sections[0].key
+        # Analysis already leaves the payload out; offer it anyway, as a faulty selection would.
+        bad = [SentenceRec(10_000 + i, src.id, i, t) for i, t in enumerate(src.instructions)]
+        assert bad and any(sentence_is_instruction(r.text) for r in bad)
+        first = next(s.key for s in template.sections if s.kind == "evidence")
         out[first] = [Evidence(r, 1.0) for r in bad] + out[first]
         return out
 

@@ -1,0 +1,156 @@
+"""Train the section classifier (`briefer.placement`) on the dev set's labelled sentences.
+
+    python bench/train_placement.py            # LOCO report, then write briefer/data/placement.npz
+    python bench/train_placement.py --report   # leave-one-cluster-out report only
+
+Each dev cluster is analysed the way a draft analyses it (parser, embedder, merged
+near-duplicates); every sentence that carries a hand label (`bench/devset/labels/*.tsv`,
+matched by the sha1 key of its normalised text) becomes one example. Sentences of sources
+the notes flag as stale or about another meeting are left out: they are labelled "none" for
+being in the wrong article, not for what they say. Training is deterministic (L-BFGS from
+zero, float64), so the same dev set gives the same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from briefer.placement import DEFAULT_PATH, LABELS, SectionClassifier, features, train  # noqa: E402
+from briefer.template import load_template  # noqa: E402
+
+DEVSET = ROOT / "bench" / "devset"
+TEXTS = ROOT / "devset"
+L2 = 256.0  # regularisation, chosen among 1..4096 by LOCO accuracy (bench/README.md)
+
+
+def key(sentence: str) -> str:
+    return hashlib.sha1(re.sub(r"[^a-z0-9]", "", sentence.lower()).encode()).hexdigest()[:12]
+
+
+@dataclass
+class ClusterData:
+    id: str
+    x: np.ndarray
+    y: np.ndarray
+
+
+def party_aliases() -> tuple[str, ...]:
+    """The default template's party, the side "us_asks" is about."""
+    spec = next(s for s in load_template().sections if s.party)
+    return (*spec.party_aliases, spec.party)
+
+
+def load_labelled(embedder, parser=None, only: list[str] | None = None) -> list[ClusterData]:
+    """Features and labels of every labelled sentence, per cluster whose texts are present."""
+    from briefer.analyse import analyse
+    from briefer.pipeline import load_sources
+
+    manifest = tomllib.loads((DEVSET / "manifest.toml").read_text(encoding="utf-8"))
+    aliases = party_aliases()
+    out = []
+    for entry in manifest["cluster"]:
+        cid = entry["id"]
+        if only and cid not in only:
+            continue
+        files = sorted(s["file"] for s in entry["source"])
+        paths = [TEXTS / cid / f for f in files]
+        if not all(p.exists() for p in paths):
+            continue
+        notes = tomllib.loads((DEVSET / "clusters" / f"{cid}.toml").read_text(encoding="utf-8"))
+        flagged = {s["file"] for s in notes["source"] if s.get("flag")}
+        labels: dict[str, str] = {}
+        for line in (DEVSET / "labels" / f"{cid}.tsv").read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                f, _, k, lab = line.split("\t")
+                if f not in flagged:
+                    labels[k] = lab
+        sources, _ = load_sources(paths)
+        analysis = analyse(sources, embedder, parser)
+        bad_ids = {s.id for f, s in zip(files, sources) if f in flagged}
+        recs, ys = [], []
+        for r in analysis.sentences:
+            if set(r.source_ids) <= bad_ids:
+                continue
+            lab = next((labels[k] for k in (key(t) for t in [r.text, *(t for _, t in r.also_in)]) if k in labels), None)
+            if lab is None:
+                continue
+            recs.append(r)
+            ys.append(LABELS.index(lab))
+        if recs:
+            out.append(ClusterData(cid, features(analysis, recs, aliases), np.array(ys)))
+    return out
+
+
+def fit(data: list[ClusterData], exclude: set[str] | None = None, l2: float = L2) -> SectionClassifier:
+    """A classifier trained on every cluster except `exclude`."""
+    use = [d for d in data if d.id not in (exclude or set())]
+    x = np.vstack([d.x for d in use])
+    y = np.concatenate([d.y for d in use])
+    return train(x, y, labels=LABELS, l2=l2, party_aliases=party_aliases())
+
+
+def loco(data: list[ClusterData], l2: float = L2) -> tuple[float, dict[str, float], np.ndarray]:
+    """Leave-one-cluster-out accuracy, per-label F1 and the confusion matrix (rows: truth)."""
+    conf = np.zeros((len(LABELS), len(LABELS)), dtype=int)
+    for d in data:
+        model = fit(data, exclude={d.id}, l2=l2)
+        pred = model.probabilities(d.x).argmax(axis=1)
+        for t, p in zip(d.y, pred):
+            conf[t, p] += 1
+    acc = float(np.trace(conf) / conf.sum())
+    f1 = {}
+    for i, lab in enumerate(LABELS):
+        tp = conf[i, i]
+        prec = tp / max(1, conf[:, i].sum())
+        rec = tp / max(1, conf[i].sum())
+        f1[lab] = 0.0 if tp == 0 else float(2 * prec * rec / (prec + rec))
+    return acc, f1, conf
+
+
+def report(data: list[ClusterData], l2: float = L2) -> str:
+    acc, f1, conf = loco(data, l2)
+    n = sum(len(d.y) for d in data)
+    lines = [f"LOCO over {len(data)} clusters, {n} labelled sentences (l2={l2:g}): accuracy {acc:.1%}", "",
+             "| label | support | F1 |", "|---|---|---|"]
+    for i, lab in enumerate(LABELS):
+        lines.append(f"| {lab} | {conf[i].sum()} | {f1[lab]:.2f} |")
+    lines += ["", "confusion (rows: label, columns: predicted): " + " ".join(LABELS)]
+    for i, lab in enumerate(LABELS):
+        lines.append(f"    {lab:>10} " + " ".join(f"{v:4d}" for v in conf[i]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--report", action="store_true", help="print the LOCO report only; write nothing")
+    ap.add_argument("--l2", type=float, default=L2)
+    args = ap.parse_args(argv)
+    from briefer.models import load_embedder
+
+    data = load_labelled(load_embedder())
+    if not data:
+        print("no dev clusters present (see bench/devset/README.md)", file=sys.stderr)
+        return 1
+    print(report(data, args.l2))
+    if not args.report:
+        DEFAULT_PATH.parent.mkdir(parents=True, exist_ok=True)
+        fit(data, l2=args.l2).save(DEFAULT_PATH)
+        print(f"\nwrote {DEFAULT_PATH.relative_to(ROOT)} ({DEFAULT_PATH.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,847 @@
+"""The event frame of a source set: who meets whom (with roles), where, when, at which occasion.
+
+Each source is read on its own first: a parser (named entities and dependencies, see
+`briefer.ports.Parser`) finds the people, places, dates and occasions of the sentences that
+speak of a meeting, and dates are resolved against that source's own publication date. The
+set's frame is then a vote across sources (one vote per source per value; ties broken by
+sorted keys, never by set or dict order). A slot without enough agreement stays empty, so the
+brief says less instead of something wrong.
+
+`SourceFrame` keeps what each source says about the meeting it looks forward to, so that
+staleness and "different event" can be judged from the whole frame (`briefer.analyse`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from briefer.ports import Parse, Parser
+
+# Words that make a sentence about a meeting (lemmas, lower case).
+MEETING_WORDS = frozenset(
+    ["meet", "meeting", "met", "talk", "talks", "summit", "visit", "host", "sit", "bilateral", "trip",
+     "travel", "arrive", "discuss", "hold", "dine", "dinner", "sit-down", "face-to-face", "tour", "welcome"]
+)
+_MEETING_RE = re.compile(
+    r"\b(meet|meets|meeting|met|talks?|summit|visit|visits|visiting|hosts?|hosting|sit[- ]down|bilateral|"
+    r"face-to-face|trip|travel|travels|arrive[sd]?|arriving)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(will|would|to meet|to hold|to visit|to travel|set to|set for|scheduled|expected|plans?|planned|"
+    r"upcoming|forthcoming|next|is to|are to|due to|poised|ahead of|later this|preparing|prepare)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(last met|previous|previously|took place|ago|first met|had met|have met|has met|last year|"
+    r"last (?:summit|meeting|visit|trip)|earlier (?:summit|meeting|visit)|since (?:their|the)|in \d{4}|"
+    r"was held|were held)\b",
+    re.I,
+)
+# Role titles that stand before a name ("President Xi Jinping"); generic, not of one country.
+_TITLES = (
+    "Supreme Leader", "Prime Minister", "Premier", "President", "Chancellor", "King", "Queen",
+    "Emperor", "Crown Prince", "Emir", "Sultan", "Chairman", "General Secretary", "Secretary-General",
+    "Secretary General", "Leader", "leader", "PM",
+)
+_TITLE_RE = re.compile(
+    r"(?:(?P<nat>(?:[A-Z][\w.’'-]*\s){0,2}?[A-Z][\w.’'-]*?(?:['’]s)?)\s+)?"
+    r"(?P<title>" + "|".join(re.escape(t) for t in _TITLES) + r")\s+$"
+)
+_FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
+_OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gathering|assembly|games|congress)\b", re.I)
+_SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
+_ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
+_MONTHS = {m: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for m in names}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MD = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
+_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(\d{{4}}))?")
+_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+DATE_SPAN_DAYS = 3  # dates this close are the same meeting (multi-day visits, time zones)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A principal: full name and the role the sources give them."""
+
+    name: str
+    role: str = ""  # "Chinese President", "Prime Minister", ...
+    nationality: str = ""  # the words before the title: "Chinese", "U.S.", "Japan's"
+    nationalities: tuple[str, ...] = ()  # every nationality the sources give them, sorted
+    short: str = ""  # the part of the name the sources use alone most ("Xi", "Trump", "Kim")
+
+    @property
+    def display(self) -> str:
+        return f"{self.role} {self.name}".strip()
+
+
+@dataclass
+class SourceFrame:
+    """What one source says about the meeting it looks forward to."""
+
+    source_id: int
+    people: list[str] = field(default_factory=list)  # canonical names, most salient first
+    pair_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    places: list[str] = field(default_factory=list)  # places named for its meeting
+    past_places: list[str] = field(default_factory=list)  # places of meetings it calls past
+    dates: list[date] = field(default_factory=list)  # dates it gives for its meeting
+    # (date, weight, people named, places named) for each date, to be weighed once the set's
+    # people and place are known
+    date_cands: list[tuple[date, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    place_cands: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (place, people named)
+    explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
+    occasions: list[str] = field(default_factory=list)
+    sidelines: bool = False
+    mentioned: str = ""  # every place-like entity it names (for "never names the place")
+
+
+@dataclass
+class Frame:
+    """The set's event, and the evidence behind each slot."""
+
+    people: list[Person] = field(default_factory=list)
+    place: str | None = None
+    place_parts: tuple[str, ...] = ()  # the place and, when the sources give it, its country
+    when: date | None = None
+    occasion: str | None = None
+    sidelines: bool = False
+    sources: dict[int, SourceFrame] = field(default_factory=dict)
+    containment: dict[str, set[str]] = field(default_factory=dict)  # place -> places it lies in
+    countries: set[str] = field(default_factory=set)  # places that are a principal's own country
+    support: dict[str, list[int]] = field(default_factory=dict)  # slot -> source ids that gave it
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[\s\-]+", name) if t)
+
+
+def _fold(s: str) -> str:
+    """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+def _clean_person(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"^(?:Mr|Mrs|Ms|Dr|President|Prime Minister|PM|Premier|Chancellor)\.?\s+", "", text)
+    return text.strip(" ,.\"“”")
+
+
+def is_meeting_sentence(text: str) -> bool:
+    return bool(_MEETING_RE.search(text))
+
+
+def looks_ahead(text: str) -> bool:
+    """True if the sentence speaks of the meeting to come, not of one that happened."""
+    return not _PAST.search(text) and (bool(_FUTURE.search(text)) or not re.search(r"\b(met|held|was|were)\b", text))
+
+
+def looks_back(text: str) -> bool:
+    return bool(_PAST.search(text)) or bool(re.search(r"\b(met|held)\b", text))
+
+
+def resolve_dates(text: str, ref: date | None) -> list[tuple[date, bool]]:
+    """Calendar dates a sentence gives, resolved against `ref`; see `dates_in`."""
+    return [(d, explicit) for d, explicit, _ in dates_in(text, ref)]
+
+
+_SPOKEN = re.compile(
+    r"\b(said|says|told|tells|announced|announces|confirmed|reported|added|stated|statement|briefing|"
+    r"wrote|posted|tweeted)\b[^,.;]{0,30}$",
+    re.I,
+)
+
+
+def dates_in(text: str, ref: date | None, year_ref: date | None = None) -> list[tuple[date, bool, int]]:
+    """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
+
+    Returns (date, explicit, position): explicit when the text names a day of a month. A weekday is
+    the next such day on or after `ref`; without `ref` it is not resolved. A day and month
+    without a year take the year that puts them nearest to `ref` (or `year_ref`, the set's
+    date, for a source without a date of its own). The day something was said ("officials
+    said on Friday") is not a date of the meeting.
+    """
+    out: list[tuple[date, bool, int]] = []
+    spans: list[tuple[int, int]] = []
+    for pattern, g_month, g_day in ((_MD, 1, 2), (_DM, 2, 1)):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in spans) or _SPOKEN.search(text[:m.start()]):
+                continue
+            month = _MONTHS[m.group(g_month).lower().rstrip(".")]
+            day = int(m.group(g_day))
+            anchor = ref or year_ref
+            if m.group(3):
+                years = [int(m.group(3))]
+            elif anchor:
+                years = [anchor.year - 1, anchor.year, anchor.year + 1]
+            else:
+                continue
+            cands = []
+            for y in years:
+                try:
+                    cands.append(date(y, month, day))
+                except ValueError:
+                    pass
+            if not cands:
+                continue
+            best = min(cands, key=lambda d: (abs((d - anchor).days) if anchor else 0, d))
+            out.append((best, True, m.start()))
+            spans.append((m.start(), m.end()))
+    if ref:
+        for m in _WD.finditer(text):
+            if any(a <= m.start() < b + 12 for a, b in spans) or _SPOKEN.search(text[:m.start()]):
+                continue  # "Tuesday, June 12": the date already says it
+            target = _WEEKDAYS.index(m.group(1).lower())
+            out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
+        for word, days in _RELATIVE.items():
+            for m in re.finditer(rf"\b{word}\b", text, re.I):
+                if _SPOKEN.search(text[:m.start()]):
+                    continue
+                out.append((ref + timedelta(days=days), False, m.start()))
+    return out
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+# Capitalised words that are never part of a person's name (headline words, titles, agencies).
+_NOT_NAME = frozenset(
+    ["President", "Prime", "Minister", "PM", "Premier", "Chancellor", "Leader", "Will", "Meet", "Meets",
+     "Meeting", "Summit", "Talks", "To", "And", "With", "The", "In", "On", "At", "Of", "For", "Says",
+     "Said", "AP", "AFP", "Reuters", "Photo", "File", "Getty", "Images", "Mr", "Mrs", "Ms", "Dr", "Vs",
+     "Trip", "Visit", "Visits", "Ahead", "After", "Before", "As", "New", "Amid", "Over", "Hold", "Holds"]
+)
+
+
+def _good_name(name: str) -> bool:
+    toks = _name_tokens(name)
+    return (
+        1 <= len(toks) <= 4
+        and all(t[0].isupper() for t in toks)
+        and not any(t in _NOT_NAME for t in toks)
+        and not re.search(r"['’]s\b|\d|[–—/]", name)
+    )
+
+
+_FUNCTION_WORDS = frozenset(["will", "meet", "meets", "to", "and", "with", "for", "of", "in", "on", "at", "set",
+                             "hold", "holds", "talks", "as", "amid", "after", "ahead", "over", "the", "a"])
+
+
+def _title_case(text: str) -> bool:
+    """Headlines in Title Case fool the entity recogniser ("Trump Will Meet Putin")."""
+    ws = re.findall(r"[A-Za-z][\w'’-]*", text)[1:]
+    caps = sum(1 for w in ws if w.lower() in _FUNCTION_WORDS and w[0].isupper())
+    lower = sum(1 for w in ws if w.lower() in _FUNCTION_WORDS and w[0].islower())
+    return caps >= 2 and caps > lower
+
+
+class _People:
+    """Person names of a source set, their variants merged ("Xi", "Xi Jinping", "Jinping")."""
+
+    def __init__(self, parses: Iterable[Parse]) -> None:
+        full: Counter[str] = Counter()
+        places: Counter[str] = Counter()
+        parses = list(parses)
+        for p in parses:
+            for e in p.entities:
+                if e.label in PLACE_LABELS:
+                    places[_fold(_strip_the(e.text))] += 1
+            if _title_case(p.text):
+                continue
+            for e in p.entities:
+                if e.label == "PERSON":
+                    name = _clean_person(e.text)
+                    if _good_name(name):
+                        full[name] += 1
+        # A word the recogniser calls a place at least as often as a person is a place ("Sochi").
+        full = Counter({n: c for n, c in full.items() if places.get(_fold(n), 0) < c or len(_name_tokens(n)) > 1})
+        # Group variants sharing a name token, most frequent first; a name that would join two
+        # groups ("Putin-Donald Trump") is a conflation and is dropped.
+        groups: list[tuple[set[str], Counter[str]]] = []
+        for n in sorted(full, key=lambda n: (-full[n], n)):
+            toks = {_fold(t) for t in _name_tokens(n)}
+            homes = [g for g in groups if g[0] & toks]
+            if len(homes) > 1:
+                continue
+            if homes:
+                homes[0][0].update(toks)
+                homes[0][1][n] = full[n]
+            else:
+                groups.append((set(toks), Counter({n: full[n]})))
+        self.canon: dict[str, str] = {}
+        self.groups: list[str] = []
+        for _, variants in groups:
+            # The fullest spelling used at least twice (or the fullest at all): "Xi Jinping".
+            longest = max(len(_name_tokens(v)) for v in variants)
+            multi = [v for v in variants if len(_name_tokens(v)) > 1 and (variants[v] >= 2 or len(_name_tokens(v)) == longest)]
+            pool = multi or list(variants)
+            name = sorted(pool, key=lambda v: (-variants[v], -len(v), v))[0]
+            self.groups.append(name)
+            for v in variants:
+                self.canon[v] = name
+        # A token that names a person of the set on its own ("Xi"), for mentions NER missed.
+        self.token_of: dict[str, str] = {}
+        weight = {g: sum(c for v, c in full.items() if self.canon.get(v) == g) for g in self.groups}
+        for g in sorted(self.groups, key=lambda g: (-weight[g], g)):
+            for v in (v for v in self.canon if self.canon[v] == g):
+                for t in _name_tokens(v):
+                    if len(t) >= 2 and t[0].isupper():
+                        self.token_of.setdefault(t, g)
+                        self.token_of.setdefault(_fold(t).capitalize(), g)
+
+    def in_text(self, text: str) -> list[str]:
+        """Canonical people named in `text` (by any of their name tokens), in sorted order."""
+        found = set()
+        for tok in re.findall(r"[A-Z][\w’'-]*", text):
+            tok = re.sub(r"['’]s$", "", tok)
+            for part in [tok, *tok.split("-"), _fold(tok).capitalize()]:
+                g = self.token_of.get(part)
+                if g is not None:
+                    found.add(g)
+        return sorted(found)
+
+
+def _short_name(person: str, texts: list[str]) -> str:
+    """The name token the sources use most: the family name, whatever the name order."""
+    toks = [t for t in _name_tokens(person) if len(t) >= 2]
+    if not toks:
+        return person
+    joined = "\n".join(texts)
+    counts = {t: len(re.findall(rf"\b{re.escape(t)}\b", joined)) for t in toks}
+    return sorted(toks, key=lambda t: (-counts[t], toks.index(t)))[0]
+
+
+def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
+    toks = [t for t in _name_tokens(person) if len(t) >= 2]
+    variants = sorted({person, *toks}, key=lambda v: (-len(v), v))
+    pat = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in variants)})\b") if toks else None
+    out: set[str] = set()
+    for text in texts if pat else ():
+        for m in pat.finditer(text):
+            before = text[max(0, m.start() - 60):m.start()]
+            r = _TITLE_RE.search(before)
+            if r and r.group("nat") and not _FORMER.search(before[:r.start()]):
+                words_ = [w for w in r.group("nat").split() if w[0].isupper() and w not in _NOT_NATIONALITY]
+                if words_:
+                    out.add(" ".join(words_[-2:]))
+    return tuple(sorted(out))
+
+
+def _roles(person: str, texts: Iterable[str]) -> tuple[str, str]:
+    """The role title and the nationality words the sources put before `person` most often."""
+    toks = [t for t in _name_tokens(person) if len(t) >= 2]
+    if not toks:
+        return "", ""
+    variants = sorted({person, *toks}, key=lambda v: (-len(v), v))  # longest first: "Donald Trump" before "Trump"
+    pat = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in variants)})\b")
+    roles: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for m in pat.finditer(text):
+            before = text[max(0, m.start() - 60):m.start()]
+            r = _TITLE_RE.search(before)
+            if not r:
+                continue
+            if _FORMER.search(before[:r.start()]):
+                continue
+            nat = (r.group("nat") or "").strip()
+            words_ = [w for w in nat.split() if w[0].isupper() and w not in _NOT_NATIONALITY]
+            if nat and _FORMER.search(nat + " "):
+                continue
+            roles[(" ".join(words_[-2:]), r.group("title"))] += 1
+    if not roles:
+        return "", ""
+    titles: Counter[str] = Counter()
+    for (_, t), c in roles.items():
+        titles[t.capitalize() if t == "leader" else t] += c
+    title = sorted(titles, key=lambda t: (-titles[t], t))[0]
+    nats = Counter({n: c for (n, t), c in roles.items() if n and (t.capitalize() if t == "leader" else t) == title})
+    nat = sorted(nats, key=lambda n: (-nats[n], n))[0] if nats else ""
+    shown_title = "leader" if title == "Leader" else title
+    return (f"{nat} {shown_title}".strip(), nat)
+
+
+# Capitalised words before a title that are not a nationality ("The", "Meet", "Visiting").
+_NOT_NATIONALITY = frozenset(["The", "A", "An", "And", "With", "Meet", "Meets", "Visiting", "Incoming", "When",
+                              "While", "As", "But", "Then", "Former", "Outgoing", "Late", "Current", "New",
+                              "Both", "Says", "Said", "Sitting", "Acting", "Mr", "Mrs", "Ms", "By", "For", "To",
+                              "Of", "In", "On", "At", "After", "Before", "Host", "Hosting"])
+
+
+# -- per-source reading ----------------------------------------------------------------------
+
+
+# Heads a place attaches to when it is where a meeting happens ("meet in", "visit to", "be in").
+_PLACE_HEAD = re.compile(
+    r"^(?:meet\w*|met|talks?|summit\w*|visit\w*|trip|tour|travel\w*|arriv\w*|land\w*|head\w*|go|goes|going|"
+    r"be|is|are|will|expected|hold\w*|held|host\w*|gather\w*|sit|dinner|conference|bilateral|place|stop|"
+    r"fly|flies|flew|come|comes|coming|welcome\w*|receive\w*|discuss\w*|session|forum)$",
+    re.I,
+)
+
+
+# "first" and "last" are not here: "their first summit" and "their last meeting as
+# presidents" are often the meeting ahead.
+_PAST_MARK = frozenset(["after", "since", "previous", "previously", "ago", "earlier", "former", "prior"])
+
+
+def _past_chain(tokens: tuple, i: int, depth: int = 3) -> bool:
+    """True if the word at `i`, or a word it hangs from, marks an earlier meeting
+    ("eight months after their historic summit in Singapore")."""
+    seen = 0
+    while 0 <= i < len(tokens) and seen < depth:
+        tok = tokens[i]
+        if tok.text.lower() in _PAST_MARK:
+            return True
+        # Its own modifiers: "their first summit", "last meeting".
+        if any(t.head == i and t.text.lower() in _PAST_MARK for t in tokens):
+            return True
+        if tok.head == i:
+            break
+        i = tok.head
+        seen += 1
+    return False
+
+
+# Words of organisations and gatherings that the recogniser sometimes tags as places.
+_ORG_WORD = re.compile(
+    r"\b(Cooperation|Organi[sz]ation|Economic|Summit|Forum|Council|Union|Association|Conference|Group|"
+    r"Ministry|Department|Committee|Party|Agency|Office|Bank|Fund|Treaty|Alliance|Community|House)\b"
+)
+
+
+def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str]]:
+    """Places a sentence names as where a meeting is, and every place-like entity in it."""
+    tokens = p.tokens
+    person_tokens = set(people.token_of)
+    meeting, named = [], []
+    in_entity = set()
+    for e in p.entities:
+        in_entity.update(range(e.start, e.end))
+        if e.label not in PLACE_LABELS:
+            continue
+        text = _strip_the(e.text)
+        if not text or not text[0].isupper() or set(_name_tokens(text)) & person_tokens or _ORG_WORD.search(text):
+            continue
+        named.append(text)
+        last = tokens[e.end - 1]
+        head = tokens[last.head] if 0 <= last.head < len(tokens) else last
+        after = tokens[e.end].text if e.end < len(tokens) else ""
+        if last.dep == "pobj" and head.text.lower() == "of" and re.fullmatch(_PLACE_NOUN, tokens[head.head].text):
+            # "in the Russian city of Vladivostok", "Russia's resort of Sochi"
+            noun = tokens[head.head]
+            prep = tokens[noun.head]
+            if noun.dep == "pobj" and prep.text.lower() in ("in", "at", "to") and not _past_chain(tokens, prep.head):
+                meeting.append(text)
+        elif last.dep == "pobj" and head.text.lower() in ("in", "at", "to"):
+            # The word the place hangs from, or the one above it ("meeting next month in X").
+            grand = tokens[head.head] if 0 <= head.head < len(tokens) else head
+            upper = tokens[grand.head] if 0 <= grand.head < len(tokens) else grand
+            gi = head.head
+            objects = [tk for tk in tokens if tk.head == gi and tk.dep in ("dobj", "nsubj", "nsubjpass", "attr")]
+            if any(_PLACE_HEAD.match(g.text) or g.text in person_tokens for g in (grand, upper, *objects)) \
+                    and not _past_chain(tokens, head.head):
+                meeting.append(text)
+        elif last.dep == "appos" and head.ent in PLACE_LABELS:
+            meeting.append(text)  # "in Busan, South Korea": the country too
+        elif after.lower() in ("summit", "talks", "meeting"):
+            meeting.append(text)  # "the Helsinki summit"
+        elif e.start == 0 and re.match(r"\s*(?:\(|[-–—:]|,)", p.text[len(e.text):len(e.text) + 3]):
+            meeting.append(text)  # dateline: "HANOI (Reuters) -"
+        elif e.start == 1 and tokens[0].text == "(" and after == ")":
+            meeting.append(text)  # dateline: "(Paris) Chinese President ..."
+    # A proper noun the recogniser left untagged, after "in/at" of a meeting word ("meet in Sochi").
+    for i, tok in enumerate(tokens):
+        if i in in_entity or tok.pos != "PROPN" or tok.dep != "pobj" or not tok.text[:1].isupper():
+            continue
+        prep = tokens[tok.head]
+        if prep.text.lower() not in ("in", "at"):
+            continue
+        grand = tokens[prep.head]
+        if (_PLACE_HEAD.match(grand.text) or grand.text in person_tokens) and grand.text.lower() not in ("be", "is", "are", "will") \
+                and tok.text not in person_tokens and not _past_chain(tokens, prep.head):
+            meeting.append(tok.text)
+    return meeting, named
+
+
+_PLACE_NOUN = r"(?:city|resort|town|port|capital|island|province|region|state|seaside|coastal)"
+
+
+def _containment(parses: Iterable[Parse], person_tokens: set[str]) -> dict[str, set[str]]:
+    """Place -> places the texts say it lies in: "in Busan, South Korea", "Japan's Osaka",
+    "the Russian resort of Sochi", "Sochi in Russia"."""
+    out: dict[str, set[str]] = defaultdict(set)
+    commas: Counter[tuple[str, str]] = Counter()  # "in Busan, South Korea": trusted when seen twice
+    places: set[str] = set()
+    norps: list[tuple[Parse, object]] = []
+    for p in parses:
+        ents = [e for e in p.entities if e.label in PLACE_LABELS and not set(_name_tokens(e.text)) & person_tokens]
+        places.update(_strip_the(e.text) for e in ents)
+        for a, b in itertools.pairwise(ents):
+            between = " ".join(t.text for t in p.tokens[a.end:b.start])
+            before = p.tokens[a.start - 1].text.lower() if a.start > 0 else ""
+            after = p.tokens[b.end].text.lower() if b.end < len(p.tokens) else ""
+            nxt = p.tokens[b.end + 1] if b.end + 1 < len(p.tokens) else None
+            # "to France, Serbia and Hungary" and "France, Ukraine on the agenda" are lists.
+            in_list = after in ("and", "or") or (after == "," and nxt is not None and nxt.ent in PLACE_LABELS)
+            in_list = in_list or after not in ("", ",", ".", ";", ")", "–", "—", "this", "next", "later", "for", "from")
+            if between == "," and (before in ("in", "at", "to", "from") or a.start == 0) and not in_list:
+                # "in Lima, Peru, on Saturday" closes the pair with a comma: one is enough.
+                commas[(_strip_the(a.text), _strip_the(b.text))] += 2 if after in (",", ".", ";", "") else 1
+            elif between == "in" and before in ("in", "at", "to"):
+                out[_strip_the(a.text)].add(_strip_the(b.text))
+            elif re.fullmatch(r"['’]s(?: \w+){0,3}", between) and re.search(_PLACE_NOUN + r"|^['’]s$", between):
+                out[_strip_the(b.text)].add(_strip_the(a.text))
+        norps.append((p, None))
+    for (a_, b_), c in commas.items():
+        if c >= 2:
+            out[a_].add(b_)
+    # "the Russian resort of Sochi", "the northern Chinese city of Tianjin": the adjective
+    # names the country the text also names (same first five letters: Russian/Russia).
+    for p, _ in norps:
+        for m in re.finditer(
+            rf"\b(?:the\s+)?(?:[a-z-]+\s+){{0,2}}(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){{0,2}}{_PLACE_NOUN}\s+of\s+(?P<x>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)",
+            p.text,
+        ):
+            adj, x = m.group("adj"), m.group("x")
+            for c in sorted(places):
+                if c != x and len(adj) >= 5 and c[:5].lower() == adj[:5].lower() and " " not in c:
+                    out[x].add(c)
+    return out
+
+
+def _norm_place(s: str) -> str:
+    """"U.S." -> "us", "Japan's" -> "japan": for comparing place names and nationalities."""
+    return re.sub(r"['’]s$", "", s.strip()).replace(".", "").lower()
+
+
+def _strip_the(s: str) -> str:
+    return re.sub(r"^the\s+", "", s, flags=re.I).strip(" ,.")
+
+
+def _occasions(p: Parse, people: _People) -> list[str]:
+    """Named gatherings a sentence puts the meeting at: "G20 summit", "SCO summit", "APEC"."""
+    out = []
+    text = p.text
+    for m in re.finditer(
+        r"\b(?:sidelines|margins|sideline)\s+of\s+(?:the\s+|this\s+(?:week|month)['’]s\s+|next\s+(?:week|month)['’]s\s+)?"
+        r"(?P<a>[^,.;]{2,80}?)(?=\s+(?:in|at|on|this|next|later|to|with|and)\b|[,.;]|$)",
+        text,
+    ):
+        out.append(m.group("a"))
+    for m in re.finditer(
+        r"\b(?:at|during|for|attend(?:s|ing)?|ahead of)\s+(?:the\s+|this\s+(?:week|month)['’]s\s+|next\s+(?:week|month)['’]s\s+)?"
+        r"(?P<a>(?:[\w.'’()-]+\s+){0,6}?(?:summit|forum|conference|gathering|assembly))\b",
+        text,
+        re.I,
+    ):
+        out.append(m.group("a"))
+    good = []
+    for o in out:
+        o = o.strip()
+        # Start at the gathering's name: "first time at a G20 summit" -> "G20 summit".
+        ws = o.split()
+        while ws and not (ws[0][0].isupper() or _ACRONYM.fullmatch(ws[0]) or ws[0][0].isdigit()):
+            ws = ws[1:]
+        o = " ".join(ws)
+        o = re.sub(r"\s+(?:summit|forum|conference)\s+(?:in|at)\s+.*$", lambda x: x.group(0).split()[0], o, flags=re.I)
+        # A gathering has a name of its own: an acronym or capitalised words that are not
+        # the principals or a place ("the Trump–Kim summit" is the meeting itself).
+        words_ = [w for w in re.split(r"[\s\-–]+", o) if w]
+        named = [w for w in words_ if (w[0].isupper() or _ACRONYM.fullmatch(w)) and not _OCCASION_HEAD.fullmatch(w)]
+        if not named:
+            continue
+        good.append(o)
+    return good
+
+
+def _occasion_key(o: str) -> str:
+    """The name of a gathering without its head word: "G20 summit" and "G-20" vote together."""
+    acr = _ACRONYM.findall(o)
+    if acr:
+        return re.sub(r"[-\s]", "", acr[-1]).upper()
+    return re.sub(r"\s+(summit|forum|conference|gathering|assembly)$", "", o, flags=re.I).lower()
+
+
+_ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*)\b", re.I)
+_MEET_WORD = re.compile(r"\b(meet\w*|talks|summit|hold|holds|bilateral|sit|host\w*|dinner|discuss\w*|visit\w*)\b", re.I)
+
+
+def _event_weight(sent: str, pos: int) -> float:
+    """Weight of a date by the nearest event word: an arrival date is not the meeting's."""
+    best: tuple[int, float] | None = None
+    for pattern, w in ((_MEET_WORD, 1.0), (_ARRIVAL, 0.3)):
+        for m in pattern.finditer(sent):
+            d = abs(m.start() - pos)
+            if best is None or d < best[0]:
+                best = (d, w)
+    return best[1] if best else 0.6
+
+
+def _known_place_mentions(sent: str, known: list[str]) -> list[str]:
+    """Places of the set named after in/at/to, where the recogniser missed them here."""
+    out = []
+    for name in known:
+        if re.search(rf"\b(?:in|at|to)\s+(?:(?:the|[A-Z][a-z]+['’]s|[a-z-]+)\s+){{0,4}}?{re.escape(name)}\b", sent):
+            out.append(name)
+    return out
+
+
+def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
+                people: _People, known_places: list[str] | None = None, year_ref: date | None = None) -> SourceFrame:
+    """What one source says about its meeting: people, places, dates (against its own date)."""
+    sf = SourceFrame(source_id)
+    person_score: Counter[str] = Counter()
+    named_all: list[str] = []
+    for k, (sent, p) in enumerate(zip(sentences, parses)):
+        names = people.in_text(sent)
+        meeting_places, named = _place_of(p, people)
+        meeting_places = sorted(set(meeting_places))
+        named_all.extend(named)
+        if not is_meeting_sentence(sent):
+            continue
+        weight = 2 if k == 0 else 1  # the headline says what the article is about
+        for n in names:
+            person_score[n] += weight
+        for a_i, a in enumerate(names):
+            for b in names[a_i + 1:]:
+                sf.pair_mentions[(a, b)] += weight
+        ahead = looks_ahead(sent) or k == 0
+        if ahead:
+            sf.places.extend(meeting_places)
+            sf.place_cands.extend((pl, tuple(names)) for pl in meeting_places)
+            sf.occasions.extend(_occasions(p, people))
+            if _SIDELINES.search(sent):
+                sf.sidelines = True
+            for d, explicit, pos in dates_in(sent, pub, year_ref):
+                if pub is not None and d < pub - timedelta(days=1):
+                    continue  # a date for a meeting ahead is not before the article
+                sf.dates.append(d)
+                if explicit and names:
+                    sf.explicit_dates.append(d)
+                w = (1.0 if explicit else 0.5) * _event_weight(sent, pos) * (1.0 if pub else 0.8)
+                sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
+        elif looks_back(sent):
+            sf.past_places.extend(meeting_places)
+    sf.people = sorted(person_score, key=lambda n: (-person_score[n], n))
+    sf.mentioned = " | ".join(named_all)
+    return sf
+
+
+# -- the set's frame -------------------------------------------------------------------------
+
+
+def _top(votes: Counter[str]) -> list[str]:
+    return sorted(votes, key=lambda k: (-votes[k], k))
+
+
+def extract_frame(
+    sources: list[tuple[int, str, str, date | None]], parser: Parser
+) -> Frame:
+    """The event frame of a set of (source id, title, text, publication date) by vote.
+
+    Sentences are split by `briefer.textutil.split_sentences`; the title counts as the
+    first sentence of its source.
+    """
+    from briefer.textutil import split_sentences
+
+    per_source: list[tuple[int, list[str], date | None]] = []
+    all_sents: list[str] = []
+    for sid, title, text, pub in sources:
+        sents = ([title] if title else []) + split_sentences(text)
+        per_source.append((sid, sents, pub))
+        all_sents.extend(sents)
+    uniq = sorted(set(all_sents))
+    parsed = dict(zip(uniq, parser.parse(uniq)))
+    people = _People(parsed[s] for s in uniq)
+    frame = Frame(containment=_containment((parsed[s] for s in uniq), set(people.token_of)))
+    known = sorted({
+        _strip_the(e.text) for s in uniq for e in parsed[s].entities
+        if e.label in PLACE_LABELS and _strip_the(e.text)[:1].isupper() and not set(_name_tokens(e.text)) & set(people.token_of)
+    })
+    pubs = sorted(pub for _, _, pub in per_source if pub)
+    year_ref = pubs[len(pubs) // 2] if pubs else None  # the set's date, for the year of an undated source
+    for sid, sents, pub in per_source:
+        frame.sources[sid] = read_source(sid, sents, [parsed[s] for s in sents], pub, people, known, year_ref)
+    n = len(per_source)
+
+    # Who: the pair that most sources name together in meeting sentences.
+    pair_votes: Counter[tuple[str, str]] = Counter()
+    single: Counter[str] = Counter()
+    for sf in frame.sources.values():
+        for pair in sf.pair_mentions:
+            pair_votes[pair] += 1
+        for name in set(sf.people):
+            single[name] += 1
+    if pair_votes:
+        mentions: Counter[tuple[str, str]] = Counter()
+        for sf in frame.sources.values():
+            mentions.update(sf.pair_mentions)
+        best = sorted(pair_votes, key=lambda pr: (-pair_votes[pr], -mentions[pr], -(single[pr[0]] + single[pr[1]]), pr))[0]
+        chosen = list(best) if pair_votes[best] >= max(1, (n + 2) // 3) else []
+    else:
+        chosen = []
+    if not chosen and single:
+        top = _top(single)[0]
+        chosen = [top] if single[top] >= max(1, (n + 1) // 2) else []
+    # Most mentioned first, then by name: the same order whatever the input order.
+    chosen.sort(key=lambda nm: (-single[nm], nm))
+    texts = [s for _, sents, _ in per_source for s in sents]
+    frame.people = []
+    for nm in chosen:
+        role, nat = _roles(nm, texts)
+        frame.people.append(Person(nm, role, nat, _all_nationalities(nm, texts), _short_name(nm, texts)))
+    frame.support["who"] = sorted(sid for sid, sf in frame.sources.items() if all(p in sf.people for p in chosen))
+
+    # Where: places named for the meeting, one vote per source; the most specific place
+    # the sources support, qualified by its country when they say where it lies.
+    chosen_set = set(chosen)
+    place_votes: dict[str, float] = defaultdict(float)
+    for sf in frame.sources.values():
+        best_w: dict[str, float] = {}
+        for pl, names in sf.place_cands:
+            k = len(chosen_set & set(names))
+            w = 1.0 if k >= 2 or (k == 1 and len(chosen_set) == 1) else 0.5 if k == 1 else 0.25
+            best_w[pl] = max(best_w.get(pl, 0.0), w)
+        for pl, w in best_w.items():
+            place_votes[pl] += w
+    # "VLADIVOSTOK" (a dateline) and "Vladivostok" are one place: the usual spelling wins.
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for sf in frame.sources.values():
+        for pl, _ in sf.place_cands:
+            spellings[_norm_place(pl)][pl] += 1
+    merged: dict[str, float] = defaultdict(float)
+    for pl, v in place_votes.items():
+        forms = spellings[_norm_place(pl)]
+        merged[sorted(forms, key=lambda f: (f.isupper(), -forms[f], f))[0]] += v
+    place_votes = merged
+    ranked = sorted(place_votes, key=lambda k: (-place_votes[k], k))
+    if ranked and (place_votes[ranked[0]] >= 1.5 or n == 1):
+        top = ranked[0]
+        inside = frame.containment
+        # A city inside the top place, named by enough sources, is more precise.
+        finer = [p for p in ranked if top in inside.get(p, set()) and place_votes[p] * 2 >= place_votes[top]]
+        if finer:
+            top = finer[0]
+        # The host's own country ("Russia" for a Russian president) holds the city the
+        # sources name for the meeting, even when no text says so in as many words.
+        nats = [_norm_place(p.nationality) for p in frame.people if p.nationality]
+
+        def country_like(pl: str) -> bool:
+            key = _norm_place(pl)
+            stem_ = key[:-1] if len(key) > 4 else key
+            return any(n == key or n.startswith(stem_) for n in nats)
+
+        frame.countries = {pl for pl in ranked if country_like(pl)}
+        if country_like(top) and not finer:
+            cities = [c for c in ranked if c != top and not country_like(c)
+                      and place_votes[c] >= max(1.5, 0.4 * place_votes[top])
+                      and not (inside.get(c, set()) - {top})]
+            if cities:
+                inside = {**inside, cities[0]: {top}}
+                frame.containment.setdefault(cities[0], set()).add(top)
+                top = cities[0]
+        # Refuse a tie between two places that are not one inside the other.
+        rivals = [p for p in ranked if p != top and place_votes[p] >= place_votes[top]
+                  and top not in inside.get(p, set()) and p not in inside.get(top, set())]
+        if not rivals:
+            frame.place = top
+            outer = sorted(inside.get(top, set()), key=lambda c: (-place_votes.get(c, 0.0), c))
+            # A principal's own country lies in no other place.
+            frame.place_parts = (top, outer[0]) if outer and outer[0] != top and not country_like(top) else (top,)
+            frame.support["where"] = sorted(
+                sid for sid, sf in frame.sources.items() if any(p in sf.places for p in frame.place_parts)
+            )
+
+    # When: dates given for the meeting, resolved against each source's own date, counted
+    # where the sentence names a principal or the place (not another leg of a tour).
+    principals = {p.name for p in frame.people}
+    # Votes go to a day of the year; the year comes from the sources that state it or are
+    # dated themselves, so one source's wrong publication year does not move the meeting.
+    day_votes: dict[tuple[int, int], float] = defaultdict(float)
+    backers: dict[tuple[int, int], list[int]] = defaultdict(list)
+    years: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
+    for sid, sf in sorted(frame.sources.items()):
+        best_w: dict[tuple[int, int], float] = {}
+        for d, w, names, places in sf.date_cands:
+            # A sentence about the meeting that names nobody and nowhere else ("The summit
+            # will be held on Tuesday") counts; one about another leg of a tour does not.
+            about_it = set(names) & principals or set(places) & set(frame.place_parts) or (
+                not names and not set(places) - set(frame.place_parts) - frame.countries)
+            if not about_it:
+                continue
+            md = (d.month, d.day)
+            best_w[md] = max(best_w.get(md, 0.0), w)
+            years[md][d.year] += 1
+        for md, w in best_w.items():
+            day_votes[md] += w
+            backers[md].append(sid)
+    if day_votes:
+        best_md = sorted(day_votes, key=lambda md: (-day_votes[md], md))[0]
+        year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
+
+        def apart(md: tuple[int, int]) -> int:
+            try:
+                return abs((date(year, *md) - date(year, *best_md)).days)
+            except ValueError:
+                return 999
+
+        rivals = [md for md in day_votes if md != best_md and day_votes[md] >= 0.8 * day_votes[best_md]
+                  and apart(md) > DATE_SPAN_DAYS]
+        if not rivals and day_votes[best_md] >= 1.0:
+            try:
+                frame.when = date(year, *best_md)
+                frame.support["when"] = backers[best_md]
+            except ValueError:
+                pass
+
+    # Occasion: a named gathering that several sources put the meeting at.
+    occ_votes: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    # "the Trump–Kim summit" is the meeting itself, not a gathering it is held at.
+    principal_tokens = {tok for p in frame.people for tok in _name_tokens(p.name)}
+    # "Asia-Pacific Economic Cooperation (APEC) summit" tells that the long name is APEC.
+    long_to_acr: dict[str, str] = {}
+    for sf in frame.sources.values():
+        for o in sf.occasions:
+            m = re.search(r"(?P<long>(?:[A-Z][\w-]*\s+){1,6})\((?P<acr>[A-Z][A-Za-z0-9-]{1,7})\)", o)
+            if m:
+                long_to_acr[m.group("long").strip().lower()] = m.group("acr").upper()
+
+    def _key(o: str) -> str:
+        k = _occasion_key(o)
+        return long_to_acr.get(k, k)
+
+    for sf in frame.sources.values():
+        occs = [o for o in sf.occasions if not {w.strip("'’s") for w in re.split(r"[\s\-–]+", o)} & principal_tokens]
+        for o in {_key(o) for o in occs}:
+            occ_votes[o] += 1
+        for o in occs:
+            spelled[_key(o)][o] += 1
+    if occ_votes:
+        key = _top(occ_votes)[0]
+        if occ_votes[key] >= max(2, (n + 2) // 3):
+            forms = spelled[key]
+            # The fullest common spelling: "Shanghai Cooperation Organisation (SCO) summit".
+            form = sorted(forms, key=lambda f: (-(forms[f] > 0) * len(f.split()), -forms[f], f))[0]
+            if not _OCCASION_HEAD.search(form.split()[-1]):
+                form = f"{form} summit" if re.search(r"summit", " ".join(forms), re.I) else form
+            frame.occasion = form
+            frame.sidelines = sum(sf.sidelines for sf in frame.sources.values()) >= 1
+            frame.support["occasion"] = sorted(
+                sid for sid, sf in frame.sources.items() if key in {_key(o) for o in sf.occasions}
+            )
+    return frame

@@ -1,0 +1,119 @@
+"""The event frame: who meets whom, where, when, at which occasion — and which sources are
+about another meeting. Fixtures are short articles written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from briefer.analyse import analyse
+from briefer.brief import FLAG_DIFFERENT_EVENT, FLAG_STALE, Source
+from briefer.frame import dates_in, extract_frame
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from briefer.models import load_parser
+
+    return load_parser()
+
+
+def _src(i: int, text: str, pub: str | None = None, title: str = "") -> Source:
+    return Source(id=i, title=title or f"Article {i}", text=text, date=pub, date_method="dateline" if pub else "not found",
+                  words=len(text.split()))
+
+
+# A standalone summit between two invented leaders, three previews.
+MARU = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau, Osterland, "
+            "on March 14, officials said on Monday. The two leaders are expected to discuss energy and trade. "
+            "Maru and Kalder last met in 2019 in Brest.", "2031-03-03"),
+    _src(2, "Prime Minister Piet Kalder will host President Anna Maru in Lindau on Friday for talks on the border "
+            "dispute. Kalder said the summit in Lindau would open a new chapter.", "2031-03-10"),
+    _src(3, "Anna Maru travels to Lindau this week. Maru and Kalder will hold talks in Lindau on 14 March, "
+            "the Veltrian foreign ministry said.", None),
+]
+
+
+def _frame(sources, parser):
+    return extract_frame([(s.id, s.title, s.text, date.fromisoformat(s.date) if s.date else None) for s in sources], parser)
+
+
+def test_people_with_roles_place_and_date_are_found_by_vote(parser):
+    f = _frame(MARU, parser)
+    assert sorted(p.name for p in f.people) == ["Anna Maru", "Piet Kalder"]
+    roles = {p.name: p.role for p in f.people}
+    assert roles["Anna Maru"] == "Veltrian President"
+    assert "Prime Minister" in roles["Piet Kalder"]
+    assert f.place == "Lindau"
+    assert f.when == date(2031, 3, 14)
+
+
+def test_a_weekday_is_resolved_against_the_sources_own_date():
+    # Published Monday 10 March 2031: "on Friday" is 14 March.
+    assert [d for d, _ in [(d, e) for d, e, _ in dates_in("Kalder will host Maru on Friday.", date(2031, 3, 10))]] == [
+        date(2031, 3, 14)]
+    # Without a date of its own, a weekday means nothing.
+    assert dates_in("Kalder will host Maru on Friday.", None) == []
+
+
+def test_the_day_something_was_said_is_not_the_meeting_date():
+    found = [d for d, _, _ in dates_in("The leaders will meet on March 14, officials said on Monday.", date(2031, 3, 3))]
+    assert found == [date(2031, 3, 14)]
+
+
+def test_the_frame_does_not_depend_on_the_order_of_the_sources(parser):
+    frames = [_frame(list(order), parser) for order in itertools.permutations(MARU)]
+    first = frames[0]
+    for f in frames[1:]:
+        assert [p.display for p in f.people] == [p.display for p in first.people]
+        assert (f.place_parts, f.when, f.occasion) == (first.place_parts, first.when, first.occasion)
+
+
+def test_a_city_is_named_with_the_country_the_sources_put_it_in(parser):
+    srcs = [
+        _src(1, "Maru will meet Kalder in Busan, South Korea, on the sidelines of the Pacific Rim Forum (PRF) summit.", "2031-10-27"),
+        _src(2, "Maru and Kalder are expected to meet on the sidelines of the PRF summit in Busan.", "2031-10-28"),
+        _src(3, "President Anna Maru will meet Prime Minister Piet Kalder in Busan on Thursday.", "2031-10-28"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place_parts == ("Busan", "South Korea")
+    assert f.occasion is not None and "PRF" in f.occasion
+    assert f.sidelines
+
+
+def test_the_lead_line_says_less_when_the_sources_disagree_on_the_date(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on March 14.", "2031-03-01"),
+        _src(2, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on April 20.", "2031-03-01"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Lindau"
+    assert f.when is None
+
+
+def test_an_article_that_recalls_an_old_clash_is_not_stale(parser):
+    srcs = [*MARU, _src(4, "Maru will meet Kalder in Lindau on March 14. Relations froze after the 2020 border "
+                           "clash in Brest, when troops from both sides fought for hours.", "2031-03-12")]
+    a = analyse(srcs, parser=parser)
+    assert a.is_current(4)
+
+
+def test_a_preview_of_an_earlier_meeting_elsewhere_is_stale(parser):
+    old = _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Brest on June 2, officials said. "
+                  "The summit in Brest will focus on fishing rights.", "2019-05-20")
+    a = analyse([*MARU, old], parser=parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert any("Brest" in n for n in a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_source_about_another_pair_of_leaders_is_about_a_different_event(parser):
+    other = _src(4, "Veltrian President Anna Maru will meet Nordmark Chancellor Ulla Brenn in Lindau on March 14. "
+                    "Maru and Brenn are expected to sign a gas deal. Brenn said she looked forward to meeting Maru.",
+                 "2031-03-10")
+    a = analyse([*MARU, other], parser=parser)
+    assert FLAG_DIFFERENT_EVENT in a.assessments[4].flags
+    assert all(a.is_current(i) for i in (1, 2, 3))

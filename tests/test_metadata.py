@@ -1,0 +1,28 @@
+"""Outlets read from the article's own text: wire datelines, credits and copyright lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.ingest.metadata import detect_outlet
+
+
+def _outlet(text: str) -> str | None:
+    found = detect_outlet(text)
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("SEOUL (Reuters) - The two leaders will meet on Friday.", "Reuters"),
+    ("VLADIVOSTOK, Russia (Reuters) – The leader arrived by train.", "Reuters"),
+    ("Headline\n\nPARIS (AP) — The president welcomed his guest.", "AP"),
+    ("(MENAFN) On Sunday, the president embarked on a state visit.", "MENAFN"),
+    ("The talks ended.\n© 2031 The Lindau Courier", "The Lindau Courier"),
+])
+def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet):
+    assert _outlet(text) == outlet
+
+
+def test_a_photo_caption_or_an_aside_is_not_the_publisher():
+    assert _outlet("Photo: AP\nThe leaders will meet on Friday.") is None
+    assert _outlet("The leaders (both in their seventies) will meet.") is None

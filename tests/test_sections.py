@@ -1,0 +1,90 @@
+"""Sections by kind: the template says what each section is; one drafter per kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.brief import Source
+from briefer.pipeline import draft_brief, load_sources
+from briefer.sections import DraftContext, register
+from briefer.template import load_template, parse_template
+from briefer.textutil import words
+from briefer.verify import verify_statement
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from briefer.models import load_parser
+
+    return load_parser()
+
+
+def _src(i: int, text: str, pub: str) -> Source:
+    return Source(id=i, title=f"Article {i}", text=text, date=pub, date_method="dateline", words=len(text.split()))
+
+
+# Two leaders, neither of them American.
+NO_US = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau on March 14. "
+            "Maru will press Kalder to reopen the border crossings.", "2031-03-03"),
+    _src(2, "President Anna Maru and Prime Minister Piet Kalder will hold talks in Lindau on March 14. "
+            "Kalder wants Maru to lower tariffs on Osterland grain.", "2031-03-05"),
+]
+
+
+def test_us_asks_says_plainly_when_the_us_is_not_a_party(parser):
+    brief = draft_brief(NO_US, parser=parser)
+    asks = brief.section("us_asks").statements
+    assert len(asks) == 1
+    assert asks[0].text == "The United States is not a party to this meeting between Maru and Kalder."
+    assert "tariffs" not in asks[0].text and "border" not in asks[0].text
+
+
+def test_the_lead_line_opens_the_section_that_asks_for_it_wherever_it_is(parser):
+    t = parse_template({"section": [
+        {"key": "notes", "heading": "Notes", "kind": "evidence", "labels": ["agenda"]},
+        {"key": "meeting", "heading": "The meeting", "kind": "evidence", "lead_line": True, "labels": ["context"]},
+    ]})
+    brief = draft_brief(NO_US, template=t, parser=parser)
+    lead = brief.section("meeting").statements[0]
+    assert lead.text.startswith("Veltrian President Anna Maru and ")
+    assert "Lindau" in lead.text and "14 March 2031" in lead.text
+    assert not any(st.text == lead.text for st in brief.section("notes").statements)
+
+
+def test_a_lead_kind_section_holds_only_the_event_line(parser):
+    t = parse_template({"section": [{"key": "m", "heading": "Meeting", "kind": "lead"}]})
+    brief = draft_brief(NO_US, template=t, parser=parser)
+    assert [st.note.startswith("assembled") for st in brief.section("m").statements] == [True]
+
+
+def test_a_new_section_kind_is_one_registered_drafter(parser):
+    from briefer.brief import Statement
+
+    @register("count-sources")
+    def count(spec, ctx: DraftContext):
+        n = len(ctx.analysis.current_sources)
+        return [Statement(f"{n} current sources were read.", citations=[s.id for s in ctx.analysis.current_sources])]
+
+    t = parse_template({"section": [{"key": "n", "heading": "N", "kind": "count-sources"}]})
+    brief = draft_brief(NO_US, template=t, parser=parser)
+    assert brief.section("n").statements[0].text == "2 current sources were read."
+
+
+def test_the_bottom_line_is_short_cited_verified_and_taken_from_the_sections_below(seed_paths, embedder, parser):
+    sources, _ = load_sources(seed_paths)
+    brief = draft_brief(sources, embedder=embedder, parser=parser)
+    assert brief.sections[0].key == "bluf"
+    bluf = brief.section("bluf").statements
+    assert 1 <= len(bluf) <= 2
+    assert sum(len(words(st.text)) for st in bluf) <= load_template().spec("bluf").max_words
+    for st in bluf:
+        assert st.citations and st.evidence
+    # The meeting, shortened from the lead line by deletion.
+    assert bluf[0].text.startswith("Biden and Xi meet in Lima")
+    below = [st for sec in brief.sections[1:] for st in sec.statements]
+    if len(bluf) == 2:
+        # Taken from a statement below, perhaps shortened further by deleting an aside.
+        source = next(st for st in below if (st.citations == bluf[1].citations
+                                             and bluf[1].text.rstrip(".") in st.text) or st.text == bluf[1].text)
+        assert verify_statement(bluf[1].text, [e for _, e in source.evidence]).supported
