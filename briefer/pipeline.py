@@ -30,7 +30,7 @@ from briefer.brief import (
 from briefer.clean import clean_text
 from briefer.errors import BrieferError, Cancelled, InputError
 from briefer.evidence import Evidence, select_evidence
-from briefer.generate import generate_statements
+from briefer.generate import generate_statements, needs_model
 from briefer.ingest import RawDocument, read_document, read_pasted, resolve_dates
 from briefer.ports import EngineError
 from briefer.template import Template, load_template
@@ -56,6 +56,11 @@ class Progress:
     fraction: float
     section: str | None = None
     result: Section | None = None  # with "section-done": the finished, verified section
+    # With "writing": how many statements the model writes in this section (the others are
+    # source sentences used as they are) and the fraction the section adds, so that a UI can
+    # move its bar per token against the expected count.
+    steps: int = 0
+    span: float = 0.0
 
 
 class CancelToken:
@@ -326,7 +331,9 @@ def draft_brief(
             sections.append(unchanged)
             continue
         ev = evidence.get(spec.key, [])
-        report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key))
+        to_write = sum(1 for e in ev if needs_model(e.sentence.text)) if generator is not None else 0
+        report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key,
+                        steps=to_write, span=0.85 * len(ev) / total))
         generated: list[str | None] = [None] * len(ev)
         if generator is not None and ev:
             last = [-1]

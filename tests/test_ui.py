@@ -327,7 +327,7 @@ def test_settings_persist(window, data_dir) -> None:
 
 
 def test_about_names_models() -> None:
-    from briefer.ui.settings import about_text
+    from briefer.ui.about import about_text
 
     text = about_text()
     assert "Briefer" in text and "Licence" in text

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,43 +95,109 @@ def make_cancel_token() -> Any:
 
 
 # -- models ------------------------------------------------------------------------
-_model_lock = threading.Lock()
-_model_cache: dict[tuple[str, str], tuple[Any, Any]] = {}
+@dataclass
+class ModelSet:
+    """The models of one (generator, threads) choice, started at once and loading in the background.
 
-
-def get_models(
-    generator: str = "", threads: int = 0, progress: Callable[[str], None] | None = None
-) -> tuple[Any, Any]:
-    """Load (once per process) and return (generator, embedder).
-
-    Cached so that several windows (and tests) share one loaded model. `progress`
-    receives loading messages (e.g. while a split model is assembled on first use).
+    `generator` is a `briefer.models.WorkerGenerator` (its worker process loads and runs its
+    self-check on its own), or None with `problem` saying why there is none; `embedder` is
+    a Future (loaded on a thread). Several windows share one set.
     """
-    from briefer import models
 
-    key = (generator, "")
+    generator: Any | None
+    embedder: Future
+    problem: str | None = None
+    was_ready: bool = False  # the worker passed its self-check once: a later death is a crash
+
+    def embedder_now(self, cancel: Any = None) -> Any | None:
+        """The embedder, waiting (cancellably) for it to load; None if it could not be loaded."""
+        while not self.embedder.done():
+            if cancel is not None and cancel.cancelled:
+                return None
+            try:
+                return self.embedder.result(timeout=0.1)
+            except FutureTimeout:
+                continue
+            except Exception:
+                return None
+        try:
+            return self.embedder.result()
+        except Exception:
+            return None
+
+    def embedder_problem(self) -> str | None:
+        """Why the embedder is missing (None while loading or once loaded)."""
+        if not self.embedder.done():
+            return None
+        e = self.embedder.exception()
+        return None if e is None else str(e)
+
+    def state(self) -> tuple[str, str, str]:
+        """(state, status-bar text, tooltip); state is "loading", "ready" or "failed"."""
+        gen = self.generator
+        if gen is None:
+            return "failed", f"model unavailable: {self.problem or 'no generator'}", self.problem or ""
+        status = getattr(gen, "status", None)
+        name = model_field(getattr(gen, "info", None), "name")
+        if status is None:  # a generator without a worker (tests): always ready
+            return "ready", f"Model ready ({name})", ""
+        if status.state == "starting":
+            msg = (status.message or "").strip()
+            return "loading", "Loading model…", f"{name}: {msg}" if msg else name
+        if status.state == "ready" and getattr(gen, "alive", True):
+            self.was_ready = True
+            bits = [name, status.variant and f"{status.variant} CPU code",
+                    status.threads and f"{status.threads} thread{'s' if status.threads != 1 else ''}"]
+            check = status.self_check or {}
+            tip_lines = [f"Self-check passed in {check['seconds']:.1f} s" if isinstance(check.get("seconds"), (int, float)) else
+                         "Self-check passed", f"Loaded in {status.load_seconds:.0f} s" if status.load_seconds else ""]
+            return "ready", f"Model ready ({', '.join(b for b in bits if b)})", "\n".join(x for x in tip_lines if x)
+        if status.state == "ready":  # ready once, then the process ended while idle
+            return "failed", "model unavailable: the model worker stopped; it restarts for the next draft", ""
+        return "failed", f"model unavailable: {status.message or 'the model worker failed'}", status.message or ""
+
+
+_model_lock = threading.Lock()
+_model_sets: dict[tuple[str, int], ModelSet] = {}
+
+
+def start_models(generator: str = "", threads: int = 0) -> ModelSet:
+    """Start the generator worker and the embedder thread (once per process); returns at once.
+
+    A missing model package or engine is not an error here: the set says "model
+    unavailable" with the reason, and drafts quote the sources.
+    """
+    key = (generator, threads)
     with _model_lock:
-        if key not in _model_cache:
-            kwargs: dict[str, Any] = {}
-            if threads:
-                kwargs["threads"] = threads
-            if progress is not None:
-                kwargs["progress"] = progress
-            gen = models.load_generator(generator or None, **kwargs)
-            emb = models.load_embedder(None)
-            _model_cache[key] = (gen, emb)
-        return _model_cache[key]
+        if key in _model_sets:
+            return _model_sets[key]
+        from briefer import models
+
+        try:
+            gen, problem = models.load_generator(generator or None, threads=threads or None), None
+        except Exception as e:  # BrieferError names the pip package; anything else is a bug to show
+            gen, problem = None, str(e) or type(e).__name__
+        try:
+            emb = models.start_embedder(None)
+        except Exception as e:
+            emb = Future()
+            emb.set_exception(e)
+        _model_sets[key] = ModelSet(gen, emb, problem)
+        return _model_sets[key]
 
 
-def prime_models(generator: Any, embedder: Any, name: str = "") -> None:
-    """Put already-loaded models in the cache (tests, or a host that loaded them)."""
+def prime_models(generator: Any, embedder: Any, name: str = "", threads: int = 0) -> ModelSet:
+    """Use already-loaded models for (name, threads) (tests, or a host that loaded them)."""
+    fut: Future = Future()
+    fut.set_result(embedder)
     with _model_lock:
-        _model_cache[(name, "")] = (generator, embedder)
+        _model_sets[(name, threads)] = ModelSet(generator, fut)
+        return _model_sets[(name, threads)]
 
 
-def models_loaded(generator: str = "") -> bool:
-    """True if this generator is already in memory."""
-    return (generator, "") in _model_cache
+def started_models(generator: str = "", threads: int = 0) -> ModelSet | None:
+    """The set started for this choice, if any."""
+    return _model_sets.get((generator, threads))
 
 
 def available_models() -> list[Any]:
