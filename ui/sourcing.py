@@ -141,24 +141,33 @@ class SourceFlow:
         models = self.w.models.models
 
         def run(ctx) -> Any:
-            emb = models.embedder_now(ctx.cancel) if models is not None else None
-            if ctx.cancel.cancelled:
-                raise Cancelled()
             from briefer.analyse import analyse
 
-            return analyse(sources, emb)
+            # First without embeddings (a fraction of a second: the event, stale and
+            # different-event sources), then with them (duplicates, conflicting figures).
+            quick = analyse(sources, None)
+            if models is None or models.embedder_problem():
+                return quick
+            ctx.on_progress(quick)
+            emb = models.embedder_now(ctx.cancel)
+            if ctx.cancel.cancelled:
+                raise Cancelled()
+            return quick if emb is None else analyse(sources, emb)
 
-        job = Job("analyse sources", run, on_done=lambda a: self._analysed(job, signature, a),
+        job = Job("analyse sources", run, on_done=lambda a: self._analysed(job, signature, a, final=True),
+                  on_progress=lambda a: self._analysed(job, signature, a, final=False),
                   on_error=lambda msg: self.w.notify(f"Could not analyse the sources: {msg}"))
         self.analysis = job
         return self.w.analysis_runner.submit(job)
 
-    def _analysed(self, job: Job, signature: tuple, analysis: Any) -> None:
+    def _analysed(self, job: Job, signature: tuple, analysis: Any, final: bool) -> None:
         if job.cancelled or job is not self.analysis or self.w.generating:
             return  # sources changed since, or a draft is analysing them itself
-        self.analysis = None
+        if final:
+            self.analysis = None
         if signature != _signature(self.w.session.brief.sources):
-            self.analyse()
+            if final:
+                self.analyse()
             return
         b = self.w.session.brief
         kinds = ANALYSIS_KINDS | {x.kind for x in analysis.warnings}
@@ -170,8 +179,9 @@ class SourceFlow:
         self.w.render_header()
         flagged = sum(1 for a in analysis.assessments.values() if a.flags)
         event = analysis.event.describe()
-        msg = f"Analysed {len(signature)} source{'s' if len(signature) != 1 else ''}"
-        msg += f": {flagged} flagged (see the list)." if flagged else "."
+        msg = f"{'Analysed' if final else 'Analysing'} {len(signature)} source{'s' if len(signature) != 1 else ''}"
+        msg += f": {flagged} flagged (see the list)" if flagged else ""
+        msg += "." if final else "; looking for duplicates…"
         self.w.notify(msg + (f" Event: {event}." if event else ""))
 
     # -- citations ----------------------------------------------------------------------------------

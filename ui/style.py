@@ -188,9 +188,9 @@ QTextBrowser#sourceViewer {{ border: 1px solid {h['rule']}; border-radius: 4px; 
 QScrollArea#briefPage {{ background: {h['surround']}; }}
 QWidget#briefPaper {{ background: {h['base']}; }}
 QLabel#classification {{ color: {h['danger']}; font-weight: 600; font-size: 9pt; letter-spacing: 1px; }}
-QPlainTextEdit#briefTitle {{ font-size: 19pt; font-weight: 600; background: transparent; border: none;
+QTextEdit#briefTitle {{ font-size: 19pt; font-weight: 600; background: transparent; border: none;
     border-left: 3px solid transparent; }}
-QPlainTextEdit#briefTitle:focus {{ border-left: 3px solid {h['focus']}; }}
+QTextEdit#briefTitle:focus {{ border-left: 3px solid {h['focus']}; }}
 QLabel#briefMeta {{ color: {h['muted']}; padding-bottom: 8px; }}
 QLabel#warnings {{ background: {h['amber_bg']}; border: 1px solid {h['amber']}; border-radius: 4px;
     padding: 8px 10px; color: {h['amber_text']}; margin: 6px 0; }}
