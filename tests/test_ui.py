@@ -326,11 +326,24 @@ def test_settings_persist(window, data_dir) -> None:
     assert (data_dir / "settings.ini").exists()
 
 
-def test_about_names_models() -> None:
+def test_about_lists_the_licences_of_briefer_its_parts_and_every_model() -> None:
+    import html as html_lib
+    import re
+
+    from briefer import models
     from briefer.ui.about import about_text
 
-    text = about_text()
-    assert "Briefer" in text and "Licence" in text
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", about_text()))
+    assert re.search(r"Licence:\s+Proprietary", text)  # as pyproject declares it
+    for part, licence in [("PySide6", "LGPL-3.0"), ("llama.cpp", "MIT"), ("llama-cpp-python", "MIT"),
+                          ("ReportLab", "BSD"), ("Noto Sans", "OFL-1.1"), ("pyspellchecker", "MIT"),
+                          ("English spelling word list", "MIT")]:
+        assert re.search(rf"{re.escape(part)}[^\n]*?\s+{re.escape(licence)}", text), part
+    infos = models.available()
+    assert infos
+    for info in infos:
+        assert re.search(rf"{re.escape(info.name)}\s+{info.kind}\s+{re.escape(info.licence)}\s+{re.escape(info.upstream)}",
+                         text), info.name
 
 
 def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:

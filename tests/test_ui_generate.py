@@ -96,7 +96,8 @@ def test_generate_shows_progress_streams_and_cancels(window, qtbot) -> None:
     writing = next(ed for ed in window.editor.editors() if ed._stream_started)
     qtbot.waitUntil(lambda: len(writing.toPlainText()) > 20, timeout=60_000)
     assert "writing" in stages and window.progress.value() > 0
-    assert window.stage_label.text().startswith("Writing")
+    assert window.stage_label.text().startswith("Writing “")
+    assert window.editor.section_box("context").state.text() == "Writing…"  # the grey text is unchecked
     assert writing.isReadOnly()  # no typing into text that is being generated
 
     t0 = time.perf_counter()
@@ -105,8 +106,13 @@ def test_generate_shows_progress_streams_and_cancels(window, qtbot) -> None:
     qtbot.waitUntil(lambda: not any(ed.streaming and ed is writing for ed in window.editor.editors()), timeout=1000)
     assert not writing.isReadOnly()
     assert time.perf_counter() - t0 < 1.0
-    # The model stops at its next check (prompt reading can take a few seconds on CPU).
-    qtbot.waitUntil(lambda: not window.generating, timeout=15_000)
+    # Across the process boundary: the draft ends as soon as the app side sees the cancel; the
+    # worker stops at its next check. The bound only catches a hang; the figure is printed.
+    qtbot.waitUntil(lambda: not window.generating, timeout=10_000)
+    latency = window.drafting.cancel_latency
+    print(f"\nCancel → draft ended in {latency:.3f} s (model worker process)")
+    assert latency is not None and latency < 10.0
+    assert window.drafting.tracker.fraction <= 1.0
     assert "Cancelled" in window.status_label.text()
     assert not any(ed.streaming or ed.isReadOnly() for ed in window.editor.editors())
     assert window.act_generate.isEnabled() and not window._cancel_action.isVisible()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -117,15 +118,12 @@ def build_menus(w: MainWindow) -> None:
 
 
 def build_toolbar(w: MainWindow) -> None:
-    """Add / Paste · Generate, Cancel, progress · template picker · Save, Export."""
+    """Generate, Cancel, progress · template picker · Save, Export (adding sources is in the sources pane)."""
     tb = QToolBar("Main")
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     tb.setIconSize(QSize(16, 16))
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    tb.addAction(w.act_add)
-    tb.addAction(w.act_paste)
-    tb.addSeparator()
     w.generate_btn = QPushButton("Generate brief")
     w.generate_btn.setObjectName("primaryButton")
     w.generate_btn.setAccessibleName("Generate brief")
@@ -179,8 +177,16 @@ def build_toolbar(w: MainWindow) -> None:
         if b is not None and a.text() and not a.isSeparator():
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setAccessibleName(a.text().replace("&", "").rstrip("…"))
+    ext = tb.findChild(QToolButton, "qt_toolbar_ext_button")
+    if ext is not None:  # shown when the window is too narrow for the whole toolbar
+        ext.setAccessibleName("More toolbar buttons")
+        ext.setToolTip("The toolbar buttons that do not fit")
     w.addToolBar(tb)
     w.toolbar = tb
+    ext = w.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+    if ext is not None:
+        ext.setAccessibleName("More menus")
+        ext.setToolTip("The menus that do not fit")
 
 
 def build_statusbar(w: MainWindow) -> None:

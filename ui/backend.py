@@ -153,8 +153,11 @@ class ModelSet:
                          "Self-check passed", f"Loaded in {status.load_seconds:.0f} s" if status.load_seconds else ""]
             return "ready", f"Model ready ({', '.join(b for b in bits if b)})", "\n".join(x for x in tip_lines if x)
         if status.state == "ready":  # ready once, then the process ended while idle
-            return "failed", "model unavailable: the model worker stopped; it restarts for the next draft", ""
-        return "failed", f"model unavailable: {status.message or 'the model worker failed'}", status.message or ""
+            return "failed", "model unavailable: the model worker stopped; it restarts at the next draft", ""
+        reason = status.message or "the model worker failed"
+        if self.was_ready:  # it ran before: a crash or a kill, and a fresh worker is worth a try
+            return "failed", f"model unavailable: {reason}; it restarts at the next draft", reason
+        return "failed", f"model unavailable: {reason}", reason
 
 
 _model_lock = threading.Lock()

@@ -100,7 +100,7 @@ class _Highlighter(QSyntaxHighlighter):
         if self._statements:
             self._status(end)
         if self.speller is not None and not self._editor.isReadOnly():
-            for start, stop in self.speller.misspelled(text[:end]):
+            for start, stop in self.speller.misspelled(text):  # (citations hold no words)
                 self.setFormat(start, stop - start, _spell_underline(self.format(start)))
 
     def _status(self, end: int) -> None:
@@ -695,6 +695,7 @@ class BriefEditor(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefPage")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the title and sections, not the page
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._boxes: list[_SectionBox] = []
@@ -816,11 +817,18 @@ class BriefEditor(QScrollArea):
             box.state.setToolTip(tip(tooltip) if tooltip else "")
 
     def set_speller(self, speller: Speller | None) -> None:
-        """Check spelling in the title and every section with `speller`."""
+        """Check spelling in the title and every section with `speller` (again whenever its words change)."""
+        if self._speller is not None:
+            self._speller.changed.disconnect(self._respell)
         self._speller = speller
-        self.title.set_speller(speller)
+        if speller is not None:
+            speller.changed.connect(self._respell)
+        self._respell()
+
+    def _respell(self) -> None:
+        self.title.set_speller(self._speller)
         for ed in self.editors():
-            ed.set_speller(speller)
+            ed.set_speller(self._speller)
 
     @property
     def speller(self) -> Speller | None:

@@ -204,6 +204,7 @@ class GenerationFlow:
         if self.cancel_clicked is not None:
             self.cancel_latency = time.monotonic() - self.cancel_clicked
         self.w.cancel_btn.setEnabled(True)
+        self.w.models.poll()  # the worker may have died during the draft: say so now
         self.job = None
         self.keys = []
         self.writing = None

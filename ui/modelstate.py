@@ -69,7 +69,7 @@ class ModelFlow:
             return
         self.text = text
         label = self.w.model_label
-        label.setText(text)
+        label.setText(text if len(text) <= 110 else text[:108] + "…")  # the whole reason is in the tooltip
         label.setToolTip(dialogs.tip(*tooltip.splitlines(), title=text) if tooltip else dialogs.tip(text))
         label.setAccessibleDescription(text)
 

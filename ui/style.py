@@ -75,8 +75,9 @@ class Colours:
     muted_window: QColor  # secondary text on the window colour (status bar)
     rule: QColor  # thin lines
     surround: QColor  # behind the paper
-    accent: QColor  # primary button, progress, section state, regenerate (text on base)
-    on_accent: QColor
+    accent: QColor  # section state, regenerate (text on base)
+    accent_fill: QColor  # primary button and progress bar
+    on_accent: QColor  # text on accent_fill
     link: QColor  # citations
     user: QColor  # the blue bar beside the user's own text
     amber: QColor  # the bar and underline beside a statement to check
@@ -129,6 +130,7 @@ def colours_for(palette: QPalette) -> Colours:
         rule=mix(base, text, 0.18),
         surround=mix(window, text, 0.06),
         accent=readable(accent, base),
+        accent_fill=accent_fill,
         on_accent=readable(QColor("white"), accent_fill),
         link=readable(link, base),
         user=readable(user, base, GRAPHIC_AA),
@@ -167,7 +169,7 @@ def hexa(c: QColor) -> str:
 def style_sheet(c: Colours) -> str:
     """The app's style sheet for colours `c` (layout, weights and colours; no fixed light colours)."""
     h = {k: hexa(v) for k, v in c.__dict__.items() if isinstance(v, QColor)}
-    fill = "#3b6fb6" if c.dark else "#1f4e8c"
+    fill = h["accent_fill"]
     return f"""
 QToolBar#mainToolbar {{ border: none; border-bottom: 1px solid {h['rule']}; padding: 4px 8px; spacing: 6px; }}
 QToolBar QToolButton {{ padding: 4px 8px; border-radius: 4px; border: 1px solid transparent; }}
@@ -199,7 +201,8 @@ QFrame#messageBar QLabel {{ color: {h['amber_text']}; }}
 QFrame#citationBar QLabel {{ color: {h['muted']}; }}
 QLabel#sectionHeading {{ font-size: 13pt; font-weight: 600; }}
 QLabel#sectionState {{ color: {h['accent']}; font-style: italic; padding-right: 8px; }}
-QToolButton#regenButton {{ color: {h['accent']}; padding: 2px 6px; border-radius: 3px; }}
+QToolButton#regenButton {{ color: {h['accent']}; padding: 2px 6px; border-radius: 3px; border: 2px solid transparent; }}
+QToolButton#regenButton:focus {{ border: 2px solid {h['focus']}; }}
 QToolButton#regenButton:disabled {{ color: {h['muted']}; }}
 QTextEdit#sectionEditor {{ background: {h['base']}; border: none; border-left: 3px solid transparent; }}
 QTextEdit#sectionEditor:focus {{ border-left: 3px solid {h['focus']}; }}
