@@ -162,6 +162,16 @@ def test_citation_click_highlights_sentence(window, qtbot) -> None:
     assert sel and "farewell meeting" in sel[0].cursor.selectedText()
 
 
+def test_a_sentence_is_highlighted_only_if_it_is_there_and_a_cited_headline_counts(window) -> None:
+    window.load_brief_object(sample_with_text())
+    viewer = window.sources.viewer
+    src = window.current_brief().sources[1]
+    assert viewer.show_source(src, [src.title])  # a lead statement may rest on the headline
+    assert viewer.extraSelections()[0].cursor.selectedText() == src.title
+    assert not viewer.show_source(src, ["A sentence this article does not contain at all."])
+    assert viewer.extraSelections() == [] and viewer.highlighted == ""
+
+
 def test_edit_marks_statement_user_and_clears_flag(window, qtbot) -> None:
     window.load_brief_object(sample_with_text())
     agenda = window.editor.section_editor("agenda")

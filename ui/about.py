@@ -39,7 +39,7 @@ COMPONENTS = (
     Component("English spelling word list", "pyspellchecker", "MIT",
               "shipped with pyspellchecker; built by its author from OpenSubtitles 2018 word frequencies"),
     Component("sentence-transformers", "sentence-transformers", "Apache-2.0", "runs the sentence embedder"),
-    Component("PyTorch", "torch", "BSD-3-Clause", "runs the sentence embedder"),
+    Component("PyTorch", "torch", "BSD-3-Clause", "runs the sentence embedder (bundled parts: Apache-2.0, MIT, others)"),
     Component("python-docx", "python-docx", "MIT", "Word export"),
     Component("pypdf", "pypdf", "BSD-3-Clause", "reading PDF articles"),
     Component("trafilatura", "trafilatura", "Apache-2.0", "reading web pages"),

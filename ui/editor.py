@@ -865,6 +865,12 @@ class BriefEditor(QScrollArea):
         if not self._loading:
             self.title_edited.emit(text)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        side = 40 if self.viewport().width() >= 760 else 16  # a narrow window keeps its width for text
+        if self._layout.contentsMargins().left() != side:
+            self._layout.setContentsMargins(side, 24, side, 40)
+
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(obj, SectionEditor):
             self._last_editor = obj

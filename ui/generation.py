@@ -31,7 +31,8 @@ def check_summary(section: Section) -> tuple[str, str]:
     sts = section.statements
     replaced = sum(1 for s in sts if s.status == STATUS_FALLBACK)
     flagged = sum(1 for s in sts if s.status == STATUS_FLAGGED)
-    parts = [f"{len(sts) - replaced - flagged} confirmed"]
+    confirmed = len(sts) - replaced - flagged
+    parts = [f"{confirmed} confirmed"] if confirmed or not sts else []
     if replaced:
         parts.append(f"{replaced} replaced by the source's words")
     if flagged:

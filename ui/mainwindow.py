@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(backend.data_dir() / "autosave", lambda: self.session, self._submit_file_job, parent=self)
         self._watch(self.session)
         self.render()
+        self.sources.list.setFocus()  # the keyboard starts where the work starts
         if load_model:
             self.load_model()  # only queues the load on the model thread
 

@@ -288,6 +288,10 @@ class SourceViewer(QTextBrowser):
                 end = cursor.selectionEnd() + (m.end() if m else len(rest))
                 cursor.setPosition(cursor.selectionStart())
                 cursor.setPosition(min(end, block.position() + len(block.text())), QTextCursor.MoveMode.KeepAnchor)
+        if cursor.isNull():
+            # A statement may rest on the article's headline, which is shown above the body.
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            cursor = self.document().find(QRegularExpression(pattern), 0)
         if cursor.isNull() or not cursor.hasSelection():
             return False  # never claim a highlight that is not there
         sel = QTextBrowser.ExtraSelection()

@@ -199,7 +199,7 @@ class SourceFlow:
     def cited_shown(self, source_id: int, found: bool, recorded: bool) -> None:
         """Say what the viewer shows — never "highlighted" when nothing is."""
         others = self.w.sources.citations.buttons
-        step = f" (cited source {list(others).index(source_id) + 1} of {len(others)}: the buttons above the text show the others)" \
+        step = f" ({list(others).index(source_id) + 1} of {len(others)} cited sources)" \
             if len(others) > 1 and source_id in others else ""
         if found:
             self.w.notify(f"Cited sentence highlighted in source [{source_id}]{step}.")
