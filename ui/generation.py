@@ -158,7 +158,10 @@ class GenerationFlow:
     # -- while it runs -------------------------------------------------------------------------
     def _show_progress(self) -> None:
         self.w.progress.setValue(int(self.tracker.fraction * self.w.progress.maximum()))
-        self.w.stage_label.setText(self.tracker.text())
+        text = self.tracker.text()
+        if self.w.models.state == "loading" and self.tracker.stage == "writing":
+            text += " (waiting for the model to load)"  # the worker is still starting: say why nothing moves
+        self.w.stage_label.setText(text)
 
     def progress(self, p) -> None:
         """A progress report: the bar, the stage, and each section as it is written and checked."""

@@ -132,8 +132,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
         actions.set_tab_order(self)
-        if self.session.brief.sources and not self.session.brief.assessments:
-            self.sourcing.analyse()  # e.g. a brief saved before it was drafted
+        self.sourcing.analyse_if_needed()
 
     def render_sources(self, select_row: int | None = None) -> None:
         """Show the session's sources and their flags; their words count as spelled right."""

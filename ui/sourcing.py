@@ -129,6 +129,13 @@ class SourceFlow:
             self.analysed = _signature(self.w.session.brief.sources)
 
     # -- analysis -----------------------------------------------------------------------------------
+    def analyse_if_needed(self) -> Job | None:
+        """Analyse sources that carry no flags yet (e.g. a brief saved before it was drafted), once."""
+        b = self.w.session.brief
+        if b.sources and not b.assessments and self.analysed != _signature(b.sources) and self.analysis is None:
+            return self.analyse()
+        return None
+
     def analyse(self) -> Job | None:
         """Analyse the sources now (off the UI thread); an analysis still running is cancelled."""
         if self.analysis is not None:
