@@ -104,7 +104,7 @@ def test_progress_moves_within_each_section_never_back_and_estimates_the_time(wi
     assert not any("left" in t for t in texts[:first_done])  # nothing to go by yet
     assert any(t.endswith(" left") and "Writing “Agenda”" in t for t in texts[first_done:])
     # While text streams in, the section says it is the model's draft, not yet checked …
-    assert any(sec == "agenda" and state.startswith("Writing…|") and "not yet checked" in state
+    assert any(sec == "agenda" and state.startswith("Writing · checked when the section is done|") and "not yet checked" in state
                for sec, stage, _, _, state in seen if stage == "writing")
     # … and once checked, what checking did to it.
     for key in ("context", "agenda", "us_asks", "outlook"):

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from briefer.ui.mainwindow import MainWindow
 
 MODEL_FAILED = "model-failed"
-STREAM_NOTE = "Writing — grey text is the model's draft, not yet checked against the sources"
+STREAM_LABEL = "Writing · checked when the section is done"
+STREAM_NOTE = "The grey text is the model's draft, not yet checked against the sources. When the section is done, each statement is checked: one the sources do not support is replaced by the source sentence."
 
 
 def check_summary(section: Section) -> tuple[str, str]:
@@ -121,6 +122,10 @@ class GenerationFlow:
             )
             if gen is None:
                 brief.warnings.append(BriefWarning("model", f"model unavailable ({note}); statements quote the sources."))
+            if emb is None:
+                why = models.embedder_problem() or "it did not load"
+                brief.warnings.append(BriefWarning(
+                    "model", f"The sentence embedder is unavailable ({why}); evidence could not be chosen by meaning."))
             return brief
 
         self.keys, self.finished, self.writing = list(plan.keys), set(), None
@@ -180,7 +185,7 @@ class GenerationFlow:
                 if key != self.writing and self.writing:
                     self.finished.add(self.writing)
                 self.writing = key
-                w.editor.set_section_state(key, STREAM_NOTE.split(" — ")[0] + "…", STREAM_NOTE)
+                w.editor.set_section_state(key, STREAM_LABEL, STREAM_NOTE)
                 w.editor.section_editor(key).set_stream_status("Writing…")
                 for k in self.keys:
                     if k != key and k not in self.finished:
@@ -200,8 +205,8 @@ class GenerationFlow:
             self.tracker.on_token(delta)
             self._show_progress()
             self.w.editor.section_editor(key).append_stream(delta)
-            if self.w.editor.section_box(key).state.text() != STREAM_NOTE.split(" — ")[0] + "…":
-                self.w.editor.set_section_state(key, STREAM_NOTE.split(" — ")[0] + "…", STREAM_NOTE)
+            if self.w.editor.section_box(key).state.text() != STREAM_LABEL:
+                self.w.editor.set_section_state(key, STREAM_LABEL, STREAM_NOTE)
 
     # -- outcomes ----------------------------------------------------------------------------------
     def _finish(self) -> None:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._templates = template_entries(self.prefs.template)
         self._closed = False
         self._stopped: bool | None = None
+        self._rendered: Brief | None = None
 
         self.model_runner = Runner("briefer-model", self)
         self.io_runner = Runner("briefer-io", self)  # reading sources
@@ -124,7 +125,9 @@ class MainWindow(QMainWindow):
 
     def render(self) -> None:
         """Show the whole session (after Open, New, a restore or renumbering)."""
-        self.message_bar.clear()
+        if self.session.brief is not self._rendered:  # another document: its predecessor's message goes
+            self.message_bar.clear()
+            self._rendered = self.session.brief
         self.editor.set_brief(self.session.brief, self.header())
         self.render_sources()
         fill_picker(self.template_box, self._templates, self.session.template.name)
@@ -389,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def spawn_window(self) -> MainWindow:
         """Another window (for a second restored brief); kept alive until it closes."""
-        w = MainWindow(load_model=False)
+        w = MainWindow(load_model=self.models.models is not None)  # shares this window's models, if any
         w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _SPAWNED.append(w)
         w.destroyed.connect(lambda *_: _SPAWNED.remove(w) if w in _SPAWNED else None)

@@ -60,6 +60,7 @@ class ModelFlow:
         emb = self.models.embedder_problem()
         if emb:
             tooltip = f"{tooltip}\nSentence embedder unavailable: {emb}".strip()
+            text += " — embedder unavailable"
         self.show(state, text, tooltip)
 
     def show(self, state: str, text: str, tooltip: str) -> None:
