@@ -99,6 +99,10 @@ def test_segfault_mid_draft_then_retry_with_the_model(window, qtbot, answers, ge
     assert brief.title == "Our meeting brief"
     assert [s.text for s in brief.section("outlook").statements] == ["Our own outlook line."]
     assert w.model_label.text().startswith("Model ready")
+    # The fresh worker belongs to the app, not to the window whose Retry started it.
+    dispose(w)
+    qtbot.wait(1500)
+    assert generator.alive, "closing the window stopped the model worker"
 
 
 def test_sigkill_mid_draft_then_keep_the_source_sentences(window, qtbot, answers, generator) -> None:

@@ -8,7 +8,9 @@ model stack is slow to import or missing.
 from __future__ import annotations
 
 import os
+import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -164,6 +166,47 @@ _model_lock = threading.Lock()
 _model_sets: dict[tuple[str, int], ModelSet] = {}
 
 
+class _Spawner:
+    """The one long-lived thread that starts and restarts model workers.
+
+    A worker asks Linux to stop it when its parent goes away (PR_SET_PDEATHSIG), and Linux
+    means the parent *thread*: a worker started from a window's job thread would be stopped
+    as soon as that window closes, under every other window. Starting every worker from
+    this thread, which lives as long as the app, ties the workers to the app instead.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Future]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        """Run `fn` on the spawner thread and return its result (or raise its error)."""
+        fut: Future = Future()
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="briefer-spawner", daemon=True)
+                self._thread.start()
+        self._jobs.put((fn, fut))
+        return fut.result()
+
+    def _serve(self) -> None:
+        while True:
+            fn, fut = self._jobs.get()
+            try:
+                fut.set_result(fn())
+            except BaseException as e:
+                fut.set_exception(e)
+
+
+_spawner = _Spawner()
+
+
+def restart_worker(generator: Any) -> None:
+    """Restart a model worker (after a crash, or for Retry) from the app-lifetime thread."""
+    _spawner.call(generator.restart)
+
+
 def start_models(generator: str = "", threads: int = 0) -> ModelSet:
     """Start the generator worker and the embedder thread (once per process); returns at once.
 
@@ -177,7 +220,8 @@ def start_models(generator: str = "", threads: int = 0) -> ModelSet:
         from briefer import models
 
         try:
-            gen, problem = models.load_generator(generator or None, threads=threads or None), None
+            gen = _spawner.call(lambda: models.load_generator(generator or None, threads=threads or None))
+            problem = None
         except Exception as e:  # BrieferError names the pip package; anything else is a bug to show
             gen, problem = None, str(e) or type(e).__name__
         try:

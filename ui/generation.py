@@ -109,7 +109,7 @@ class GenerationFlow:
             gen, note = models.generator, models.problem
             if gen is not None and (retry or not getattr(gen, "alive", True)):
                 if retry or models.was_ready:
-                    gen.restart()  # a crashed or killed worker: a fresh one, loading while we analyse
+                    backend.restart_worker(gen)  # a crashed or killed worker: a fresh one, loading while we analyse
                 else:  # it never passed its self-check: it would only fail again
                     gen, note = None, gen.status.message or "the model worker did not start"
             emb = models.embedder_now(ctx.cancel)
