@@ -121,7 +121,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     embedder_future = start_embedder()
     generator = None
-    if not args.extractive:
+    from briefer.generate import MODEL_SHORTENS
+
+    # The rules shorten every bullet; the model only when asked (measured: it does not earn
+    # its time by default, see models/README.md).
+    if args.use_model or (MODEL_SHORTENS and not args.extractive):
         try:
             generator = load_generator(args.model, threads=args.threads, progress=None if quiet else _err)
         except BrieferError as e:
@@ -312,7 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--template", help="template name or .toml path (default: leader-meeting)")
     d.add_argument("--model", help="generator name (see `briefer models`)")
     d.add_argument("--threads", type=int, help="CPU threads for the model")
-    d.add_argument("--extractive", action="store_true", help="no generator: use source sentences only")
+    d.add_argument("--use-model", action="store_true",
+                   help="let the local model choose the deletions in long bullets (slower; off by default)")
+    d.add_argument("--extractive", action="store_true",
+                   help="never start the local model (the default unless BRIEFER_MODEL_SHORTENS=1)")
     d.add_argument("--stream", action="store_true", help="print generated text as it comes")
     d.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     d.set_defaults(func=cmd_draft)

@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
 # Measured with bench/bullets.py (see models/README.md): under the grammar the 1.5B model
 # keeps almost every optional phrase, so its bullets are longer than the rules' and hold no
-# more key facts, at many seconds a bullet. The model is therefore not asked by default;
-# `use_model=True`, or BRIEFER_MODEL_SHORTENS=1 in the environment, turns it on.
+# more key facts, at many seconds a bullet. So the apps do not load it unless asked: this is
+# the default of that choice (CLI `--use-model`, GUI Settings), BRIEFER_MODEL_SHORTENS=1 turns
+# it on. A caller that passes a generator to the pipeline gets it used.
 MODEL_SHORTENS = os.environ.get("BRIEFER_MODEL_SHORTENS", "") == "1"
 
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
@@ -80,14 +81,14 @@ def generate_statements(
 ) -> list[str | None]:
     """The model's choice of deletions per evidence item; None where the rules decide.
 
-    With `use_model` false (default: `MODEL_SHORTENS`) nothing is generated. Otherwise only
+    With `use_model` false nothing is generated (default: true, a generator was given). Only
     sentences still longer than `TARGET_WORDS` after their forced deletions go to the model,
     in one request, each with a grammar of its allowed deletions; deltas stream through
     ``on_token(evidence index, text)``. On cancel, items not finished are None. `EngineError`
     from the generator propagates.
     """
     out: list[str | None] = [None] * len(evidence)
-    if not (MODEL_SHORTENS if use_model is None else use_model):
+    if use_model is False:
         return out
     todo, prompts, plans = [], [], []
     for i, ev in enumerate(evidence):

@@ -24,7 +24,7 @@ from briefer.brief import (
 )
 from briefer.errors import BrieferError, Cancelled
 from briefer.evidence import Evidence, select_evidence
-from briefer.generate import generate_statements, statement_for
+from briefer.generate import generate_statements, needs_model, statement_for
 from briefer.ingest import instruction_warnings
 from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
 from briefer.placement import load_default as load_placement
@@ -53,6 +53,11 @@ class Progress:
     fraction: float
     section: str | None = None
     result: Section | None = None  # with "section-done": the finished, verified section
+    # With "writing": how many statements the model writes in this section (the others are
+    # source sentences used as they are) and the fraction the section adds, so that a UI can
+    # move its bar per token against the expected count.
+    steps: int = 0
+    span: float = 0.0
 
 
 class CancelToken:
@@ -248,7 +253,11 @@ def draft_brief(
             drafted[spec.key] = ctx.finished[spec.key] = unchanged
             continue
         ev = evidence.get(spec.key, [])
-        report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key))
+        # Steps the progress bar can count: the statements the model will write (none when
+        # the rules shorten every bullet).
+        to_write = sum(1 for e in ev if needs_model(e.sentence.text)) if build.generator else 0
+        report(Progress("writing", f"Writing “{spec.heading}”", 0.1 + 0.85 * done / total, spec.key,
+                        steps=to_write, span=0.85 * len(ev) / total))
         statements = drafter_for(spec.kind)(spec, ctx)
         if statements is None:  # cancelled while the model wrote this section
             cancelled = True

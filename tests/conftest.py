@@ -9,9 +9,14 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 ROOT = Path(__file__).resolve().parent.parent
+SCREENS = ROOT / "tests" / "fixtures" / "screens"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Qt's offscreen screen is 800x800 by default; the window tests run on a desktop-sized one
+    # (the small-screen and 2x-scaling checks start their own processes with other screens).
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / 'desktop-1920x1080.json'}"
 SEEDS = ROOT / "seeds"
 
 

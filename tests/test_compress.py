@@ -272,10 +272,12 @@ def test_instruction_like_sentence_is_never_sent_to_the_model():
     assert len(gen.prompts) == 1 and gen.prompts[0].grammar
 
 
-def test_without_use_model_nothing_is_generated():
+def test_with_use_model_off_nothing_is_generated_and_a_given_generator_is_used():
     gen = _RecordingGenerator()
-    assert generate_statements(gen, [_evidence(LONG)]) == [None]
+    assert generate_statements(gen, [_evidence(LONG)], use_model=False) == [None]
     assert gen.prompts == []
+    generate_statements(gen, [_evidence(LONG)])
+    assert len(gen.prompts) == 1
 
 
 def test_statement_from_rules_is_a_verified_quote_that_says_how_it_was_shortened():

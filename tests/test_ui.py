@@ -162,6 +162,16 @@ def test_citation_click_highlights_sentence(window, qtbot) -> None:
     assert sel and "farewell meeting" in sel[0].cursor.selectedText()
 
 
+def test_a_sentence_is_highlighted_only_if_it_is_there_and_a_cited_headline_counts(window) -> None:
+    window.load_brief_object(sample_with_text())
+    viewer = window.sources.viewer
+    src = window.current_brief().sources[1]
+    assert viewer.show_source(src, [src.title])  # a lead statement may rest on the headline
+    assert viewer.extraSelections()[0].cursor.selectedText() == src.title
+    assert not viewer.show_source(src, ["A sentence this article does not contain at all."])
+    assert viewer.extraSelections() == [] and viewer.highlighted == ""
+
+
 def test_edit_marks_statement_user_and_clears_flag(window, qtbot) -> None:
     window.load_brief_object(sample_with_text())
     agenda = window.editor.section_editor("agenda")
@@ -326,11 +336,24 @@ def test_settings_persist(window, data_dir) -> None:
     assert (data_dir / "settings.ini").exists()
 
 
-def test_about_names_models() -> None:
-    from briefer.ui.settings import about_text
+def test_about_lists_the_licences_of_briefer_its_parts_and_every_model() -> None:
+    import html as html_lib
+    import re
 
-    text = about_text()
-    assert "Briefer" in text and "Licence" in text
+    from briefer import models
+    from briefer.ui.about import about_text
+
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", about_text()))
+    assert re.search(r"Licence:\s+Proprietary", text)  # as pyproject declares it
+    for part, licence in [("PySide6", "LGPL-3.0"), ("llama.cpp", "MIT"), ("llama-cpp-python", "MIT"),
+                          ("ReportLab", "BSD"), ("Noto Sans", "OFL-1.1"), ("pyspellchecker", "MIT"),
+                          ("English spelling word list", "MIT")]:
+        assert re.search(rf"{re.escape(part)}[^\n]*?\s+{re.escape(licence)}", text), part
+    infos = models.available()
+    assert infos
+    for info in infos:
+        assert re.search(rf"{re.escape(info.name)}\s+{info.kind}\s+{re.escape(info.licence)}\s+{re.escape(info.upstream)}",
+                         text), info.name
 
 
 def test_main_opens_window_with_sources(qtbot, data_dir, answers) -> None:

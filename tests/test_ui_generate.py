@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
+from ui_support import use_the_model
 
 from briefer.brief import STATUS_USER
 
@@ -31,6 +32,7 @@ def primed_models(generator, embedder):
     from briefer.ui import backend
 
     backend.prime_models(generator, embedder)
+
     return generator, embedder
 
 
@@ -59,6 +61,7 @@ def window(qtbot, tmp_path, monkeypatch, primed_models, answers):
 
     monkeypatch.setenv("BRIEFER_DATA_DIR", str(tmp_path / "data"))
     t0 = time.perf_counter()
+    use_the_model()  # primed models are used when the model is asked for
     w = MainWindow(load_model=True)
     w.show()
     assert time.perf_counter() - t0 < 3.0  # the window appears at once
@@ -99,7 +102,8 @@ def test_generate_shows_progress_streams_and_cancels(window, qtbot, monkeypatch)
     writing = next(ed for ed in window.editor.editors() if ed._stream_started)
     qtbot.waitUntil(lambda: len(writing.toPlainText()) > 20, timeout=60_000)
     assert "writing" in stages and window.progress.value() > 0
-    assert window.stage_label.text().startswith("Writing")
+    assert window.stage_label.text().startswith("Writing “")
+    assert window.editor.section_box(writing.key).state.text().startswith("Writing · checked when")  # unchecked
     assert writing.isReadOnly()  # no typing into text that is being generated
 
     t0 = time.perf_counter()
@@ -108,8 +112,13 @@ def test_generate_shows_progress_streams_and_cancels(window, qtbot, monkeypatch)
     qtbot.waitUntil(lambda: not any(ed.streaming and ed is writing for ed in window.editor.editors()), timeout=1000)
     assert not writing.isReadOnly()
     assert time.perf_counter() - t0 < 1.0
-    # The model stops at its next check (prompt reading can take a few seconds on CPU).
-    qtbot.waitUntil(lambda: not window.generating, timeout=15_000)
+    # Across the process boundary: the draft ends as soon as the app side sees the cancel; the
+    # worker stops at its next check. The bound only catches a hang; the figure is printed.
+    qtbot.waitUntil(lambda: not window.generating, timeout=10_000)
+    latency = window.drafting.cancel_latency
+    print(f"\nCancel → draft ended in {latency:.3f} s (model worker process)")
+    assert latency is not None and latency < 10.0
+    assert window.drafting.tracker.fraction <= 1.0
     assert "Cancelled" in window.status_label.text()
     assert not any(ed.streaming or ed.isReadOnly() for ed in window.editor.editors())
     assert window.act_generate.isEnabled() and not window._cancel_action.isVisible()

@@ -113,3 +113,85 @@ def simulate_crash(w) -> None:
     w.autosave.store.closed = True  # nothing of it runs any more
     w.session.mark_saved(w.session.path or "unused.brief", w.session.revision)
     w.hide()
+
+
+class FakeWorker:
+    """Stands in for the model worker in the fast window tests (the real one is tested in the slow ones).
+
+    It "shortens" each sentence by keeping its words (as the real model mostly does), streamed word by word; with
+    `fail_on` = n it dies a few tokens into its n-th request (a section), as a crashed worker
+    does (EngineError), and `restart()` brings it back.
+    """
+
+    template = "chatml"
+
+    def __init__(self, fail_on: int | None = None, words: int = 60) -> None:
+        from types import SimpleNamespace
+
+        self.info = SimpleNamespace(name="fake-shortener")
+        self.status = SimpleNamespace(state="ready", message="ready", variant="x64", threads=1,
+                                      self_check={"ok": True, "seconds": 0.1}, load_seconds=1.0)
+        self.fail_on = fail_on
+        self.words = words
+        self.tokens = 0
+        self.restarts = 0
+        self.requests = 0
+        self._alive = True
+
+    @property
+    def alive(self) -> bool:
+        return self._alive
+
+    def restart(self) -> None:
+        self.restarts += 1
+        self._alive = True
+        self.fail_on = None
+        self.status.state, self.status.message = "ready", "ready"
+
+    def generate(self, prompts, *, on_token=None, cancel=None):
+        from briefer.ports import EngineError
+
+        self.requests += 1
+        out = [None] * len(prompts)
+        for i, p in enumerate(prompts):
+            words = p.text.split("\n</source>")[0].split()[: self.words]
+            for k, word in enumerate(words):
+                if cancel is not None and cancel():
+                    return out
+                if self.requests == self.fail_on and k == 3:
+                    self._alive = False
+                    self.status.state, self.status.message = "failed", "the model worker crashed (SIGSEGV)"
+                    raise EngineError("the model worker crashed (SIGSEGV)")
+                self.tokens += 1
+                if on_token is not None:
+                    on_token(i, (" " if k else "") + word)
+            text = " ".join(words)
+            # A whole sentence ends with its stop (a cut-off answer is thrown away).
+            out[i] = text if text.endswith((".", "!", "?", "\"", "”")) else text + "."
+        return out
+
+
+def child_workers(parent: int | None = None) -> list[int]:
+    """Pids of `model-worker` processes whose parent is `parent` (this process by default)."""
+    parent = os.getpid() if parent is None else parent
+    out = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            cmd = (d / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[1]) == parent and b"model-worker" in cmd and stat[0] != "Z":
+            out.append(int(d.name))
+    return out
+
+
+def use_the_model() -> None:
+    """Turn on "let the local model choose deletions" (off by default) for windows made next."""
+    from briefer.ui import backend
+
+    prefs = backend.Preferences.load()
+    prefs.use_model = True
+    prefs.save()

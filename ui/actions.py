@@ -6,6 +6,7 @@ chrome is laid out. Every action calls a method of the window or of one of its f
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
-from briefer.ui.settings import show_about
+from briefer.ui.about import show_about
 
 if TYPE_CHECKING:
     from briefer.ui.mainwindow import MainWindow
@@ -33,9 +35,10 @@ def _act(w: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> QActio
     a = QAction(text, w)
     if shortcut is not None:
         a.setShortcut(QKeySequence(shortcut))
-    if tip:
-        a.setStatusTip(tip)
-        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else tip)
+    tip = tip or text.replace("&", "").rstrip("…")
+    a.setStatusTip(tip)
+    keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    a.setToolTip(f"{tip} ({keys})" if keys else tip)
     a.triggered.connect(lambda _checked=False: slot())
     return a
 
@@ -71,7 +74,11 @@ def build_actions(w: MainWindow) -> None:
                          "Meeting, date, author, addressee and classification")
     w.act_generate = _act(w, "&Generate brief", w.generate, "Ctrl+G", "Draft the whole brief from the sources")
     w.act_cancel = _act(w, "&Cancel", w.cancel_generation, "Esc", "Stop generating (keeps finished sections)")
-    w.act_about = _act(w, "&About Briefer", lambda: show_about(w))
+    w.act_about = _act(w, "&About Briefer", lambda: show_about(w), None, "Version and licences")
+    w.act_show_cited = _act(w, "Show &cited source", lambda: _show_cited(w), "Ctrl+Return",
+                            "Show the source cited where the cursor is, with the cited sentence highlighted")
+    w.act_focus_toolbar = _act(w, "Go to the &toolbar", lambda: _focus_toolbar(w), "Alt+T",
+                               "Move the keyboard focus to the toolbar")
     for a in (w.act_undo, w.act_redo, w.act_cut, w.act_copy, w.act_paste_text):
         # Text widgets handle these keys themselves; the menu entries are for discovery.
         a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -103,39 +110,42 @@ def build_menus(w: MainWindow) -> None:
     m = mb.addMenu("&Brief")
     m.addActions([w.act_generate, w.act_cancel])
     m.addSeparator()
-    m.addAction(w.act_details)
+    m.addActions([w.act_show_cited, w.act_details])
+    m.addSeparator()
+    m.addAction(w.act_focus_toolbar)
     m = mb.addMenu("&Help")
     m.addAction(w.act_about)
 
 
 def build_toolbar(w: MainWindow) -> None:
-    """Add / Paste · Generate, Cancel, progress · template picker · Save, Export."""
+    """Generate, Cancel, progress · template picker · Save, Export (adding sources is in the sources pane)."""
     tb = QToolBar("Main")
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     tb.setIconSize(QSize(16, 16))
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    tb.addAction(w.act_add)
-    tb.addAction(w.act_paste)
-    tb.addSeparator()
     w.generate_btn = QPushButton("Generate brief")
     w.generate_btn.setObjectName("primaryButton")
+    w.generate_btn.setAccessibleName("Generate brief")
     w.generate_btn.setToolTip("Draft the whole brief from the sources (Ctrl+G)")
     w.generate_btn.clicked.connect(w.generate)
     tb.addWidget(w.generate_btn)
     w.cancel_btn = QPushButton("Cancel")
+    w.cancel_btn.setAccessibleName("Cancel drafting")
     w.cancel_btn.setToolTip("Stop generating; finished sections are kept (Esc)")
     w.cancel_btn.clicked.connect(w.cancel_generation)
     w._cancel_action = tb.addWidget(w.cancel_btn)
     w.progress = QProgressBar()
-    w.progress.setRange(0, 100)
-    w.progress.setFixedWidth(180)
+    w.progress.setRange(0, 1000)
+    w.progress.setFixedWidth(160)
     w.progress.setTextVisible(False)
     w.progress.setAccessibleName("Drafting progress")
+    w.progress.setToolTip("How far the draft is; the line beside it says what is being done and the time left")
     w.stage_label = QLabel("")
     w.stage_label.setTextFormat(Qt.TextFormat.PlainText)
     w.stage_label.setObjectName("stageLabel")
-    w.stage_label.setMinimumWidth(260)
+    w.stage_label.setMinimumWidth(200)
+    w.stage_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     w._progress_action = tb.addWidget(w.progress)
     w._stage_action = tb.addWidget(w.stage_label)
     spacer = QWidget()
@@ -148,34 +158,84 @@ def build_toolbar(w: MainWindow) -> None:
     w.template_box.setObjectName("templatePicker")
     w.template_box.setAccessibleName("Template")
     w.template_box.setToolTip("The template of this brief: its sections and their guidance")
-    w.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    w.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    w.template_box.setMinimumContentsLength(14)
     label.setBuddy(w.template_box)
     w.template_box.activated.connect(lambda _i: w.choose_template(str(w.template_box.currentData() or "")))
     tb.addWidget(w.template_box)
     tb.addSeparator()
     tb.addAction(w.act_save)
     w.export_btn = QPushButton("Export to Word")
+    w.export_btn.setAccessibleName("Export to Word")
     w.export_btn.setToolTip("Write the brief as a Word document (Ctrl+E)")
     w.export_btn.clicked.connect(lambda: w.export_word())
     tb.addWidget(w.export_btn)
+    tb.setAccessibleName("Toolbar")
+    tb.setToolTip("Sources, drafting, template and export (Alt+T to get here by keyboard)")
+    for a in tb.actions():  # toolbar buttons take no focus by default: reachable by Tab here
+        b = tb.widgetForAction(a)
+        if b is not None and a.text() and not a.isSeparator():
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            b.setAccessibleName(a.text().replace("&", "").rstrip("…"))
+    ext = tb.findChild(QToolButton, "qt_toolbar_ext_button")
+    if ext is not None:  # shown when the window is too narrow for the whole toolbar
+        ext.setAccessibleName("More toolbar buttons")
+        ext.setToolTip("The toolbar buttons that do not fit")
     w.addToolBar(tb)
     w.toolbar = tb
+    ext = w.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+    if ext is not None:
+        ext.setAccessibleName("More menus")
+        ext.setToolTip("The menus that do not fit")
 
 
 def build_statusbar(w: MainWindow) -> None:
     """Status text (may hold Open / Show folder links) and the model state."""
     sb = w.statusBar()
     w.status_label = QLabel("")
+    w.status_label.setObjectName("statusText")
+    w.status_label.setAccessibleName("Status")
     w.status_label.setTextFormat(Qt.TextFormat.RichText)  # only ever escaped data (see notify)
     w.status_label.linkActivated.connect(w.exports.status_link)
     sb.addWidget(w.status_label, 1)
     w.model_label = QLabel("")
     w.model_label.setTextFormat(Qt.TextFormat.PlainText)
     w.model_label.setObjectName("modelLabel")
+    w.model_label.setAccessibleName("Model state")
     sb.addPermanentWidget(w.model_label)
 
 
+def toolbar_widgets(w: MainWindow) -> list[QWidget]:
+    """The toolbar's focusable widgets, left to right."""
+    out = []
+    for a in w.toolbar.actions():
+        b = w.toolbar.widgetForAction(a)
+        if b is not None and b.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(b, QLabel):
+            out.append(b)
+    return out
+
+
+def set_tab_order(w: MainWindow) -> None:
+    """Tab goes toolbar → sources pane → message bar → title → each section, and Shift+Tab back."""
+    s = w.sources
+    chain = [*toolbar_widgets(w), s.add_btn, s.paste_btn, s.up_btn, s.down_btn, s.remove_btn, s.list,
+             *s.citations.buttons.values(), s.viewer, *w.message_bar.buttons, *w.editor.focus_chain()]
+    for a, b in itertools.pairwise(chain):
+        QWidget.setTabOrder(a, b)
+
+
 # -- edit commands -----------------------------------------------------------------------
+def _show_cited(w: MainWindow) -> None:
+    ed = w.editor.current_editor()
+    if ed is None or not ed.open_citation_at_cursor():
+        w.notify("Put the cursor in a statement with citations first.")
+
+
+def _focus_toolbar(w: MainWindow) -> None:
+    first = next((b for b in toolbar_widgets(w) if b.isEnabled() and b.isVisible()), None)
+    if first is not None:
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
 def _on_focus(method: str) -> None:
     fw = QApplication.focusWidget()
     if isinstance(fw, (QTextEdit, QLineEdit)) and hasattr(fw, method):

@@ -8,9 +8,12 @@ model stack is slow to import or missing.
 from __future__ import annotations
 
 import os
+import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,12 @@ def settings() -> QSettings:
     return QSettings()
 
 
+def _model_default() -> bool:
+    from briefer.generate import MODEL_SHORTENS
+
+    return MODEL_SHORTENS
+
+
 @dataclass
 class Preferences:
     """User preferences, persisted with QSettings."""
@@ -46,6 +55,9 @@ class Preferences:
     length: str = "standard"
     threads: int = 0  # 0 = let torch decide
     author: str = ""  # {author} in new briefs
+    # Let the local model choose the deletions in long bullets. Off by default: measured, it
+    # does not earn its time (models/README.md); BRIEFER_MODEL_SHORTENS=1 turns the default on.
+    use_model: bool = field(default_factory=lambda: _model_default())
 
     @classmethod
     def load(cls) -> Preferences:
@@ -55,6 +67,7 @@ class Preferences:
         p.template = str(s.value("template", p.template) or p.template)
         p.model = str(s.value("model", p.model) or "")
         p.author = str(s.value("author", p.author) or "")
+        p.use_model = str(s.value("use_model", p.use_model)).lower() in ("true", "1")
         length = str(s.value("length", p.length))
         p.length = length if length in LENGTHS else "standard"
         try:
@@ -71,6 +84,7 @@ class Preferences:
         s.setValue("length", self.length)
         s.setValue("threads", self.threads)
         s.setValue("author", self.author)
+        s.setValue("use_model", self.use_model)
         s.sync()
 
 
@@ -94,43 +108,165 @@ def make_cancel_token() -> Any:
 
 
 # -- models ------------------------------------------------------------------------
-_model_lock = threading.Lock()
-_model_cache: dict[tuple[str, str], tuple[Any, Any]] = {}
+@dataclass
+class ModelSet:
+    """The models of one (generator, threads) choice, started at once and loading in the background.
 
-
-def get_models(
-    generator: str = "", threads: int = 0, progress: Callable[[str], None] | None = None
-) -> tuple[Any, Any]:
-    """Load (once per process) and return (generator, embedder).
-
-    Cached so that several windows (and tests) share one loaded model. `progress`
-    receives loading messages (e.g. while a split model is assembled on first use).
+    `generator` is a `briefer.models.WorkerGenerator` (its worker process loads and runs its
+    self-check on its own), or None with `problem` saying why there is none; `embedder` is
+    a Future (loaded on a thread). Several windows share one set.
     """
-    from briefer import models
 
-    key = (generator, "")
+    generator: Any | None
+    embedder: Future
+    problem: str | None = None
+    was_ready: bool = False  # the worker passed its self-check once: a later death is a crash
+    off: bool = False  # the user has not asked for the model: the rules shorten the bullets
+
+    def embedder_now(self, cancel: Any = None) -> Any | None:
+        """The embedder, waiting (cancellably) for it to load; None if it could not be loaded."""
+        while not self.embedder.done():
+            if cancel is not None and cancel.cancelled:
+                return None
+            try:
+                return self.embedder.result(timeout=0.1)
+            except FutureTimeout:
+                continue
+            except Exception:
+                return None
+        try:
+            return self.embedder.result()
+        except Exception:
+            return None
+
+    def embedder_problem(self) -> str | None:
+        """Why the embedder is missing (None while loading or once loaded)."""
+        if not self.embedder.done():
+            return None
+        e = self.embedder.exception()
+        return None if e is None else str(e)
+
+    def state(self) -> tuple[str, str, str]:
+        """(state, status-bar text, tooltip); state is "off", "loading", "ready" or "failed"."""
+        gen = self.generator
+        if self.off:
+            return ("off", "Bullets shortened by rules (local model off)",
+                    "Settings → \"Let the local model choose deletions\" starts the model")
+        if gen is None:
+            return "failed", f"model unavailable: {self.problem or 'no generator'}", self.problem or ""
+        status = getattr(gen, "status", None)
+        name = model_field(getattr(gen, "info", None), "name")
+        if status is None:  # a generator without a worker (tests): always ready
+            return "ready", f"Model ready ({name})", ""
+        if status.state == "starting":
+            msg = (status.message or "").strip()
+            return "loading", "Loading model…", f"{name}: {msg}" if msg else name
+        if status.state == "ready" and getattr(gen, "alive", True):
+            self.was_ready = True
+            bits = [name, status.variant and f"{status.variant} CPU code",
+                    status.threads and f"{status.threads} thread{'s' if status.threads != 1 else ''}"]
+            check = status.self_check or {}
+            tip_lines = [f"Self-check passed in {check['seconds']:.1f} s" if isinstance(check.get("seconds"), (int, float)) else
+                         "Self-check passed", f"Loaded in {status.load_seconds:.0f} s" if status.load_seconds else ""]
+            return "ready", f"Model ready ({', '.join(b for b in bits if b)})", "\n".join(x for x in tip_lines if x)
+        if status.state == "ready":  # ready once, then the process ended while idle
+            return "failed", "model unavailable: the model worker stopped; it restarts at the next draft", ""
+        reason = status.message or "the model worker failed"
+        if self.was_ready:  # it ran before: a crash or a kill, and a fresh worker is worth a try
+            return "failed", f"model unavailable: {reason}; it restarts at the next draft", reason
+        return "failed", f"model unavailable: {reason}", reason
+
+
+_model_lock = threading.Lock()
+_model_sets: dict[tuple[str, int, bool], ModelSet] = {}
+
+
+class _Spawner:
+    """The one long-lived thread that starts and restarts model workers.
+
+    A worker asks Linux to stop it when its parent goes away (PR_SET_PDEATHSIG), and Linux
+    means the parent *thread*: a worker started from a window's job thread would be stopped
+    as soon as that window closes, under every other window. Starting every worker from
+    this thread, which lives as long as the app, ties the workers to the app instead.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Future]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        """Run `fn` on the spawner thread and return its result (or raise its error)."""
+        fut: Future = Future()
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="briefer-spawner", daemon=True)
+                self._thread.start()
+        self._jobs.put((fn, fut))
+        return fut.result()
+
+    def _serve(self) -> None:
+        while True:
+            fn, fut = self._jobs.get()
+            try:
+                fut.set_result(fn())
+            except BaseException as e:
+                fut.set_exception(e)
+
+
+_spawner = _Spawner()
+
+
+def restart_worker(generator: Any) -> None:
+    """Restart a model worker (after a crash, or for Retry) from the app-lifetime thread."""
+    _spawner.call(generator.restart)
+
+
+def start_models(generator: str = "", threads: int = 0, use_model: bool = True) -> ModelSet:
+    """Start the generator worker (if the model is wanted) and the embedder thread, once per
+    process; returns at once.
+
+    A missing model package or engine is not an error here: the set says "model
+    unavailable" with the reason, and drafts quote the sources.
+    """
+    key = (generator, threads, use_model)
     with _model_lock:
-        if key not in _model_cache:
-            kwargs: dict[str, Any] = {}
-            if threads:
-                kwargs["threads"] = threads
-            if progress is not None:
-                kwargs["progress"] = progress
-            gen = models.load_generator(generator or None, **kwargs)
-            emb = models.load_embedder(None)
-            _model_cache[key] = (gen, emb)
-        return _model_cache[key]
+        if key in _model_sets:
+            return _model_sets[key]
+        from briefer import models
+
+        gen, problem = None, None
+        try:
+            if use_model:
+                gen = _spawner.call(lambda: models.load_generator(generator or None, threads=threads or None))
+        except Exception as e:  # BrieferError names the pip package; anything else is a bug to show
+            gen, problem = None, str(e) or type(e).__name__
+        try:
+            emb = models.start_embedder(None)
+        except Exception as e:
+            emb = Future()
+            emb.set_exception(e)
+        _model_sets[key] = ModelSet(gen, emb, problem, off=not use_model)
+        return _model_sets[key]
 
 
-def prime_models(generator: Any, embedder: Any, name: str = "") -> None:
-    """Put already-loaded models in the cache (tests, or a host that loaded them)."""
+def prime_models(generator: Any, embedder: Any, name: str = "", threads: int = 0) -> ModelSet:
+    """Use already-loaded models for (name, threads) (tests, or a host that loaded them).
+
+    With a generator the set is the one a window uses when the model is asked for; without
+    one, the one it uses when it is not.
+    """
+    fut: Future = Future()
+    fut.set_result(embedder)
+    key = (name, threads, generator is not None)
     with _model_lock:
-        _model_cache[(name, "")] = (generator, embedder)
+        _model_sets[key] = ModelSet(generator, fut, off=generator is None)
+        return _model_sets[key]
 
 
-def models_loaded(generator: str = "") -> bool:
-    """True if this generator is already in memory."""
-    return (generator, "") in _model_cache
+def started_models(generator: str = "", threads: int = 0, use_model: bool = True) -> ModelSet | None:
+    """The set started for this choice, if any."""
+    return _model_sets.get((generator, threads, use_model))
 
 
 def available_models() -> list[Any]:

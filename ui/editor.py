@@ -14,10 +14,11 @@ import copy
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
+    QAction,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QSyntaxHighlighter,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QScrollArea,
     QSizePolicy,
@@ -54,16 +54,13 @@ from briefer.brief import (
     split_citations,
 )
 from briefer.ui.dialogs import esc, tip
+from briefer.ui.spelling import Speller, words_in
+from briefer.ui.style import colours
 
 PROP_STATEMENT = QTextFormat.UserProperty + 1  # block property: index into the originals
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _CITE_START_RE = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 
-AMBER_BG = QColor("#fff1c9")
-AMBER = QColor("#d99a00")
-USER_BLUE = QColor("#4a78b5")
-SLATE = QColor("#5b6573")
-LINK = QColor("#2f5d9e")
 GUTTER = 18  # px left of the bullets where status marks are drawn
 
 
@@ -76,44 +73,109 @@ def _plain_char_format() -> QTextCharFormat:
     return f
 
 
-class _StatusHighlighter(QSyntaxHighlighter):
-    """Marks flagged (amber) and fallback (quoted, italic) statements until edited.
+def _spell_underline(fmt: QTextCharFormat) -> QTextCharFormat:
+    f = QTextCharFormat(fmt)
+    f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    f.setUnderlineColor(colours().danger)
+    return f
+
+
+class _Highlighter(QSyntaxHighlighter):
+    """Marks misspelled words, and flagged (amber) and fallback (quoted, italic) statements until edited.
 
     A highlighter keeps these marks out of the document itself: they never reach the
-    undo stack or the saved text, and vanish as soon as the block no longer matches.
+    undo stack or the saved text, and vanish as soon as the block no longer matches. Qt
+    calls it only for the paragraphs that changed, so spell checking follows the typing.
     """
 
-    def __init__(self, editor: SectionEditor) -> None:
+    def __init__(self, editor: QTextEdit, statements: bool = True) -> None:
         super().__init__(editor.document())
         self._editor = editor
+        self._statements = statements
+        self.speller: Speller | None = None
 
     def highlightBlock(self, text: str) -> None:
+        m = _CITE_START_RE.search(text)
+        end = m.start() if m else len(text)
+        if self._statements:
+            self._status(end)
+        if self.speller is not None and not self._editor.isReadOnly():
+            for start, stop in self.speller.misspelled(text):  # (citations hold no words)
+                self.setFormat(start, stop - start, _spell_underline(self.format(start)))
+
+    def _status(self, end: int) -> None:
         st = self._editor.unchanged_statement(self.currentBlock())
         if st is None:
             return
-        m = _CITE_START_RE.search(text)
-        end = m.start() if m else len(text)
+        c = colours()
         fmt = QTextCharFormat()
         if st.status == STATUS_FLAGGED:
-            fmt.setBackground(AMBER_BG)
+            fmt.setBackground(c.amber_bg)
+            fmt.setForeground(c.text)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(AMBER)
+            fmt.setUnderlineColor(c.amber)
         elif st.status == STATUS_FALLBACK:
             fmt.setFontItalic(True)
-            fmt.setForeground(SLATE)
+            fmt.setForeground(c.muted)
         else:
             return
         self.setFormat(0, end, fmt)
+
+
+def _word_at(cursor: QTextCursor) -> tuple[int, int, str] | None:
+    """The word under `cursor` as (start, end, word) in document positions."""
+    block = cursor.block()
+    at = cursor.positionInBlock()
+    for s, e, w in words_in(block.text()):
+        if s <= at <= e:
+            return block.position() + s, block.position() + e, w
+    return None
+
+
+def spelling_actions(editor: QTextEdit, speller: Speller | None, menu: QMenu, pos: QPoint) -> None:
+    """Suggestions and "Add to dictionary" for a misspelled word at `pos`, at the top of `menu`."""
+    if speller is None or editor.isReadOnly():
+        return
+    found = _word_at(editor.cursorForPosition(pos))
+    if found is None or speller.is_known(found[2]):
+        return
+    start, end, word = found
+    first = menu.actions()[0] if menu.actions() else None
+    suggestions = speller.suggestions(word)
+    for s in suggestions:
+        act = QAction(s, menu)
+        f = act.font()
+        f.setBold(True)
+        act.setFont(f)
+        act.triggered.connect(lambda _c=False, s=s: _replace(editor, start, end, s))
+        menu.insertAction(first, act)
+    if not suggestions:
+        none = QAction("No spelling suggestions", menu)
+        none.setEnabled(False)
+        menu.insertAction(first, none)
+    add = QAction(f"Add “{word}” to dictionary", menu)
+    add.triggered.connect(lambda: speller.add(word))
+    menu.insertAction(first, add)
+    menu.insertSeparator(first)
+
+
+def _replace(editor: QTextEdit, start: int, end: int, text: str) -> None:
+    c = QTextCursor(editor.document())
+    c.setPosition(start)
+    c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    c.insertText(text)
 
 
 class SectionEditor(QTextEdit):
     """Rich-text editor for one section; grows with its content (the page scrolls)."""
 
     edited = Signal()
-    citation_clicked = Signal(int, list)  # source id, cited sentences from that source
+    # source id clicked, and every citation of the statement: [(source id, [cited sentences])]
+    citation_clicked = Signal(int, list)
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("sectionEditor")
         self.key = key
         self._originals: list[Statement] = []
         self._programmatic = False
@@ -122,6 +184,7 @@ class SectionEditor(QTextEdit):
         self._saved: list[Statement] | None = None
         self.source_lookup: Callable[[int], Source | None] = lambda _id: None
         self.setAcceptRichText(False)  # pasted text arrives plain: no foreign styles
+        self.setTabChangesFocus(True)  # Tab moves on; Ctrl+Tab types a tab (keyPressEvent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -132,7 +195,7 @@ class SectionEditor(QTextEdit):
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.document().contentsChanged.connect(self._on_changed)
         self.cursorPositionChanged.connect(self._leave_citation_format)
-        self._highlighter = _StatusHighlighter(self)
+        self._highlighter = _Highlighter(self)
         self._fit_height()
 
     # -- rendering ---------------------------------------------------------------
@@ -183,7 +246,7 @@ class SectionEditor(QTextEdit):
             cursor.insertText(" ", plain)
             small = _plain_char_format()
             small.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-            small.setForeground(SLATE)
+            small.setForeground(colours().muted)
             cursor.insertText("[", small)
             for j, c in enumerate(st.citations):
                 if j:
@@ -191,7 +254,7 @@ class SectionEditor(QTextEdit):
                 link = QTextCharFormat(small)
                 link.setAnchor(True)
                 link.setAnchorHref(f"cite:{c}")
-                link.setForeground(LINK)
+                link.setForeground(colours().link)
                 cursor.insertText(str(c), link)
             cursor.insertText("]", small)
 
@@ -301,7 +364,7 @@ class SectionEditor(QTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.document().clear()
         fmt = _plain_char_format()
-        fmt.setForeground(SLATE)
+        fmt.setForeground(colours().muted)
         fmt.setFontItalic(True)
         QTextCursor(self.document()).insertText("Waiting for the model…", fmt)
         self._programmatic = False
@@ -317,7 +380,7 @@ class SectionEditor(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         fmt = _plain_char_format()
-        fmt.setForeground(SLATE)
+        fmt.setForeground(colours().muted)
         # Each statement is a separate model output streamed back to back; a new one
         # starts without a leading space right after a full stop: give it its own line.
         prev = cursor.block().text().rstrip()
@@ -326,13 +389,25 @@ class SectionEditor(QTextEdit):
         cursor.insertText(delta, fmt)
         self._programmatic = False
 
+    def mark_checking(self) -> None:
+        """The streamed draft is being checked: shown in italics until the checked text replaces it."""
+        if not self._streaming or not self._stream_started:
+            return
+        self._programmatic = True
+        c = QTextCursor(self.document())
+        c.select(QTextCursor.SelectionType.Document)
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        c.mergeCharFormat(fmt)
+        self._programmatic = False
+
     def set_stream_status(self, text: str) -> None:
         """Replace the placeholder line while waiting (e.g. "Selecting evidence…")."""
         if self._streaming and not self._stream_started:
             self._programmatic = True
             self.document().clear()
             fmt = _plain_char_format()
-            fmt.setForeground(SLATE)
+            fmt.setForeground(colours().muted)
             fmt.setFontItalic(True)
             QTextCursor(self.document()).insertText(text, fmt)
             self._programmatic = False
@@ -418,15 +493,58 @@ class SectionEditor(QTextEdit):
             self.click_citation(pos, int(href[5:]))
 
     def click_citation(self, pos: QPoint, source_id: int) -> None:
-        """Emit the cited sentences of the statement at `pos` from this source."""
-        st = self.statement_at(pos)
-        sentences = [s for sid, s in (st.evidence if st else []) if sid == source_id]
-        self.citation_clicked.emit(source_id, sentences)
+        """Show source `source_id` for the statement at `pos`, with all the statement's citations."""
+        self._emit_citation(self.cursorForPosition(pos).block(), source_id)
+
+    def _emit_citation(self, block: QTextBlock, source_id: int | None) -> bool:
+        _text, cites = self._block_content(block)
+        if not cites:
+            return False
+        st = self._original(block)
+        evidence = st.evidence if st else []
+        cited = [(sid, [t for e_sid, t in evidence if e_sid == sid]) for sid in cites]
+        self.citation_clicked.emit(source_id if source_id in cites else cites[0], cited)
+        return True
+
+    def open_citation_at_cursor(self) -> bool:
+        """Keyboard: show the source cited where the text cursor is (else the statement's first)."""
+        c = self.textCursor()
+        href = ""
+        for pos in (c.position(), c.position() + 1):
+            probe = QTextCursor(self.document())
+            probe.setPosition(min(pos, self.document().characterCount() - 1))
+            href = probe.charFormat().anchorHref()
+            if href.startswith("cite:"):
+                break
+        sid = int(href[5:]) if href.startswith("cite:") else None
+        return self._emit_citation(c.block(), sid)
+
+    def citation_links(self) -> list[tuple[int, int]]:
+        """(document position, source id) of every citation number, in order (keyboard stepping)."""
+        out = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                href = frag.charFormat().anchorHref() if frag.isValid() else ""
+                if href.startswith("cite:"):
+                    out.append((frag.position(), int(href[5:])))
+                it += 1
+            block = block.next()
+        return out
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Tab and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if not self.isReadOnly():
+                self.insertPlainText("\t")  # Ctrl+Tab types a tab; Tab moves focus
+            return
+        super().keyPressEvent(e)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(e.globalPos())
-            text = self.tooltip_at(pos)
+            text = self.tooltip_at(pos) or (self.toolTip() if self.document().isEmpty() else "")
             if text:
                 QToolTip.showText(e.globalPos(), text, self)
             else:
@@ -446,7 +564,7 @@ class SectionEditor(QTextEdit):
             if src is None:
                 return tip(f"[{sid}] — no such source")
             meta = " · ".join(x for x in (src.outlet, src.date) if x)
-            return tip(meta, title=f"[{sid}] {src.title}", hint="Click to see the cited sentence")
+            return tip(meta, title=f"[{sid}] {src.title}", hint="Click (or Ctrl+Return) to see the cited sentence")
         block = self.cursorForPosition(pos).block()
         st = self.unchanged_statement(block)
         if st is not None and st.status == STATUS_FLAGGED:
@@ -458,16 +576,33 @@ class SectionEditor(QTextEdit):
             return tip(st.note or "The generated text was not supported.", title="Quoted from the source")
         return ""
 
-    def contextMenuEvent(self, event) -> None:
-        menu: QMenu = self.createStandardContextMenu(event.pos())
-        pos = event.pos()
-        st = self.unchanged_statement(self.cursorForPosition(pos).block())
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The right-click menu at `pos`: spelling, the statement's sources, Accept, then editing."""
+        menu: QMenu = self.createStandardContextMenu(pos)
+        block = self.cursorForPosition(pos).block()
+        first = menu.actions()[0] if menu.actions() else None
+        _text, cites = self._block_content(block)
+        for sid in cites:
+            act = QAction(f"Show source [{sid}]", menu)
+            act.triggered.connect(lambda _c=False, sid=sid: self._emit_citation(block, sid))
+            menu.insertAction(first, act)
+        st = self.unchanged_statement(block)
         if st is not None and st.status == STATUS_FLAGGED:
-            menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
-            act = menu.addAction("Accept this statement")
-            menu.insertAction(menu.actions()[0], act)
-            act.triggered.connect(lambda: self.accept_at(pos))
-        menu.exec(event.globalPos())
+            act = QAction("Accept this statement", menu)
+            act.triggered.connect(lambda: self.accept_block(block))
+            menu.insertAction(first, act)
+        if first is not None and menu.actions()[0] is not first:
+            menu.insertSeparator(first)
+        spelling_actions(self, self._highlighter.speller, menu, pos)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def set_speller(self, speller: Speller | None) -> None:
+        """Check spelling with `speller` (None: off)."""
+        self._highlighter.speller = speller
+        self._highlighter.rehighlight()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -490,12 +625,13 @@ class SectionEditor(QTextEdit):
             return
         st = self.unchanged_statement(block)
         x = 2  # the list indent leaves room left of the bullets
+        c = colours()
         if st is None or st.status == STATUS_USER:
-            painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), USER_BLUE.lighter(150))
+            painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), c.user)
         elif st.status == STATUS_FLAGGED:
-            painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), AMBER)
+            painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), c.amber)
         elif st.status == STATUS_FALLBACK:
-            painter.setPen(SLATE)
+            painter.setPen(c.muted)
             f = painter.font()
             f.setPointSizeF(f.pointSizeF() * 1.2)
             painter.setFont(f)
@@ -521,7 +657,8 @@ class _SectionBox(QWidget):
         self.regen.setText("↻ Regenerate section")
         self.regen.setObjectName("regenButton")
         self.regen.setToolTip(tip(f"Draft “{section.heading}” again from the sources"))
-        self.regen.setAccessibleName(f"Regenerate section {section.heading}")
+        self.regen.setAccessibleName(f"Regenerate “{section.heading}”")
+        self.regen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.regen.setAutoRaise(True)
         row.addWidget(self.regen)
         lay.addLayout(row)
@@ -533,8 +670,12 @@ class _SectionBox(QWidget):
         self.editor.setPlaceholderText(
             (section.guidance or "Nothing here yet.") + "  — Generate (Ctrl+G) drafts it, or type here."
         )
-        self.editor.setToolTip("")
-        self.editor.setAccessibleName(f"Section {section.heading}")
+        self.editor.setToolTip(tip(
+            section.guidance or "Write this section's statements, one bullet each.",
+            title=section.heading,
+            hint="Tab: next field · Ctrl+Tab: a tab · Ctrl+Return: show the cited source",
+        ))
+        self.editor.setAccessibleName(f"Section “{section.heading}”")
         lay.addWidget(self.editor)
         self.guidance = section.guidance
 
@@ -548,12 +689,13 @@ class BriefEditor(QScrollArea):
 
     section_edited = Signal(str)  # section key
     title_edited = Signal(str)
-    citation_clicked = Signal(int, list)  # source id, sentences
+    citation_clicked = Signal(int, list)  # source id, [(source id, sentences)] of the statement
     regenerate_requested = Signal(str)  # section key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefPage")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the title and sections, not the page
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._boxes: list[_SectionBox] = []
@@ -566,11 +708,7 @@ class BriefEditor(QScrollArea):
         self._layout.setSpacing(0)
         self.classification = _plain_label("", "classification")
         self._layout.addWidget(self.classification)
-        self.title = QLineEdit()
-        self.title.setObjectName("briefTitle")
-        self.title.setPlaceholderText("Brief title")
-        self.title.setAccessibleName("Brief title")
-        self.title.setFrame(False)
+        self.title = TitleEdit()
         self.title.textEdited.connect(self._on_title)
         self._layout.addWidget(self.title)
         self.meta = _plain_label("", "briefMeta")
@@ -586,6 +724,7 @@ class BriefEditor(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(page)
         self.source_lookup: Callable[[int], Source | None] = lambda _id: None
+        self._speller: Speller | None = None
 
     # -- content -----------------------------------------------------------------------
     def set_brief(self, brief: Brief, header: list[str] | None = None) -> None:
@@ -603,6 +742,7 @@ class BriefEditor(QScrollArea):
             box.editor.edited.connect(lambda k=sec.key: self._emit_edited(k))
             box.editor.citation_clicked.connect(self.citation_clicked)
             box.editor.installEventFilter(self)
+            box.editor.set_speller(self._speller)
             box.regen.clicked.connect(lambda _c=False, k=sec.key: self.regenerate_requested.emit(k))
             self._layout.insertWidget(self._sections_at + i, box)
             self._boxes.append(box)
@@ -621,8 +761,11 @@ class BriefEditor(QScrollArea):
         if box is not None:
             box.editor.end_stream(section.statements)
 
-    def set_header(self, brief: Brief, header: list[str]) -> None:
-        """Classification, the header line (template variables filled) and the warnings."""
+    def set_header(self, brief: Brief, header: list[str], hidden: frozenset[str] = frozenset()) -> None:
+        """Classification, the header line (template variables filled) and the warnings.
+
+        Warnings of the `hidden` kinds are left out (the window shows them elsewhere).
+        """
         self.classification.setText(brief.classification)
         bits = list(header)
         if brief.event.describe():
@@ -633,8 +776,9 @@ class BriefEditor(QScrollArea):
         if brief.generator:
             bits.append(f"Drafted by {brief.generator}")
         self.meta.setText("  ·  ".join(bits))
-        if brief.warnings:
-            items = "".join(f"<li>{esc(w.message)}</li>" for w in brief.warnings)
+        shown = [w for w in brief.warnings if w.kind not in hidden]
+        if shown:
+            items = "".join(f"<li>{esc(w.message)}</li>" for w in shown)
             self.warnings.setText(f"<b>Check before use</b><ul style='margin:0'>{items}</ul>")
             self.warnings.show()
         else:
@@ -658,16 +802,45 @@ class BriefEditor(QScrollArea):
         return self._last_editor
 
     def set_generating(self, keys: list[str] | None) -> None:
-        """Disable regenerate buttons while any generation runs (None = idle)."""
+        """Disable regenerate buttons while any generation runs (None = idle); a new draft clears the states."""
         for box in self._boxes:
             box.regen.setEnabled(keys is None)
-            box.state.setText("")
+            if keys is not None:
+                box.state.setText("")
+                box.state.setToolTip("")
 
-    def set_section_state(self, key: str, text: str) -> None:
-        """A small state label next to a section heading ("Writing…", "Verifying…")."""
+    def set_section_state(self, key: str, text: str, tooltip: str = "") -> None:
+        """A small state label next to a section heading ("Writing…", "Checked: …")."""
         box = self._box(key, missing_ok=True)
         if box is not None:
             box.state.setText(text)
+            box.state.setToolTip(tip(tooltip) if tooltip else "")
+
+    def set_speller(self, speller: Speller | None) -> None:
+        """Check spelling in the title and every section with `speller` (again whenever its words change)."""
+        if self._speller is not None:
+            self._speller.changed.disconnect(self._respell)
+        self._speller = speller
+        if speller is not None:
+            speller.changed.connect(self._respell)
+        self._respell()
+
+    def _respell(self) -> None:
+        self.title.set_speller(self._speller)
+        for ed in self.editors():
+            ed.set_speller(self._speller)
+
+    @property
+    def speller(self) -> Speller | None:
+        """The spell checker in use (None: off)."""
+        return self._speller
+
+    def focus_chain(self) -> list[QWidget]:
+        """The page's widgets in Tab order: title, then each section's regenerate button and editor."""
+        out: list[QWidget] = [self.title]
+        for b in self._boxes:
+            out += [b.regen, b.editor]
+        return out
 
     def ensure_visible(self, key: str) -> None:
         """Scroll so the section `key` is in view."""
@@ -692,10 +865,97 @@ class BriefEditor(QScrollArea):
         if not self._loading:
             self.title_edited.emit(text)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        side = 40 if self.viewport().width() >= 760 else 16  # a narrow window keeps its width for text
+        if self._layout.contentsMargins().left() != side:
+            self._layout.setContentsMargins(side, 24, side, 40)
+
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(obj, SectionEditor):
             self._last_editor = obj
         return super().eventFilter(obj, event)
+
+
+class TitleEdit(QTextEdit):
+    """The brief's title: one paragraph that wraps instead of being clipped, spell-checked.
+
+    Return moves on to the first section (a title has no line breaks; pasted ones become
+    spaces); Tab and Shift+Tab move focus.
+    """
+
+    textEdited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefTitle")
+        self.setAccessibleName("Brief title")
+        self.setToolTip(tip("The meeting or subject of the brief", title="Title",
+                            hint="Return or Tab: to the first section"))
+        self.setPlaceholderText("Brief title")
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(2)
+        self._programmatic = False
+        self._highlighter = _Highlighter(self, statements=False)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self.document().contentsChanged.connect(self._changed)
+        self._fit_height()
+
+    def text(self) -> str:
+        """The title as typed."""
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        """Show `text` (not an edit); the cursor goes to its end, as in a line edit."""
+        self._programmatic = True
+        try:
+            self.setPlainText(" ".join(text.split()))
+        finally:
+            self._programmatic = False
+        self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def set_speller(self, speller: Speller | None) -> None:
+        """Check spelling with `speller` (None: off)."""
+        self._highlighter.speller = speller
+        self._highlighter.rehighlight()
+
+    def _changed(self) -> None:
+        if not self._programmatic:
+            self.textEdited.emit(self.text())
+
+    def _fit_height(self) -> None:
+        h = int(self.document().size().height()) + 2 * self.frameWidth() + 6
+        self.setFixedHeight(max(h, self.fontMetrics().height() + 10))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(e)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(" ".join(source.text().split()))
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        spelling_actions(self, self._highlighter.speller, menu, event.pos())
+        menu.exec(event.globalPos())
 
 
 def _plain_label(text: str, name: str) -> QLabel:

@@ -3,7 +3,8 @@
 The window renders a `briefer.session.Session` and routes the user's actions to it. The
 widgets are views: an edit flows into the session as it happens, and the session's
 brief is what is saved, autosaved, drafted from and exported. Menus and toolbar are
-built in `actions`, files in `files`, export in `exporting`, drafting in `generation`.
+built in `actions`, files in `files`, export in `exporting`, drafting in `generation`,
+sources in `sourcing`, the models' state in `modelstate`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from briefer.brief import Brief
-from briefer.ingest import expand_inputs, file_dialog_filter
 from briefer.session import Session, new_brief
 from briefer.template import brief_variables, header_lines
 from briefer.ui import actions, backend, dialogs
@@ -25,20 +25,19 @@ from briefer.ui.autosave import Autosave
 from briefer.ui.editor import BriefEditor
 from briefer.ui.exporting import ExportFlow
 from briefer.ui.files import FileFlow
-from briefer.ui.generation import GenerationFlow
+from briefer.ui.generation import MODEL_FAILED, GenerationFlow
+from briefer.ui.messagebar import MessageBar
+from briefer.ui.modelstate import ModelFlow
 from briefer.ui.settings import SettingsDialog
-from briefer.ui.sources import PasteDialog, SourcesPane
+from briefer.ui.sources import SourcesPane
+from briefer.ui.sourcing import SourceFlow
+from briefer.ui.spelling import speller
 from briefer.ui.templates import BriefDetailsDialog, fill_picker, load_or_none, template_entries
 from briefer.ui.worker import Job, Runner
 
-SOURCE_FILTER = file_dialog_filter()  # ingest's one list of suffixes
 SHUTDOWN_WAIT_MS = 3000  # closing never waits longer than this for a background job
+PREFERRED_SIZE = (1280, 800)
 _SPAWNED: list[MainWindow] = []  # windows opened for extra restored briefs
-
-
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders become their article files (sorted): ingest's one expansion."""
-    return [str(f) for f in expand_inputs(paths).files]
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +46,6 @@ class MainWindow(QMainWindow):
     def __init__(self, *, load_model: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Briefer")
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.prefs = backend.Preferences.load()
         self.last_error: str | None = None
@@ -59,38 +57,50 @@ class MainWindow(QMainWindow):
         self._templates = template_entries(self.prefs.template)
         self._closed = False
         self._stopped: bool | None = None
+        self._rendered: Brief | None = None
 
         self.model_runner = Runner("briefer-model", self)
         self.io_runner = Runner("briefer-io", self)  # reading sources
+        self.analysis_runner = Runner("briefer-analysis", self)  # analysing them as they change
         self.file_runner = Runner("briefer-files", self)  # open, save, autosave, export: one at a time
 
         self.sources = SourcesPane()
         self.editor = BriefEditor()
         self.editor.source_lookup = self.session_source
+        self.editor.set_speller(speller(backend.data_dir() / "dictionary.txt"))
+        self.message_bar = MessageBar()
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.setSpacing(0)
+        right_lay.addWidget(self.message_bar)
+        right_lay.addWidget(self.editor, 1)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.sources)
-        self.split.addWidget(self.editor)
+        self.split.addWidget(right)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 7)
-        self.split.setSizes([384, 896])
         self.split.setChildrenCollapsible(False)
         self.setCentralWidget(self.split)
 
         self.files = FileFlow(self)
         self.exports = ExportFlow(self)
         self.drafting = GenerationFlow(self)
+        self.models = ModelFlow(self)
+        self.sourcing = SourceFlow(self)
         actions.build_actions(self)
         actions.build_menus(self)
         actions.build_toolbar(self)
         actions.build_statusbar(self)
-        self.drafting.set_model_label()
+        self.fit_to_screen()
 
         self.sources.add_requested.connect(self.add_files_dialog)
         self.sources.paste_requested.connect(self.paste_dialog)
         self.sources.files_dropped.connect(self.add_files)
-        self.sources.remove_requested.connect(self.remove_sources)
-        self.sources.move_requested.connect(self.move_source)
-        self.sources.reorder_requested.connect(self.reorder_sources)
+        self.sources.remove_requested.connect(self.sourcing.remove)
+        self.sources.move_requested.connect(self.sourcing.move)
+        self.sources.reorder_requested.connect(self.sourcing.reorder)
+        self.sources.cited_shown.connect(self.sourcing.cited_shown)
         self.editor.section_edited.connect(self._section_edited)
         self.editor.title_edited.connect(self.session_title_edited)
         self.editor.citation_clicked.connect(self.show_citation)
@@ -99,6 +109,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(backend.data_dir() / "autosave", lambda: self.session, self._submit_file_job, parent=self)
         self._watch(self.session)
         self.render()
+        self.sources.list.setFocus()  # the keyboard starts where the work starts
         if load_model:
             self.load_model()  # only queues the load on the model thread
 
@@ -114,21 +125,39 @@ class MainWindow(QMainWindow):
 
     def render(self) -> None:
         """Show the whole session (after Open, New, a restore or renumbering)."""
+        if self.session.brief is not self._rendered:  # another document: its predecessor's message goes
+            self.message_bar.clear()
+            self._rendered = self.session.brief
         self.editor.set_brief(self.session.brief, self.header())
         self.render_sources()
         fill_picker(self.template_box, self._templates, self.session.template.name)
         self.setWindowModified(self.session.dirty)
         self._update_title()
         self.update_actions()
+        actions.set_tab_order(self)
+        self.sourcing.analyse_if_needed()
 
     def render_sources(self, select_row: int | None = None) -> None:
-        """Show the session's sources and their flags."""
+        """Show the session's sources and their flags; their words count as spelled right."""
         b = self.session.brief
         self.sources.set_sources(b.sources, b.assessments, select_row)
+        if self.editor.speller is not None:
+            self.editor.speller.set_source_words(self, "\n".join(f"{s.title}\n{s.text}" for s in b.sources))
 
     def render_header(self) -> None:
-        """Classification, header line and warnings."""
-        self.editor.set_header(self.session.brief, self.header())
+        """Classification, header line and warnings (a model failure shows in the message bar instead)."""
+        hidden = frozenset({MODEL_FAILED}) if self.message_bar.kind == MODEL_FAILED else frozenset()
+        self.editor.set_header(self.session.brief, self.header(), hidden)
+
+    def fit_to_screen(self) -> None:
+        """The preferred size, or less: never larger than the screen's available area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        w, h = PREFERRED_SIZE
+        if avail is not None:
+            w, h = min(w, avail.width() - 16), min(h, avail.height() - 48)  # room for the frame and title bar
+        self.resize(max(w, 400), max(h, 300))
+        self.split.setSizes([int(self.width() * 0.3), int(self.width() * 0.7)])
 
     def header(self) -> list[str]:
         """The header line's parts: the template's header with the brief's variables."""
@@ -216,83 +245,27 @@ class MainWindow(QMainWindow):
     # ===================================================================== sources
     def add_files_dialog(self) -> None:
         """Ask for article files and add them."""
-        s = backend.settings()
-        start = str(s.value("sources/last_dir", str(Path.home())))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add sources", start, SOURCE_FILTER)
-        if paths:
-            s.setValue("sources/last_dir", str(Path(paths[0]).parent))
-            self.add_files(paths)
+        self.sourcing.add_files_dialog()
 
     def paste_dialog(self, text: str = "") -> None:
         """Ask for pasted article text and add it as a source."""
-        dlg = PasteDialog(text, self)
-        if dlg.exec() and dlg.text.toPlainText().strip():
-            name = dlg.name.text().strip() or f"Pasted text {len(self.session.brief.sources) + 1}"
-            self.add_pasted([(name, dlg.text.toPlainText())])
+        self.sourcing.paste_dialog(text)
 
     def add_files(self, paths: list[str]) -> Job | None:
         """Read, clean and add these files (folders expand to their articles), off the UI thread."""
-        files = expand_paths(paths)
-        if not files:
-            self.notify("No article files found there.")
-            return None
-        return self._load_sources(files, [])
+        return self.sourcing.add_files(paths)
 
     def add_pasted(self, pasted: list[tuple[str, str]]) -> Job:
         """Add pasted (name, text) articles."""
-        return self._load_sources([], pasted)
-
-    def _load_sources(self, files: list[str], pasted: list[tuple[str, str]]) -> Job:
-        n = len(files) + len(pasted)
-        self.notify(f"Reading {n} source{'s' if n != 1 else ''}…")
-        return self.io_runner.submit(
-            Job("read sources", lambda ctx: backend.load_sources(files, pasted), on_done=self._sources_loaded,
-                on_error=lambda msg: self.error("Could not read the sources", msg))
-        )
-
-    def _sources_loaded(self, result) -> None:
-        new, warnings = result
-        bad = [s for s in new if s.problem]
-        self.session.add_sources(new, warnings if bad else [])
-        self.render_sources()
-        self.render_header()
-        ok = len(new) - len(bad)
-        msg = f"Added {ok} source{'s' if ok != 1 else ''}"
-        if bad:
-            msg += f"; {len(bad)} could not be read (see the list)"
-        self.notify(msg + ".")
-        self.update_actions()
+        return self.sourcing.add_pasted(pasted)
 
     def remove_sources(self, ids: list[int]) -> None:
         """Remove sources; citations are renumbered by the session."""
-        if not self.generating:
-            self.session.remove_sources(ids)
-            self.render()
+        self.sourcing.remove(ids)
 
-    def move_source(self, source_id: int, step: int) -> None:
-        """Move a source up or down; citations follow."""
-        if not self.generating and self.session.move_source(source_id, step):
-            self.editor.set_brief(self.session.brief, self.header())
-            self.render_sources(self.sources.take_selection_hint())
-
-    def reorder_sources(self, ids: list[int]) -> None:
-        """After a drag in the list: this order, renumbered."""
-        if not self.generating:
-            self.session.reorder_sources(ids)
-            self.editor.set_brief(self.session.brief, self.header())
-            self.render_sources()
-
-    def show_citation(self, source_id: int, sentences: list[str]) -> bool:
-        """Show source `source_id` with the cited sentence highlighted."""
-        if self.session.source(source_id) is None:
-            self.notify(f"There is no source [{source_id}].")
-            return False
-        found = self.sources.show_citation(source_id, sentences)
-        if not found:
-            self.notify(f"Source [{source_id}] shown; no cited sentence is recorded for this statement.")
-        else:
-            self.notify(f"Cited sentence highlighted in source [{source_id}].")
-        return found
+    def show_citation(self, source_id: int, cited: list) -> bool:
+        """Show source `source_id` with the cited sentence highlighted (a citation was clicked)."""
+        return self.sourcing.show_citation(source_id, cited)
 
     # ===================================================================== templates & header
     def choose_template(self, ref: str) -> None:
@@ -397,8 +370,8 @@ class MainWindow(QMainWindow):
         return self.exports.export("md", ask)
 
     def load_model(self) -> None:
-        """Load the models in the background."""
-        self.drafting.load_model()
+        """Start the models: they load in the background while the user adds sources."""
+        self.models.start()
 
     def generate(self) -> Job | None:
         """Draft the whole brief (Ctrl+G)."""
@@ -419,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def spawn_window(self) -> MainWindow:
         """Another window (for a second restored brief); kept alive until it closes."""
-        w = MainWindow(load_model=False)
+        w = MainWindow(load_model=self.models.models is not None)  # shares this window's models, if any
         w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _SPAWNED.append(w)
         w.destroyed.connect(lambda *_: _SPAWNED.remove(w) if w in _SPAWNED else None)
@@ -446,7 +419,10 @@ class MainWindow(QMainWindow):
             return self._stopped  # already shut down (closeEvent, then app.main)
         self.autosave.timer.stop()
         self.drafting.cancel()
-        runners = (self.file_runner, self.io_runner, self.model_runner)
+        self.models.timer.stop()
+        if self.sourcing.analysis is not None:
+            self.sourcing.analysis.cancel.cancel()
+        runners = (self.file_runner, self.io_runner, self.analysis_runner, self.model_runner)
         for runner in runners:
             runner.cancel_all()
         deadline = time.monotonic() + wait_ms / 1000

@@ -1,11 +1,11 @@
-"""Settings dialog (template, model, target length, threads) and the About box."""
+"""Settings dialog: template, model, target length, threads, author."""
 
 from __future__ import annotations
 
-import html
 import os
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,16 +14,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-import briefer
 from briefer.ui import backend
 from briefer.ui.backend import LENGTHS, Preferences
+from briefer.ui.sources import name_buttons
 
 
 class SettingsDialog(QDialog):
@@ -47,7 +46,11 @@ class SettingsDialog(QDialog):
         if prefs.template and self.template.findData(prefs.template) < 0:
             self.template.addItem(os.path.basename(prefs.template), prefs.template)
         self.template.setCurrentIndex(max(0, self.template.findData(prefs.template)))
+        self.template.setAccessibleName("Default template")
+        self.template.setToolTip("The template new briefs start from")
         browse = QPushButton("Browse…")
+        browse.setAccessibleName("Browse for a template file")
+        browse.setToolTip("Use a template from a TOML file")
         browse.clicked.connect(self._browse_template)
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
@@ -68,29 +71,45 @@ class SettingsDialog(QDialog):
         if prefs.model and self.model.findData(prefs.model) < 0:
             self.model.addItem(prefs.model, prefs.model)
         self.model.setCurrentIndex(max(0, self.model.findData(prefs.model)))
+        self.model.setAccessibleName("Model")
+        self.model.setToolTip("The local model that writes the drafts")
         form.addRow("Model:", self.model)
 
         self.length = QComboBox()
         for key, label in LENGTHS.items():
             self.length.addItem(label, key)
         self.length.setCurrentIndex(max(0, self.length.findData(prefs.length)))
+        self.length.setAccessibleName("Target length")
+        self.length.setToolTip("How many statements each section gets")
         form.addRow("Target length:", self.length)
 
         self.threads = QSpinBox()
         self.threads.setRange(0, max(1, os.cpu_count() or 1))
         self.threads.setSpecialValueText("Automatic")
         self.threads.setValue(prefs.threads)
+        self.threads.setAccessibleName("CPU threads")
+        self.threads.setToolTip("How many processor threads the model uses; Automatic leaves one for the window")
         form.addRow("CPU threads:", self.threads)
+        self.use_model = QCheckBox("Let the local model choose deletions in long bullets")
+        self.use_model.setChecked(prefs.use_model)
+        self.use_model.setAccessibleName("Use the local model")
+        self.use_model.setToolTip(
+            "Off: rules shorten every bullet by deleting words (measured better and much faster).\n"
+            "On: the local model picks the deletions under a grammar that keeps the source's words."
+        )
+        form.addRow("Local model:", self.use_model)
         self.author = QLineEdit(prefs.author)
         self.author.setPlaceholderText("Your name, for {author} in new briefs")
         self.author.setAccessibleName("Author")
+        self.author.setToolTip("Your name, filled in as {author} in new briefs")
         form.addRow("Author:", self.author)
         lay.addLayout(form)
-        note = QLabel("A new model or thread count takes effect the next time Briefer starts.")
+        note = QLabel("A new model, thread count or local-model choice takes effect the next time Briefer starts.")
         note.setWordWrap(True)
-        note.setStyleSheet("color:#5b6573")
+        note.setObjectName("hint")
         lay.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons, ok=("Save settings", "Keep these settings"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -109,35 +128,5 @@ class SettingsDialog(QDialog):
             length=str(self.length.currentData() or "standard"),
             threads=int(self.threads.value()),
             author=self.author.text().strip(),
+            use_model=self.use_model.isChecked(),
         )
-
-
-def about_text() -> str:
-    """HTML for the About box: version, and each packaged model with its licence."""
-    rows = []
-    for info in backend.available_models():
-        f = backend.model_field
-        rows.append(
-            f"<tr><td><b>{html.escape(f(info, 'name'))}</b></td>"
-            f"<td>{html.escape(f(info, 'kind'))}</td>"
-            f"<td>{html.escape(f(info, 'licence') or f(info, 'license'))}</td>"
-            f"<td>{html.escape(f(info, 'upstream') or f(info, 'package'))}</td></tr>"
-        )
-    if not rows:
-        rows.append("<tr><td colspan='4'><i>No model packages installed; drafts quote the sources.</i></td></tr>")
-    table = (
-        "<table cellspacing='6'><tr><th align='left'>Model</th><th align='left'>Kind</th>"
-        "<th align='left'>Licence</th><th align='left'>Source</th></tr>" + "".join(rows) + "</table>"
-    )
-    return (
-        f"<h3>Briefer {briefer.__version__}</h3>"
-        "<p>Drafts cited policy briefs from news articles, entirely offline, with local models.</p>"
-        f"<p><b>Models</b></p>{table}"
-        "<p style='color:#5b6573'>Every statement cites its sources; check flagged statements "
-        "before use.</p>"
-    )
-
-
-def show_about(parent: QWidget | None) -> None:
-    """The About box."""
-    QMessageBox.about(parent, "About Briefer", about_text())

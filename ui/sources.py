@@ -8,10 +8,10 @@ import re
 from PySide6.QtCore import QMimeData, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -47,27 +48,34 @@ from briefer.brief import (
     source_flags,
 )
 from briefer.ui.dialogs import esc, tip
+from briefer.ui.style import colours, hexa
 
 ROLE_SOURCE = Qt.ItemDataRole.UserRole + 1
 MAX_VIEW_CHARS = 300_000  # the viewer shows this much of a source; the rest is named, not laid out
 
-# (label, text colour, background) per flag; muted so the list stays calm.
+# (label, colour kind of `Colours.badges`) per flag; muted so the list stays calm.
 BADGES = {
-    FLAG_STALE: ("stale", "#8a5a00", "#fdf0cf"),
-    FLAG_DIFFERENT_EVENT: ("different event", "#8a5a00", "#fdf0cf"),
-    FLAG_DUPLICATE: ("duplicate", "#3d4b5c", "#e6eaf0"),
-    FLAG_UNREADABLE: ("unreadable", "#9b1c1c", "#fbe0e0"),
+    FLAG_STALE: ("stale", "amber"),
+    FLAG_DIFFERENT_EVENT: ("different event", "amber"),
+    FLAG_DUPLICATE: ("duplicate", "neutral"),
+    FLAG_UNREADABLE: ("unreadable", "danger"),
 }
 
 
 def source_tooltip(src: Source, assessment: SourceAssessment | None = None) -> str:
-    """The list entry's tooltip: where the text came from, how it was read and dated (escaped)."""
+    """The list entry's tooltip: where the text came from, how it was read, and how its date was found."""
     notes = [*src.notes, *(assessment.notes if assessment else [])]
-    return tip(src.path or "pasted text", *notes, f"date: {src.date_method}", title=f"[{src.id}] {src.title}")
+    if src.date:
+        dated = f"Dated {src.date}: {src.date_method}"
+    else:
+        dated = f"No date found ({src.date_method})" if src.date_method != "not found" else "No date found"
+    return tip(src.path or "pasted text", dated, *notes, title=f"[{src.id}] {src.title}",
+               hint="Return or double-click: read its text")
 
 
 def source_html(src: Source, assessment: SourceAssessment | None = None) -> str:
     """Rich text for one list entry: title, outlet · date · words, then badges."""
+    c = colours()
     title = html.escape(src.title or "(untitled)")
     meta = [html.escape(x) for x in (src.outlet, src.date) if x]
     if src.words:
@@ -77,7 +85,8 @@ def source_html(src: Source, assessment: SourceAssessment | None = None) -> str:
     badges = []
     flags = source_flags(src, assessment)
     for f in flags:
-        label, fg, bg = BADGES.get(f, (f, "#3d4b5c", "#e6eaf0"))
+        label, kind = BADGES.get(f, (f, "neutral"))
+        fg, bg = (hexa(x) for x in c.badges[kind])
         badges.append(
             f"<span style='color:{fg}; background-color:{bg}; font-size:small'>&nbsp;{esc(label)}&nbsp;</span>"
         )
@@ -87,13 +96,13 @@ def source_html(src: Source, assessment: SourceAssessment | None = None) -> str:
         reasons.insert(0, html.escape(src.problem))
     out = (
         f"<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-        f"<td width='26' valign='top' style='color:#6b7684'>[{src.id}]</td>"
-        f"<td><b>{title}</b><br><span style='color:#5b6573'>{' · '.join(meta)}</span>"
+        f"<td width='26' valign='top' style='color:{hexa(c.muted)}'>[{src.id}]</td>"
+        f"<td><b>{title}</b><br><span style='color:{hexa(c.muted)}'>{' · '.join(meta)}</span>"
     )
     if badges:
         out += "<br>" + " ".join(badges)
     if reasons:
-        out += f"<br><span style='color:#6b7684; font-size:small'>{'<br>'.join(reasons)}</span>"
+        out += f"<br><span style='color:{hexa(c.muted)}; font-size:small'>{'<br>'.join(reasons)}</span>"
     return out + "</td></tr></table>"
 
 
@@ -117,8 +126,9 @@ class _SourceDelegate(QStyledItemDelegate):
         doc = self._doc(option, index)
         painter.save()
         painter.translate(option.rect.topLeft())
-        # The selection colour is light (see style.py), so the text stays dark.
+        # The selection colour is a tint of the base (see style.py): the palette's text stays readable.
         ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, colours().text)
         painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
@@ -134,6 +144,7 @@ class SourceList(QListWidget):
     files_dropped = Signal(list)
     text_dropped = Signal(str)
     order_changed = Signal()
+    move_key = Signal(int)  # Alt+Up (-1) / Alt+Down (+1)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +158,12 @@ class SourceList(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(1)
         self.model().rowsMoved.connect(lambda *_: self.order_changed.emit())
+
+    def keyPressEvent(self, e) -> None:
+        if e.modifiers() & Qt.KeyboardModifier.AltModifier and e.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_key.emit(-1 if e.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(e)
 
     def _external(self, mime: QMimeData) -> bool:
         return mime.hasUrls() or (mime.hasText() and not mime.hasFormat("application/x-qabstractitemmodeldatalist"))
@@ -186,7 +203,7 @@ class SourceList(QListWidget):
             from PySide6.QtGui import QPainter
 
             p = QPainter(self.viewport())
-            p.setPen(QColor("#7a8494"))
+            p.setPen(colours().muted)
             p.drawText(
                 self.viewport().rect().adjusted(16, 16, -16, -16),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -212,8 +229,8 @@ class SourceViewer(QTextBrowser):
         self.source_id = None
         self.highlighted = ""
         self.setHtml(
-            "<p style='color:#6b7684'>Double-click a source to read its cleaned text, "
-            "or click a citation in the brief to see the sentence it rests on.</p>"
+            f"<p style='color:{hexa(colours().muted)}'>Double-click a source (or press Return on it) to read "
+            "its cleaned text, or click a citation in the brief to see the sentence it rests on.</p>"
         )
 
     def show_source(self, src: Source, sentences: list[str] | None = None) -> bool:
@@ -229,16 +246,18 @@ class SourceViewer(QTextBrowser):
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in re.split(r"\n\s*\n|\n", body) if p.strip())
         if cut:
             paras += (
-                f"<p style='color:#6b7684'><i>(Showing the first {MAX_VIEW_CHARS:,} of "
+                f"<p style='color:{hexa(colours().muted)}'><i>(Showing the first {MAX_VIEW_CHARS:,} of "
                 f"{len(src.text):,} characters.)</i></p>"
             )
-        self.setHtml(f"<p style='font-size:large'><b>[{src.id}] {head}</b></p><p style='color:#5b6573'>{meta}</p>")
+        self.setHtml(f"<p style='font-size:large'><b>[{src.id}] {head}</b></p>"
+                     f"<p style='color:{hexa(colours().muted)}'>{meta}</p>")
         # Search for cited sentences only in the body, not in the header above it.
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         self._body_start = cursor.position()
         cursor.insertHtml(f"<hr>{paras}")
         found = False
+        self.setExtraSelections([])
         for sentence in sentences or []:
             if self._highlight(sentence):
                 self.highlighted = sentence
@@ -269,10 +288,17 @@ class SourceViewer(QTextBrowser):
                 end = cursor.selectionEnd() + (m.end() if m else len(rest))
                 cursor.setPosition(cursor.selectionStart())
                 cursor.setPosition(min(end, block.position() + len(block.text())), QTextCursor.MoveMode.KeepAnchor)
+        if cursor.isNull():
+            # A statement may rest on the article's headline, which is shown above the body.
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            cursor = self.document().find(QRegularExpression(pattern), 0)
+        if cursor.isNull() or not cursor.hasSelection():
+            return False  # never claim a highlight that is not there
         sel = QTextBrowser.ExtraSelection()
         sel.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#ffe28a"))
+        fmt.setBackground(colours().found)
+        fmt.setForeground(colours().text)
         sel.format = fmt
         self.setExtraSelections([sel])
         end = QTextCursor(cursor)
@@ -285,6 +311,54 @@ class SourceViewer(QTextBrowser):
         return True
 
 
+class CitationBar(QFrame):
+    """Above the source text when a statement cites several sources: one button per source.
+
+    The user steps through the cited sources (click, or Tab and Space), each shown with the
+    sentence it supports highlighted.
+    """
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("citationBar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.label = QLabel("This statement cites:")
+        lay.addWidget(self.label)
+        self._row = lay
+        self.buttons: dict[int, QToolButton] = {}
+        lay.addStretch(1)
+        self.hide()
+
+    def set_citations(self, ids: list[int], current: int) -> None:
+        """One button per cited source; `current` checked. Hidden for a single source."""
+        for b in self.buttons.values():
+            b.setParent(None)
+            b.deleteLater()
+        self.buttons = {}
+        for i, sid in enumerate(ids):
+            b = QToolButton()
+            b.setText(f"[{sid}]")
+            b.setCheckable(True)
+            b.setAutoRaise(True)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            b.setAccessibleName(f"Show cited source {sid}")
+            b.setToolTip(f"Source [{sid}] — {i + 1} of {len(ids)} sources this statement cites")
+            b.clicked.connect(lambda _c=False, sid=sid: self.chosen.emit(sid))
+            self._row.insertWidget(1 + i, b)
+            self.buttons[sid] = b
+        self.check(current)
+        self.setVisible(len(ids) > 1)
+
+    def check(self, sid: int) -> None:
+        """Mark `sid` as the source shown."""
+        for k, b in self.buttons.items():
+            b.setChecked(k == sid)
+
+
 class PasteDialog(QDialog):
     """Paste an article's text (and optionally name it)."""
 
@@ -293,18 +367,37 @@ class PasteDialog(QDialog):
         self.setWindowTitle("Paste source text")
         self.resize(640, 480)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Name (optional):"))
+        name_label = QLabel("&Name (optional):")
+        lay.addWidget(name_label)
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Reuters 14 Nov — the title is detected from the text")
+        self.name.setAccessibleName("Source name")
+        self.name.setToolTip("A name for the list; leave empty to use the title found in the text")
+        name_label.setBuddy(self.name)
         lay.addWidget(self.name)
-        lay.addWidget(QLabel("Article text:"))
+        text_label = QLabel("Article &text:")
+        lay.addWidget(text_label)
         self.text = QPlainTextEdit()
         self.text.setPlainText(text)
+        self.text.setAccessibleName("Article text")
+        self.text.setToolTip("The article's text, as copied from a web page or document")
+        self.text.setTabChangesFocus(True)
+        text_label.setBuddy(self.text)
         lay.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons, ok=("Add source", "Add this text as a source"), cancel=("Cancel", "Close without adding"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+
+def name_buttons(box: QDialogButtonBox, ok: tuple[str, str], cancel: tuple[str, str] = ("Cancel", "Close without changes")) -> None:
+    """Accessible names and tooltips for a dialog's OK and Cancel buttons."""
+    for which, (name, tooltip) in ((QDialogButtonBox.StandardButton.Ok, ok), (QDialogButtonBox.StandardButton.Cancel, cancel)):
+        b = box.button(which)
+        if b is not None:
+            b.setAccessibleName(name)
+            b.setToolTip(tooltip)
 
 
 class SourcesPane(QWidget):
@@ -320,6 +413,7 @@ class SourcesPane(QWidget):
     remove_requested = Signal(list)  # source ids
     move_requested = Signal(int, int)  # source id, step
     reorder_requested = Signal(list)  # source ids in the new order (after a drag)
+    cited_shown = Signal(int, bool, bool)  # source id, sentence highlighted, a sentence was recorded
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -339,23 +433,35 @@ class SourcesPane(QWidget):
             b.setToolTip(tip_text)
             b.setAccessibleName(name)
             b.setAutoRaise(True)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             head.addWidget(b)
             return b
 
         self.add_btn = tool("Add…", "Add article files (txt, md, html, docx, pdf) — or drop them here", "Add sources")
         self.paste_btn = tool("Paste", "Paste an article's text", "Paste source text")
-        self.up_btn = tool("▲", "Move the selected source up", "Move source up")
-        self.down_btn = tool("▼", "Move the selected source down", "Move source down")
+        self.up_btn = tool("▲", "Move the selected source up (Alt+Up)", "Move source up")
+        self.down_btn = tool("▼", "Move the selected source down (Alt+Down)", "Move source down")
         self.remove_btn = tool("Remove", "Remove the selected sources (Delete)", "Remove sources")
         lay.addLayout(head)
 
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.list = SourceList()
         self.list.setAccessibleName("Sources")
+        self.list.setToolTip(tip("The articles the brief is drafted from, numbered as cited",
+                                 hint="Return: read · Delete: remove · Alt+Up/Down: move · Ctrl+V: paste"))
         self.viewer = SourceViewer()
         self.viewer.setAccessibleName("Source text")
+        self.viewer.setToolTip("The source's cleaned text; a cited sentence is highlighted")
+        self.citations = CitationBar()
+        self.citations.chosen.connect(self.show_cited)
+        lower = QWidget()
+        lower_lay = QVBoxLayout(lower)
+        lower_lay.setContentsMargins(0, 0, 0, 0)
+        lower_lay.setSpacing(4)
+        lower_lay.addWidget(self.citations)
+        lower_lay.addWidget(self.viewer, 1)
         self.split.addWidget(self.list)
-        self.split.addWidget(self.viewer)
+        self.split.addWidget(lower)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
         self.split.setSizes([380, 320])
@@ -371,6 +477,9 @@ class SourcesPane(QWidget):
         # After a drag the model is still mid-move: ask once the move is complete.
         self.list.order_changed.connect(lambda: QTimer.singleShot(0, self._emit_order))
         self.list.itemDoubleClicked.connect(self._open_item)
+        self.list.itemActivated.connect(self._open_item)
+        self.list.move_key.connect(self.move_selected)  # Return on an item, as well as a double-click
+        self._cited: list[tuple[int, list[str]]] = []
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -409,12 +518,26 @@ class SourcesPane(QWidget):
         """Visible titles, in order (for tests and accessibility)."""
         return [s.title for s in self.sources()]
 
-    def show_citation(self, source_id: int, sentences: list[str]) -> bool:
-        """Select the source and show its text with the cited sentence highlighted."""
+    def show_citation(self, source_id: int, cited: list[tuple[int, list[str]]]) -> bool:
+        """Show source `source_id` with its cited sentence highlighted; the bar offers the statement's others.
+
+        `cited` holds every source the statement cites with its cited sentences. True if a
+        sentence was found and highlighted.
+        """
+        self._cited = [(sid, list(sents)) for sid, sents in cited] or [(source_id, [])]
+        self.citations.set_citations([sid for sid, _ in self._cited], source_id)
+        return self.show_cited(source_id)
+
+    def show_cited(self, source_id: int) -> bool:
+        """Show one of the cited sources (from the bar); True if its sentence was highlighted."""
+        sentences = next((s for sid, s in self._cited if sid == source_id), [])
+        self.citations.check(source_id)
         for i in range(self.list.count()):
             if self.list.item(i).data(ROLE_SOURCE).id == source_id:
                 self.list.setCurrentRow(i)
-                return self.viewer.show_source(self.list.item(i).data(ROLE_SOURCE), sentences)
+                found = self.viewer.show_source(self.list.item(i).data(ROLE_SOURCE), sentences)
+                self.cited_shown.emit(source_id, found, bool(sentences))
+                return found
         return False
 
     # -- requests ---------------------------------------------------------------------------
@@ -454,6 +577,7 @@ class SourcesPane(QWidget):
             super().keyPressEvent(e)
 
     def _open_item(self, item: QListWidgetItem) -> None:
+        self.citations.hide()
         self.viewer.show_source(item.data(ROLE_SOURCE))
 
     def _update_buttons(self) -> None:

@@ -28,6 +28,7 @@ from briefer.brief import Brief
 from briefer.errors import BrieferError
 from briefer.template import Template, builtin_templates, load_template
 from briefer.ui.dialogs import tip
+from briefer.ui.sources import name_buttons
 
 COMMON_CLASSIFICATIONS = ("UNCLASSIFIED // DRAFT", "UNCLASSIFIED // FOR OFFICIAL USE // DRAFT", "UNCLASSIFIED")
 
@@ -89,6 +90,7 @@ class BriefDetailsDialog(QDialog):
         form = QFormLayout()
         self.template = QComboBox()
         self.template.setAccessibleName("Template")
+        self.template.setToolTip("The template: the brief's sections and their guidance")
         if new:
             fill_picker(self.template, templates or [], current_template)
             form.addRow("Template:", self.template)
@@ -97,10 +99,12 @@ class BriefDetailsDialog(QDialog):
         row = QHBoxLayout()
         self.has_date = QCheckBox("Date:")
         self.has_date.setAccessibleName("Brief has a date")
+        self.has_date.setToolTip("Untick for a brief without a date")
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setAccessibleName("Brief date")
+        self.date.setToolTip("The brief's date, shown as {date}")
         d = QDate.fromString(brief.date or "", "yyyy-MM-dd")
         self.has_date.setChecked(d.isValid() or new)
         self.date.setDate(d if d.isValid() else QDate.currentDate())
@@ -115,6 +119,7 @@ class BriefDetailsDialog(QDialog):
         self.classification = QComboBox()
         self.classification.setEditable(True)
         self.classification.setAccessibleName("Classification")
+        self.classification.setToolTip("The marking at the top of the brief, shown as {classification}")
         for c in dict.fromkeys([brief.classification, *COMMON_CLASSIFICATIONS]):
             if c:
                 self.classification.addItem(c)
@@ -129,6 +134,8 @@ class BriefDetailsDialog(QDialog):
         note.setObjectName("hint")
         lay.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons, ok=("Create brief" if new else "Save details",
+                                  "Start the new brief" if new else "Keep these details"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -140,6 +147,7 @@ class BriefDetailsDialog(QDialog):
         e = QLineEdit(text)
         e.setPlaceholderText(placeholder)
         e.setAccessibleName(name)
+        e.setToolTip(f"{placeholder}, shown as {{{name.lower()}}}")
         return e
 
     def _template_changed(self) -> None:
