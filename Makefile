@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml models/requirements.txt packaging/engine/build.sh packa
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/briefer draft seeds/ -o brief.docx --markdown brief.md --json brief.json
+	$(BIN)/briefer draft seeds/ -o brief.docx --pdf brief.pdf --markdown brief.md --json brief.json
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
