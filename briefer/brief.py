@@ -215,6 +215,11 @@ class Brief:
         return src.usable and self.assessment(source_id).current
 
     @property
+    def cancelled(self) -> bool:
+        """True if the run that drafted this brief was cancelled (what it finished is kept)."""
+        return any(w.kind == "cancelled" for w in self.warnings)
+
+    @property
     def used_sources(self) -> list[Source]:
         """Sources that were read successfully."""
         return [s for s in self.sources if s.usable]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from fakes import CRASH, FakeGenerator
 from sample_brief import make_sample_brief
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,27 +116,20 @@ def simulate_crash(w) -> None:
     w.hide()
 
 
-class FakeWorker:
+class FakeWorker(FakeGenerator):
     """Stands in for the model worker in the fast window tests (the real one is tested in the slow ones).
 
-    It "shortens" each sentence by keeping its words (as the real model mostly does), streamed word by word; with
-    `fail_on` = n it dies a few tokens into its n-th request (a section), as a crashed worker
-    does (EngineError), and `restart()` brings it back.
+    The core's `FakeGenerator` (tests/fakes.py) with a worker's face: a status the status bar
+    reads, `alive`, and `restart()` after a crash.
     """
-
-    template = "chatml"
 
     def __init__(self, fail_on: int | None = None, words: int = 60) -> None:
         from types import SimpleNamespace
 
-        self.info = SimpleNamespace(name="fake-shortener")
+        super().__init__(fail_on=fail_on, words=words)
         self.status = SimpleNamespace(state="ready", message="ready", variant="x64", threads=1,
                                       self_check={"ok": True, "seconds": 0.1}, load_seconds=1.0)
-        self.fail_on = fail_on
-        self.words = words
-        self.tokens = 0
         self.restarts = 0
-        self.requests = 0
         self._alive = True
 
     @property
@@ -148,27 +142,9 @@ class FakeWorker:
         self.fail_on = None
         self.status.state, self.status.message = "ready", "ready"
 
-    def generate(self, prompts, *, on_token=None, cancel=None):
-        from briefer.ports import EngineError
-
-        self.requests += 1
-        out = [None] * len(prompts)
-        for i, p in enumerate(prompts):
-            words = p.text.split("\n</source>")[0].split()[: self.words]
-            for k, word in enumerate(words):
-                if cancel is not None and cancel():
-                    return out
-                if self.requests == self.fail_on and k == 3:
-                    self._alive = False
-                    self.status.state, self.status.message = "failed", "the model worker crashed (SIGSEGV)"
-                    raise EngineError("the model worker crashed (SIGSEGV)")
-                self.tokens += 1
-                if on_token is not None:
-                    on_token(i, (" " if k else "") + word)
-            text = " ".join(words)
-            # A whole sentence ends with its stop (a cut-off answer is thrown away).
-            out[i] = text if text.endswith((".", "!", "?", "\"", "”")) else text + "."
-        return out
+    def _died(self) -> None:
+        self._alive = False
+        self.status.state, self.status.message = "failed", CRASH
 
 
 def child_workers(parent: int | None = None) -> list[int]:
