@@ -373,7 +373,19 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     if verb.lower_ == "according":
         # "according to X" (a prepositional phrase): the whole phrase goes, with its comma.
         if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
-            sp = span_of(list(verb.subtree), "attribution")
+            phrase = list(verb.subtree)
+            # The parser may leave the speaker outside the phrase ("According to the president's
+            # adviser Ali Kaya, A and B plan…" read as three subjects): deleting only "According
+            # to" would make the speaker an actor. The phrase then runs to the next comma or
+            # the end of its sentence; with neither, nothing goes.
+            stop = verb.i + 2
+            while stop < verb.sent.end and doc[stop].text not in (",", ";", ".", "!", "?"):
+                stop += 1
+            if max(t.i for t in phrase) < stop - 1:
+                if stop >= verb.sent.end or (doc[stop].text != "," and verb.i == verb.sent.start):
+                    return []
+                phrase = list(doc[verb.i:stop])
+            sp = span_of(phrase, "attribution")
             return [_absorb_commas(sp, items)] if sp else []
         return []
     if any(c.dep_ == "neg" for c in verb.children):
