@@ -26,3 +26,16 @@ def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet)
 def test_a_photo_caption_or_an_aside_is_not_the_publisher():
     assert _outlet("Photo: AP\nThe leaders will meet on Friday.") is None
     assert _outlet("The leaders (both in their seventies) will meet.") is None
+
+
+def test_a_wire_dateline_with_the_service_between_slashes_gives_outlet_and_day():
+    from briefer.ingest.clean import clean_text
+    from briefer.ingest.dates import describe_clue, find_date_clue
+
+    text = ("LINDAU, March 3. /VNA/. The two presidents will meet in Lindau next week to discuss grain, "
+            "a spokesman told reporters.\n\nThe talks follow months of disputes over border crossings.")
+    assert detect_outlet(text)[0] == "VNA"
+    assert clean_text(text).startswith("The two presidents will meet")
+    clue = find_date_clue(text)
+    assert (clue.kind, clue.month, clue.day) == ("dateline", 3, 3)
+    assert describe_clue(clue) == "wire dateline 'LINDAU, March 3. /VNA/'"

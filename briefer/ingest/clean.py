@@ -92,6 +92,10 @@ _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*
 LEAD_CREDIT_RE = re.compile(
     r"^(?:[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*)?\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*[—–-]{1,2}\s*"
 )
+# A wire dateline with the service between slashes: "ANKARA, August 28. /TASS/. ".
+LEAD_SLASH_CREDIT_RE = re.compile(
+    r"^[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*/(?P<credit>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})/\.?\s*(?=[A-Z\"“])"
+)
 # A place dateline at the start of the first paragraph: "Washington: ", "LIMA, Peru: ".
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2})\s*:\s+(?=[A-Z\"“])")
 _NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch", "also", "related", "focus"}
@@ -281,6 +285,7 @@ def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headlin
         if is_caption(p) or _is_furniture(p):
             continue
         p = LEAD_CREDIT_RE.sub("", p, count=1)
+        p = LEAD_SLASH_CREDIT_RE.sub("", p, count=1)
         if not kept:
             m = _PLACE_DATELINE.match(p)
             if m and m.group("place").split()[0].lower() not in _NOT_PLACES:

@@ -175,7 +175,7 @@ class DateClue:
     day is the `pub_weekday` on or before the anchor (the anchor itself if None).
     """
 
-    kind: str  # "header" | "weekday-date" | "relative" | "monthday"
+    kind: str  # "header" | "dateline" | "weekday-date" | "relative" | "monthday"
     quote: str  # the words found, for the user
     month: int
     day: int
@@ -194,6 +194,12 @@ _WEEKDAY_DATE = re.compile(
 _SPEECH = r"(?:said|says|saying|told|tells|announced|announcing|reported|reporting|stated|confirmed|disclosed|revealed|briefed|unveiled)"
 _SPEECH_WEEKDAY = re.compile(
     rf"\b{_SPEECH}\s+(?:on\s+)?(?:late\s+|early\s+)?(?P<wd>{WEEKDAY_RE})(?!\s*\(|,?\s*{MONTH_RE})"
+)
+# A wire dateline without a year before the service's credit: "ANKARA, August 28. /TASS/.",
+# "Beijing, Nov 13 (Reuters) -". It is the day the story was filed.
+_WIRE_MONTHDAY = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:, [A-Z][A-Za-z .'-]{{1,30}})?,\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})"
+    rf"|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))\.?\s*[/(][A-Z][\w.&' -]{{0,30}}[/)]"
 )
 _MONTHDAY = re.compile(
     rf"(?<![\w-])(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?![\w-])(?!,?\s*(?:19|20)\d\d)"
@@ -221,6 +227,11 @@ def find_date_clue(text: str, title: str | None = None) -> DateClue | None:
             mon, day = _md(m)  # type: ignore[misc]
             wd = _weekday(m.group("wd") or "")
             return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
+    if lines:
+        m = _WIRE_MONTHDAY.match(lines[0])
+        if m and _md(m):
+            mon, day = _md(m)  # type: ignore[misc]
+            return DateClue("dateline", m.group(0).strip(), mon, day)
 
     # "reported on Wednesday (November 13)": the latest such day officials spoke on
     spoken: list[DateClue] = []
@@ -276,6 +287,8 @@ def describe_clue(c: DateClue) -> str:
     """How a clue reads to the user ("relative 'said Wednesday', counted back from …")."""
     if c.kind == "header":
         return f"page header '{c.quote}'"
+    if c.kind == "dateline":
+        return f"wire dateline '{c.quote}'"
     if c.kind == "weekday-date":
         return f"relative '{c.quote}'"
     if c.kind == "relative":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefer.ingest.clean import LEAD_CREDIT_RE, is_boilerplate_line, is_headline
+from briefer.ingest.clean import LEAD_CREDIT_RE, LEAD_SLASH_CREDIT_RE, is_boilerplate_line, is_headline
 from briefer.ingest.dates import is_date_line, strip_leading_dateline
 
 
@@ -61,7 +61,7 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
         return name.strip().lower() not in _GENERIC_CREDITS and len(name) <= 40
 
     for ln in lines[:30]:
-        m = LEAD_CREDIT_RE.match(ln)
+        m = LEAD_CREDIT_RE.match(ln) or LEAD_SLASH_CREDIT_RE.match(ln)
         if m and ok(m.group("credit")):
             return m.group("credit"), f"lead credit '{ln[: m.end()].strip()}'"
     for ln in lines[:15]:

@@ -133,7 +133,7 @@ def _publication_date(
     if explicit:
         return explicit[0], explicit[1], None
     clue = find_date_clue(text, title)
-    if clue and clue.kind == "header":
+    if clue and clue.kind in ("header", "dateline"):
         return _from_clue(clue, today)
     if ex.weak_date:
         return ex.weak_date, ex.weak_method or "document metadata", None
