@@ -60,7 +60,8 @@ def briefer_licence() -> str:
     """Briefer's own licence, as its package declares it."""
     try:
         meta = metadata.metadata("briefer")
-        return meta.get("License-Expression") or meta.get("License") or "Proprietary"
+        declared = meta.get("License-Expression") or meta.get("License") or "Proprietary"
+        return declared.removeprefix("LicenseRef-")  # SPDX's prefix for a licence of one's own
     except metadata.PackageNotFoundError:
         return "Proprietary"
 
