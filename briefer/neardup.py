@@ -2,11 +2,12 @@
 
 Each set (a sentence's content stems) gets a MinHash signature of `BANDS * ROWS` values; two
 sets land in the same bucket of a band when their `ROWS` values there agree, which happens
-with probability J**ROWS for Jaccard similarity J. With 40 bands of 3 rows a pair at J = 0.6
-is a candidate with probability 0.99994, one at J = 0.1 with 0.04. Within a bucket each
-member is paired only with the `PER_BUCKET` members before it (in input order), so however
-the buckets fall the candidates are at most n * BANDS * PER_BUCKET: linear in n. A bucket
-that large holds copies of one sentence, which chain together through those neighbours.
+with probability J**ROWS for Jaccard similarity J. With 48 bands of 4 rows a pair at J = 0.7
+is a candidate with probability 0.999998, one at J = 0.6 with 0.9987, one at J = 0.1 with
+0.005; candidates are then checked exactly. Within a bucket each member is paired only with
+the `PER_BUCKET` members before it (in input order), so however the buckets fall there are at
+most n * BANDS * PER_BUCKET candidates: linear in n. A bucket that large holds copies of one
+sentence, which chain together through those neighbours.
 
 Everything is deterministic: tokens are hashed with zlib.crc32 and the hash functions come
 from blake2b of a fixed label, never from Python's seeded `hash()` or a random generator.
@@ -20,10 +21,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-BANDS = 40
-ROWS = 3
+BANDS = 48
+ROWS = 4
 PER_BUCKET = 8  # a bucket member is compared with at most this many members before it
-_CHUNK = 20  # hash functions evaluated at once (bounds the temporary arrays)
+_CHUNK = 24  # hash functions evaluated at once (bounds the temporary arrays)
 
 
 def _params(label: str, n: int) -> np.ndarray:
