@@ -46,6 +46,9 @@ def _never() -> None:
     return None
 
 
+_never._briefer_check = True  # type: ignore[attr-defined]
+
+
 def checker(cancel: CancelLike | Check) -> Check:
     """A function that raises `Cancelled` once `cancel` says so (does nothing for None).
 
