@@ -8,7 +8,8 @@ generated text (`tests/hostile/scale_inputs.py`: varied unique sentences from a 
 no third-party text). It times `draft_brief` with the packaged parser and embedder and no
 generator (the local model is opt-in and off by default), i.e. analysis + evidence +
 extractive draft + verification; the models are loaded before the clock starts, as the app
-does at start-up. A case over the cap is killed and printed as ">cap". The last column is the
+does at start-up. "no-emb s" is the analysis alone without the embedder
+(parser budget included), the part still linear in the input. A case over the cap is killed and printed as ">cap". The last column is the
 growth: how time grows per 10x of input against the case above it of the same kind (10 is
 linear, 100 quadratic; below 10 means part of the work is bounded by the analysis budgets).
 """
@@ -53,11 +54,19 @@ def run_case(case: str) -> dict:
     t0 = time.perf_counter()
     brief = draft_brief(sources, generator=None, embedder=embedder, parser=parser, stats=stats)
     seconds = time.perf_counter() - t0
+    # The same analysis without the embedder: the part whose cost still grows with the input
+    # (splitting, the instruction detector, regex checks), the embedder's share being bounded.
+    from briefer.analyse import analyse
+
+    t1 = time.perf_counter()
+    analyse(sources, None, parser)
+    plain = time.perf_counter() - t1
     return {
         "case": case,
         "mb": round(mb, 2),
         "seconds": round(seconds, 2),
         "analyse": round(stats.stages.get("analyse", 0.0), 2),
+        "plain": round(plain, 2),
         "statements": sum(len(s.statements) for s in brief.sections),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
@@ -73,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_case(args.child)))
         return 0
     rows: list[dict] = []
-    print(f"{'case':<15}{'input MB':>9}{'total s':>9}{'analyse s':>10}{'stmts':>7}{'peak RSS MB':>12}{'x per 10x':>10}")
+    print(f"{'case':<15}{'input MB':>9}{'total s':>9}{'analyse s':>10}{'no-emb s':>9}{'stmts':>7}{'peak RSS MB':>12}{'x per 10x':>10}")
     for case in args.case or CASES:
         try:
             out = subprocess.run([sys.executable, __file__, "--child", case], capture_output=True, text=True,
@@ -93,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             growth = f"{(row['seconds'] / prev['seconds']) ** (1 / math.log10(row['mb'] / prev['mb'])):.1f}"
         rows.append(row)
         total = "failed" if row.get("failed") else f">{args.cap:.0f}" if row["seconds"] is None else f"{row['seconds']:.1f}"
-        print(f"{case:<15}{row.get('mb', ''):>9}{total:>9}{row.get('analyse', ''):>10}{row.get('statements', ''):>7}"
+        print(f"{case:<15}{row.get('mb', ''):>9}{total:>9}{row.get('analyse', ''):>10}{row.get('plain', ''):>9}{row.get('statements', ''):>7}"
               f"{row.get('rss_mb', ''):>12}{growth:>10}", flush=True)
     return 0
 
