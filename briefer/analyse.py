@@ -22,7 +22,7 @@ from briefer.brief import (
     Source,
     SourceAssessment,
 )
-from briefer.budget import PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
+from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
 from briefer.frame import Frame, extract_frame, is_meeting_sentence
 from briefer.neardup import candidate_pairs, similar_pairs
@@ -186,7 +186,8 @@ def _frame_texts(usable: list[Source], texts: list[str]) -> list[str]:
 
 
 class _CheckedParser:
-    """A parser that checks for cancel between batches (the frame parses in one call)."""
+    """A parser that checks for cancel between batches (the frame parses in one call) and
+    reads only the start of an overlong "sentence" (a text with no full stops is one)."""
 
     BATCH = 64
 
@@ -197,7 +198,7 @@ class _CheckedParser:
         out: list[Parse] = []
         for i in range(0, len(texts), self.BATCH):
             self.check()
-            out += self.parser.parse(texts[i:i + self.BATCH])
+            out += self.parser.parse([t[:MAX_PARSE_CHARS] for t in texts[i:i + self.BATCH]])
         return out
 
 

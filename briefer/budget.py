@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 SENTENCE_BUDGET = 800  # sentences the embedder and the sentence-level stages see, in all
 PARSE_BUDGET = 600  # sentences the parser reads for the event frame, titles included
+MAX_PARSE_CHARS = 2000  # of one sentence (text without full stops is one "sentence"): the parser sees its start
 LEAD_SHARE = 0.75  # of a source's parse quota: its first sentences; the rest samples meeting sentences
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale_inputs import VOCAB, Writer, article_set, big_article, sources_of
 
 from briefer.analyse import _figures, analyse, merge_duplicates
-from briefer.budget import PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
+from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelToken
 from briefer.errors import Cancelled
 from briefer.neardup import BANDS, PER_BUCKET, candidate_pairs, similar_pairs
@@ -204,6 +204,15 @@ def test_a_huge_article_is_parsed_and_embedded_within_the_budgets():
     assert len(parser.texts) <= PARSE_BUDGET
     assert len(a.sentences) <= SENTENCE_BUDGET
     assert split_sentences(text)[0] in parser.texts  # the lead is read
+
+
+def test_text_without_full_stops_reaches_the_parser_in_bounded_pieces():
+    w = Writer(seed=4)
+    text = " ".join(w.body_sentence().rstrip(".").lower() for _ in range(12000))  # ~1.5 MB, one "sentence"
+    parser = CountingParser()
+    analyse(sources_of([("Varnet and Quistor to meet", text)]), HashEmbedder(), parser)
+    assert len(text) > 1_000_000  # over spaCy's own limit, and minutes of parsing
+    assert max(len(t) for t in parser.texts) <= MAX_PARSE_CHARS
 
 
 def test_a_small_set_is_read_whole():
