@@ -22,13 +22,18 @@ from briefer.brief import (
     Source,
     SourceAssessment,
 )
-from briefer.frame import Frame, extract_frame
+from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
+from briefer.cancel import CancelLike, Check, checker
+from briefer.frame import Frame, extract_frame, is_meeting_sentence
+from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import content_stems, jaccard, split_sentences, words
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import numpy as np
 
-    from briefer.ports import Embedder, Parser
+    from briefer.ports import Embedder, Parse, Parser
 
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
@@ -156,11 +161,56 @@ def default_parser() -> Parser:
     return load_parser()
 
 
-def extract(sources: list[Source], parser: Parser) -> Frame:
+def extract(sources: list[Source], parser: Parser, cancel: CancelLike | Check = None) -> Frame:
     """The event frame of the usable sources, read without their instruction-like sentences:
-    text that addresses a model must not steer who, where or when either."""
+    text that addresses a model must not steer who, where or when either. Of a large set the
+    parser reads each source's lead and a sample of its meeting sentences (`briefer.budget`)."""
+    check = checker(cancel)
     usable = [s for s in sources if s.usable]
-    return extract_frame([(s.id, s.title, _reported_text(s), _parse_iso(s.date)) for s in usable], parser)
+    texts = _frame_texts(usable, [_reported_text(s) for s in usable])
+    check()
+    return extract_frame([(s.id, s.title, t, _parse_iso(s.date)) for s, t in zip(usable, texts)],
+                         _CheckedParser(parser, check))
+
+
+def _frame_texts(usable: list[Source], texts: list[str]) -> list[str]:
+    """The texts as they are if the parser can read them all within `PARSE_BUDGET`; else
+    each source's lead and a sample of its meeting sentences, one per line."""
+    split = [split_sentences(t) for t in texts]
+    titles = [1 if s.title else 0 for s in usable]
+    if sum(len(x) + t for x, t in zip(split, titles)) <= PARSE_BUDGET:
+        return texts
+    shares = quotas([len(x) + t for x, t in zip(split, titles)], PARSE_BUDGET, floor=1)
+    return ["\n".join(body[i] for i in sample(body, q - t, is_meeting_sentence))
+            for body, q, t in zip(split, shares, titles)]
+
+
+class _CheckedParser:
+    """A parser that checks for cancel between batches (the frame parses in one call) and
+    reads only the start of an overlong "sentence" (a text with no full stops is one)."""
+
+    BATCH = 64
+
+    def __init__(self, parser: Parser, check: Check) -> None:
+        self.parser, self.check, self.info = parser, check, parser.info
+
+    def parse(self, texts: Sequence[str]) -> list[Parse]:
+        out: list[Parse] = []
+        for i in range(0, len(texts), self.BATCH):
+            self.check()
+            out += self.parser.parse([t[:MAX_PARSE_CHARS] for t in texts[i:i + self.BATCH]])
+        return out
+
+
+def encode(embedder: Embedder, texts: list[str], check: Check, batch: int = 256) -> np.ndarray:
+    """Embeddings of `texts`, checking for cancel between batches."""
+    import numpy as np
+
+    parts = []
+    for i in range(0, len(texts), batch):
+        check()
+        parts.append(embedder.encode(texts[i:i + batch]))
+    return np.concatenate(parts) if parts else embedder.encode([])
 
 
 def _reported_text(source: Source) -> str:
@@ -210,9 +260,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     pair = tuple(sorted(p.name for p in frame.people))
     pubs = sorted(d for d in (_parse_iso(s.date) for s in usable) if d)
     set_date = frame.when or (pubs[len(pubs) // 2] if pubs else None)
-    past_elsewhere: dict[int, set[str]] = {
-        s.id: {pl for o in usable if o.id != s.id for pl in frame.sources[o.id].past_places} for s in usable
-    }
+    # How many sources call a place's meeting past (counted once each: linear, not all pairs).
+    own_past = {s.id: set(frame.sources[s.id].past_places) if s.id in frame.sources else set() for s in usable}
+    past_count: Counter[str] = Counter(pl for places in own_past.values() for pl in places)
     for s in usable:
         sf = frame.sources.get(s.id)
         if sf is None:
@@ -247,7 +297,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                     and not any(place_mentioned(fp, text) for fp in frame.place_parts):
                 score += 1
                 notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")
-                if own_places[0] in past_elsewhere[s.id]:
+                if past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:
                     score += 1
                     kinds.append(FLAG_STALE)
                     notes.append(f"other sources speak of the {own_places[0]} meeting as a past one")
@@ -313,24 +363,35 @@ def merge_duplicates(
     embedder: Embedder | None = None,
     threshold: float = 0.86,
     current: set[int] | None = None,
+    cancel: CancelLike | Check = None,
 ) -> tuple[list[SentenceRec], np.ndarray | None]:
     """Merge near-duplicate sentences across sources, keeping every source that said it.
 
     Two sentences from different sources are the same when their content words overlap
     strongly (Jaccard ≥ 0.6) or, with an embedder, when their cosine similarity is at
-    least `threshold`. The canonical wording is the most complete one.
+    least `threshold`. The canonical wording is the most complete one. Of a large set only
+    the first `SENTENCE_BUDGET` usable sentences, shared out among the sources, are kept;
+    candidate pairs come from MinHash banding (`briefer.neardup`), never from all pairs.
     """
-    recs: list[SentenceRec] = []
-    for s in sources:
-        if not s.usable:
-            continue
+    check = checker(cancel)
+    usable_idx: list[list[int]] = []
+    kept_sources = [s for s in sources if s.usable]
+    for s in kept_sources:
+        idx: list[int] = []
         for i, sent in enumerate(sents.get(s.id, [])):
+            if len(idx) >= SENTENCE_BUDGET:
+                break  # no source can be given more than the whole budget
             if _usable_sentence(sent):
-                recs.append(SentenceRec(id=len(recs), source_id=s.id, index=i, text=sent))
+                idx.append(i)
+        usable_idx.append(idx)
+    recs: list[SentenceRec] = []
+    for s, idx, q in zip(kept_sources, usable_idx, quotas([len(x) for x in usable_idx], SENTENCE_BUDGET)):
+        for i in idx[:q]:
+            recs.append(SentenceRec(id=len(recs), source_id=s.id, index=i, text=sents[s.id][i]))
     if not recs:
         return [], None
     stems = [content_stems(r.text) for r in recs]
-    emb = embedder.encode([r.text for r in recs]) if embedder is not None else None
+    emb = encode(embedder, [r.text for r in recs], check) if embedder is not None else None
     parent = list(range(len(recs)))
 
     def find(i: int) -> int:
@@ -340,17 +401,20 @@ def merge_duplicates(
         return i
 
     numbers = [_figures(r.text) for r in recs]
-    for i in range(len(recs)):
-        for j in range(i + 1, len(recs)):
-            if numbers[i] and numbers[j] and not numbers[i] & numbers[j]:
-                continue  # same words, different figures: a conflict to report, not a duplicate
-            same_source = recs[i].source_id == recs[j].source_id
-            lex = jaccard(stems[i], stems[j])
-            sim = float(emb[i] @ emb[j]) if emb is not None else 0.0
-            # Within one source, only merge verbatim-ish repeats (e.g. a caption that
-            # restates the lede); across sources, paraphrases merge too.
-            if (same_source and lex >= 0.7) or (not same_source and (lex >= 0.6 or sim >= threshold)):
-                parent[find(j)] = find(i)
+    lexical = candidate_pairs(stems, check).tolist()
+    by_meaning = similar_pairs(emb, threshold, check).tolist() if emb is not None else []
+    for k, (i, j) in enumerate([*lexical, *by_meaning]):
+        if k % 4096 == 0:
+            check()
+        if numbers[i] and numbers[j] and not numbers[i] & numbers[j]:
+            continue  # same words, different figures: a conflict to report, not a duplicate
+        same_source = recs[i].source_id == recs[j].source_id
+        # Within one source, only merge verbatim-ish repeats (e.g. a caption that restates
+        # the lede); across sources, paraphrases merge too (by words, or by meaning: the
+        # pairs after `lexical` are those at cosine >= threshold).
+        lex = jaccard(stems[i], stems[j])
+        if (same_source and lex >= 0.7) or (not same_source and (lex >= 0.6 or k >= len(lexical))):
+            parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(recs)):
         groups[find(i)].append(i)
@@ -398,52 +462,62 @@ def flag_duplicate_sources(
 
 
 
-def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current: set[int]) -> list[BriefWarning]:
+def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current: set[int],
+                   cancel: CancelLike | Check = None) -> list[BriefWarning]:
     """Warn where current sources state the same thing with different numbers or ordinals."""
     warnings: list[BriefWarning] = []
     if emb is None:
         return warnings
     cand = [r for r in sentences if r.source_id in current and _NUMBER.search(r.text)]
+    if len(cand) < 2:
+        return warnings
     seen: set[tuple[int, int]] = set()
-    for a_i, a in enumerate(cand):
-        for b in cand[a_i + 1 :]:
-            if a.source_id == b.source_id:
+    # Pairs at cosine >= 0.8 from a blocked product over the (budgeted) sentences, in the
+    # order a loop over all pairs would meet them.
+    for a_i, b_i in similar_pairs(emb[[r.id for r in cand]], 0.8, checker(cancel)).tolist():
+        a, b = cand[a_i], cand[b_i]
+        if a.source_id == b.source_id:
+            continue
+        na, nb = _figures(a.text), _figures(b.text)
+        if na and nb and not (na & nb):
+            key = (a.source_id, b.source_id)
+            if key in seen:
                 continue
-            sim = float(emb[a.id] @ emb[b.id])
-            if sim < 0.8:
-                continue
-            na, nb = _figures(a.text), _figures(b.text)
-            if na and nb and not (na & nb):
-                key = (a.source_id, b.source_id)
-                if key in seen:
-                    continue
-                seen.add(key)
-                warnings.append(
-                    BriefWarning(
-                        kind="conflict",
-                        message=(
-                            f"Sources [{a.source_id}] and [{b.source_id}] differ: “{a.text}” vs “{b.text}”"
-                        ),
-                        source_ids=[a.source_id, b.source_id],
-                    )
+            seen.add(key)
+            warnings.append(
+                BriefWarning(
+                    kind="conflict",
+                    message=(
+                        f"Sources [{a.source_id}] and [{b.source_id}] differ: “{a.text}” vs “{b.text}”"
+                    ),
+                    source_ids=[a.source_id, b.source_id],
                 )
+            )
     return warnings
 
 
-def analyse(sources: list[Source], embedder: Embedder | None = None, parser: Parser | None = None) -> Analysis:
+def analyse(sources: list[Source], embedder: Embedder | None = None, parser: Parser | None = None,
+            cancel: CancelLike | Check = None) -> Analysis:
     """Analyse a source set: event, stale sources, merged sentences, conflicts.
 
     The sources are not changed: flags and their reasons are in `Analysis.assessments`.
+    `cancel` (a `CancelToken` or a callable) is checked inside every long step; once it is
+    set, `briefer.errors.Cancelled` is raised within a batch of work.
     """
+    check = checker(cancel)
+    check()
     sents = _sentences_by_source(sources)
-    frame = extract(sources, parser or default_parser())
+    check()
+    frame = extract(sources, parser or default_parser(), check)
     event = event_info(frame)
     assessments: dict[int, SourceAssessment] = {}
+    check()
     warnings = judge_sources(sources, frame, assessments)
     current = {s.id for s in sources if s.usable and (s.id not in assessments or assessments[s.id].current)}
-    sentences, emb = merge_duplicates(sources, sents, embedder, current=current)
+    sentences, emb = merge_duplicates(sources, sents, embedder, current=current, cancel=check)
     flag_duplicate_sources(sources, sentences, assessments)
-    warnings += find_conflicts(sentences, emb, current)
+    warnings += find_conflicts(sentences, emb, current, check)
+    check()
     return Analysis(
         sources=sources,
         sentences=sentences,

@@ -19,8 +19,9 @@ class InputError(BrieferError):
 class Cancelled(Exception):
     """The user cancelled a long operation (not an error: what was done so far is kept).
 
-    Raised only inside a run, between stages; `draft_brief` catches it and returns the
-    finished part with a "cancelled" warning, so callers never see it.
+    Raised inside a run, between stages and within long ones (analysis checks between
+    batches, see `briefer.cancel`); `draft_brief` catches it and returns the finished part
+    with a "cancelled" warning. `briefer.analyse.analyse` called on its own lets it through.
     """
 
     def __init__(self) -> None:

@@ -7,7 +7,6 @@ section finished so far.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,10 +17,12 @@ from briefer.analyse import Analysis, analyse, place_mentioned
 from briefer.brief import (
     Brief,
     BriefWarning,
+    EventInfo,
     Section,
     Source,
     Statement,
 )
+from briefer.cancel import CancelToken as CancelToken  # the run's token lives in briefer.cancel
 from briefer.errors import BrieferError, Cancelled
 from briefer.evidence import Evidence, select_evidence
 from briefer.generate import generate_statements, needs_model, statement_for
@@ -58,27 +59,6 @@ class Progress:
     # move its bar per token against the expected count.
     steps: int = 0
     span: float = 0.0
-
-
-class CancelToken:
-    """A thread-safe cancel flag shared by the UI and a running pipeline."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the run to stop at the next check."""
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once `cancel` was called."""
-        return self._event.is_set()
-
-    def check(self) -> None:
-        """Raise Cancelled if cancel was requested."""
-        if self._event.is_set():
-            raise Cancelled()
 
 
 @dataclass
@@ -186,19 +166,23 @@ def draft_brief(
     usable = [s for s in sources if s.usable]
     if not usable:
         raise BrieferError("no readable sources: add at least one article")
-    analysis = analyse(usable, embedder, parser)
+    analysis: Analysis | None = None
+    try:
+        analysis = analyse(usable, embedder, parser, cancel=cancel)  # checks the token inside each step
+    except Cancelled:
+        pass
     stats.stages["analyse"] = time.perf_counter() - t0
-    if cancel.cancelled:
+    if analysis is None or cancel.cancelled:
         # One cancel contract: what is finished comes back, with a "cancelled" warning.
         kept = {s.key: s for s in previous.sections} if previous else {}
         report(Progress("done", "Cancelled", 1.0))
         return Brief(
-            title=previous.title if previous else _title(template, analysis),
+            title=previous.title if previous else _title(template, analysis) if analysis else template.title,
             sections=[kept.get(sp.key) or Section(sp.key, sp.heading, [], sp.guidance) for sp in template.sections],
             sources=sources,
             warnings=[BriefWarning("cancelled", "Drafting was cancelled before any section was written.")],
-            event=analysis.event,
-            assessments=analysis.assessments,
+            event=analysis.event if analysis else previous.event if previous else EventInfo(),
+            assessments=analysis.assessments if analysis else dict(previous.assessments) if previous else {},
             date=date.today().isoformat(),
             template=template.name,
             classification=template.classification,

@@ -142,20 +142,27 @@ class SourceFlow:
 
             # First without embeddings (a fraction of a second: the event, stale and
             # different-event sources), then with them (duplicates, conflicting figures).
-            quick = analyse(sources, None)
+            # The job's token reaches inside analysis: Cancel and closing the window stop it
+            # within a batch of work, however large the sources.
+            quick = analyse(sources, None, cancel=ctx.cancel)
             if models is None or models.embedder_problem():
                 return quick
             ctx.on_progress(quick)
             emb = models.embedder_now(ctx.cancel)
             if ctx.cancel.cancelled:
                 raise Cancelled()
-            return quick if emb is None else analyse(sources, emb)
+            return quick if emb is None else analyse(sources, emb, cancel=ctx.cancel)
 
         job = Job("analyse sources", run, on_done=lambda a: self._analysed(job, signature, a, final=True),
                   on_progress=lambda a: self._analysed(job, signature, a, final=False),
-                  on_error=lambda msg: self.w.notify(f"Could not analyse the sources: {msg}"))
+                  on_error=lambda msg: self.w.notify(f"Could not analyse the sources: {msg}"),
+                  on_cancelled=lambda: self._cancelled(job))
         self.analysis = job
         return self.w.analysis_runner.submit(job)
+
+    def _cancelled(self, job: Job) -> None:
+        if job is self.analysis:
+            self.analysis = None  # a later change of the sources analyses them again
 
     def _analysed(self, job: Job, signature: tuple, analysis: Any, final: bool) -> None:
         if job.cancelled or job is not self.analysis or self.w.generating:
