@@ -32,11 +32,12 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_cold(threads: int | None) -> dict:
+def child_cold(threads: int | None, use_model: bool = True) -> dict:
     """Run in a fresh process: imports, model load, draft, export; stage timings.
 
     As in the CLI, the models start loading (the generator in its worker process, the
-    embedder on a thread) before the sources are read, so loading overlaps ingest.
+    embedder on a thread) before the sources are read, so loading overlaps ingest. Without
+    `use_model` it is the default draft: bullets shortened by rules, no generator started.
     """
     t0 = time.perf_counter()
     from briefer.export import export
@@ -46,14 +47,15 @@ def child_cold(threads: int | None) -> dict:
     stages = {"import": time.perf_counter() - t0}
     t = time.perf_counter()
     embedder_future = start_embedder()
-    generator = load_generator(threads=threads, progress=lambda m: None)
+    generator = load_generator(threads=threads, progress=lambda m: None) if use_model else None
     stages["start models"] = time.perf_counter() - t
     t = time.perf_counter()
     sources, _ = load_sources(SEEDS)
     stages["ingest+clean"] = time.perf_counter() - t
     t = time.perf_counter()
     embedder = embedder_future.result()
-    generator.wait_ready()
+    if generator is not None:
+        generator.wait_ready()
     stages["wait for models"] = time.perf_counter() - t
     stats = RunStats()
     brief = draft_brief(sources, generator=generator, embedder=embedder, stats=stats)
@@ -74,8 +76,9 @@ def child_cold(threads: int | None) -> dict:
     with tempfile.TemporaryDirectory() as d:
         export(brief2, Path(d) / "brief.docx")
     warm = time.perf_counter() - t
-    info = generator.status
-    generator.close()
+    info = generator.status if generator is not None else None
+    if generator is not None:
+        generator.close()
     return {
         "cold_stages": stages,
         "cold_in_process": time.perf_counter() - t0 - warm,
@@ -86,9 +89,9 @@ def child_cold(threads: int | None) -> dict:
         "warm_tokens": warm_stats.tokens,
         "peak_rss_mb": _peak_rss_mb(),
         "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "generator": generator.info.name,
-        "threads": info.threads,
-        "variant": info.variant,
+        "generator": generator.info.name if generator is not None else "no generator: rules",
+        "threads": info.threads if info else 0,
+        "variant": info.variant if info else "-",
         "same_brief": brief.to_dict()["sections"] == brief2.to_dict()["sections"],
     }
 
@@ -157,10 +160,11 @@ def main() -> None:
     ap.add_argument("--baseline-tokens", type=int, default=None, help="default: as many as the app generated")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--child", choices=["cold", "baseline"])
+    ap.add_argument("--no-model", action="store_true", help="(child) the default draft: rules, no generator")
     ap.add_argument("--max-new", type=int, default=256)
     a = ap.parse_args()
     if a.child == "cold":
-        print(json.dumps(child_cold(a.threads)))
+        print(json.dumps(child_cold(a.threads, use_model=not a.no_model)))
         return
     if a.child == "baseline":
         print(json.dumps(child_baseline(a.max_new, a.threads)))
@@ -177,6 +181,11 @@ def main() -> None:
     print(f"tokens generated: {cold['tokens']}   decode incl. prompt: {tps:.1f} tokens/s")
     print(f"peak RSS: app {cold['peak_rss_mb']:.0f} MB + model worker {cold['worker_peak_rss_mb']:.0f} MB")
     print(f"warm draft identical to the cold one: {cold['same_brief']}")
+    rules, rules_wall, _ = _run_child(["--child", "cold", "--no-model"])
+    print("\n== Briefer's default draft (bullets shortened by rules; the model is opt-in)")
+    print(f"cold, new process, wall (incl. interpreter start):  {rules_wall - rules['warm_total']:7.1f} s")
+    print(f"warm (embedder loaded), draft + export:             {rules['warm_total']:7.1f} s")
+    print(f"peak RSS: {rules['peak_rss_mb']:.0f} MB")
     if a.skip_baseline:
         return
     n = a.baseline_tokens or max(cold["tokens"], 32)
