@@ -102,6 +102,7 @@ class SourceFrame:
     date_cands: list[tuple[date, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     place_cands: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (place, people named)
     explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
+    year_dates: list[date] = field(default_factory=list)  # dates for its meeting written with their year
     occasions: list[str] = field(default_factory=list)
     sidelines: bool = False
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
@@ -164,6 +165,20 @@ _SPOKEN = re.compile(
     r"wrote|posted|tweeted)\b[^,.;]{0,30}$",
     re.I,
 )
+
+
+def dates_with_year(text: str) -> list[date]:
+    """Calendar dates a sentence writes out with their year ("5th April 2023")."""
+    out: list[date] = []
+    for pattern, g_month, g_day in ((_MD, 1, 2), (_DM, 2, 1)):
+        for m in pattern.finditer(text):
+            if not m.group(3) or _SPOKEN.search(text[:m.start()]):
+                continue
+            try:
+                out.append(date(int(m.group(3)), _MONTHS[m.group(g_month).lower().rstrip(".")], int(m.group(g_day))))
+            except ValueError:
+                pass
+    return sorted(set(out))
 
 
 def dates_in(text: str, ref: date | None, year_ref: date | None = None) -> list[tuple[date, bool, int]]:
@@ -626,6 +641,7 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             sf.occasions.extend(_occasions(p, people))
             if _SIDELINES.search(sent):
                 sf.sidelines = True
+            sf.year_dates.extend(dates_with_year(sent))
             for d, explicit, pos in dates_in(sent, pub, year_ref):
                 if pub is not None and d < pub - timedelta(days=1):
                     continue  # a date for a meeting ahead is not before the article

@@ -117,3 +117,27 @@ def test_a_source_about_another_pair_of_leaders_is_about_a_different_event(parse
     a = analyse([*MARU, other], parser=parser)
     assert FLAG_DIFFERENT_EVENT in a.assessments[4].flags
     assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_source_dated_by_its_page_to_a_month_years_away_is_about_another_meeting(parser):
+    later = _src(4, "Anna Maru will travel to Lindau in coming days for talks with Piet Kalder, the foreign "
+                    "ministry confirmed. Maru is expected to arrive on Tuesday and meet Kalder later that day.",
+                 "2035-09")
+    a = analyse([*MARU, later], parser=parser)
+    assert not a.is_current(4)
+    assert any("September 2035" in n for n in a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_source_that_dates_its_meeting_with_a_year_long_past_is_stale(parser):
+    old = _src(4, "Piet Kalder arrived in Lindau on 5th April 2029 for a state visit that will last three days. "
+                  "Kalder is scheduled to meet Anna Maru before a state dinner.", None)
+    a = analyse([*MARU, old], parser=parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_date_with_its_year_near_the_meeting_is_no_signal(parser):
+    near = _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on March 14, 2031.", None)
+    a = analyse([*MARU, near], parser=parser)
+    assert a.is_current(4)

@@ -26,3 +26,21 @@ def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet)
 def test_a_photo_caption_or_an_aside_is_not_the_publisher():
     assert _outlet("Photo: AP\nThe leaders will meet on Friday.") is None
     assert _outlet("The leaders (both in their seventies) will meet.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" date 2031-09 Photo: Example Wire\n\nThe leaders will meet.", "Published: September 2031\nThe leaders will meet."],
+)
+def test_a_dateline_that_gives_only_the_month_dates_the_page_to_that_month(text):
+    from briefer.ingest.dates import find_dateline
+
+    iso, method = find_dateline(text)
+    assert iso == "2031-09"
+    assert "month only" in method
+
+
+def test_a_month_only_dateline_is_not_left_in_the_text():
+    from briefer.ingest.dates import strip_leading_dateline
+
+    assert strip_leading_dateline(" date 2031-09 The leaders will meet.") == "The leaders will meet."

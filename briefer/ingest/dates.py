@@ -67,7 +67,8 @@ _DATE_LINE = re.compile(
 # A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
 _LEADING_DATE_LABEL = re.compile(
     rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated)\s*:?\s*"
-    rf"(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{TIME_RE})?\s*[—–|:-]?\s*",
+    rf"(?:(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{TIME_RE})?|{_YEAR}-(?:0?[1-9]|1[0-2])(?![\d-]))"
+    rf"\s*[—–|:-]?\s*",
     re.IGNORECASE,
 )
 
@@ -136,10 +137,20 @@ _LABELLED_DATE = re.compile(
 _TOP_FULL_DATE = re.compile(rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})")
 
 
+_LABELLED_MONTH = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<label>date|dated|published(?: on)?|posted(?: on)?)\s*:?\s*"
+    rf"(?:(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])(?![\d-])|(?P<mon>{MONTH_RE})\s+(?P<y2>{_YEAR})(?!\d))",
+    re.IGNORECASE,
+)
+
+
 def find_dateline(text: str) -> tuple[str, str] | None:
     """(ISO date, method) from an explicit dateline with a year, or None. Only labelled
     dates ("Published: ...") or a date at the top of the text count: a full date in the
-    body is usually about an event, not the publication."""
+    body is usually about an event, not the publication.
+
+    A labelled dateline that gives only a month ("date 2023-09", "Published: September
+    2023") yields a reduced ISO date, "2023-09": the month is known, the day is not."""
     head = "\n".join(text.split("\n")[:15])
     found = [m for m in _LABELLED_DATE.finditer(head)]
     # "published"/"date" before "updated": the original publication date is wanted
@@ -160,6 +171,12 @@ def find_dateline(text: str) -> tuple[str, str] | None:
             d = parse_full_date(m.group("date"))
             if d:
                 return d.isoformat(), f"dateline '{m.group(0).strip()}'"
+    m = _LABELLED_MONTH.search(head)
+    if m:
+        year = int(m.group("y") or m.group("y2"))
+        month = int(m.group("m")) if m.group("m") else _month(m.group("mon"))
+        if month:
+            return f"{year:04d}-{month:02d}", f"dateline '{m.group(0).strip()}' (month only)"
     return None
 
 
@@ -373,6 +390,24 @@ def parse_iso(s: str | None) -> date | None:
         return date.fromisoformat(s[:10])
     except ValueError:
         return None
+
+
+MONTH_ONLY_RE = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+
+
+def is_month_only(s: str | None) -> bool:
+    """True for a reduced ISO date that gives only the month ("2023-09")."""
+    return bool(s and MONTH_ONLY_RE.match(s))
+
+
+def parse_iso_approx(s: str | None) -> tuple[date | None, int]:
+    """(date, uncertainty in days) of an ISO date or a month-only one ("2023-09" is the
+    15th, give or take 15 days); (None, 0) if there is no date."""
+    m = MONTH_ONLY_RE.match(s or "")
+    if m:
+        return date(int(m.group(1)), int(m.group(2)), 15), 15
+    d = parse_iso(s)
+    return d, 0
 
 
 def month_day_dates(sent: str, ref: date | None) -> list[date]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefer.errors import InputError
 from briefer.ingest.clean import clean_text, normalise_whitespace
-from briefer.ingest.dates import DateClue, describe_clue, find_date_clue, find_dateline, resolve_clue
+from briefer.ingest.dates import DateClue, describe_clue, find_date_clue, find_dateline, is_month_only, resolve_clue
 from briefer.ingest.document import METHOD_NOT_FOUND, Extracted, RawDocument
 from briefer.ingest.files import read_file_bytes
 from briefer.ingest.instructions import find_instructions
@@ -72,7 +72,7 @@ def resolve_dates(docs: Sequence[RawDocument], *, today: dt.date | None = None) 
     refs = [
         (dt.date.fromisoformat(d.date), i + 1)
         for i, d in enumerate(docs)
-        if d.date and d.date_clue is None and d.date_method != METHOD_NOT_FOUND
+        if d.date and d.date_clue is None and d.date_method != METHOD_NOT_FOUND and not is_month_only(d.date)
     ]
     out = list(docs)
     if not refs:
