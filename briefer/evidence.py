@@ -22,6 +22,8 @@ from briefer.template import KIND_EVIDENCE, SectionSpec, Template
 from briefer.textutil import content_stems, words
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefer.brief import Statement
     from briefer.placement import Placement
     from briefer.ports import Embedder
@@ -201,6 +203,8 @@ def select_evidence(
     exclude: set[int] | None = None,
     lead: Statement | None = None,
     placement: Placement | None = None,
+    bullet_words: Callable[[str], int] | None = None,
+    max_bullet_words: int | None = None,
 ) -> dict[str, list[Evidence]]:
     """Pick the evidence sentences of each evidence section, within its limits.
 
@@ -208,6 +212,11 @@ def select_evidence(
     section's best sentence), so the sections do not repeat each other. `exclude`
     holds sentence ids already used elsewhere (e.g. by the lead line); a section with
     `lead_line` counts the `lead` against its statement and word limits.
+
+    `bullet_words` tells how many words the bullet made from a sentence will have (default:
+    the sentence's own words): the word budget is spent on bullets, not on the sentences
+    they are cut from, and a sentence whose bullet stays over `max_bullet_words` is left
+    for a shorter one.
     """
     specs = evidence_specs(template, analysis)
     out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
@@ -262,7 +271,9 @@ def select_evidence(
             if best_j is None:
                 break
             pool.remove(best_j)
-            n = len(words(cands[best_j].text))
+            n = bullet_words(cands[best_j].text) if bullet_words else len(words(cands[best_j].text))
+            if max_bullet_words and n > max_bullet_words:
+                continue  # no short bullet can be cut from it
             if spent + n > budget:
                 continue  # too long for what is left; a shorter one may still fit
             chosen.append(best_j)
