@@ -244,7 +244,13 @@ def select_evidence(
             return 1.0
         return sim
 
-    for i, spec in enumerate(specs):
+    # The body's word budget: sections that accept background (the most elastic) take
+    # what the others leave.
+    # The event line is always there: its words are set aside first.
+    lead_words = len(words(lead.text)) if lead is not None and any(sp.lead_line for sp in specs) else 0
+    remaining = (template.max_body_words or 10**6) - lead_words
+    for i in sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i)):
+        spec = specs[i]
         pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude and scores[i, j] > -1.0]
         # A weak sentence is no bullet: keep those near the section's best.
         if placement is None:
@@ -256,8 +262,8 @@ def select_evidence(
         per_source: dict[int, int] = {}
         with_lead = spec.lead_line and lead is not None
         limit = spec.max_statements - (1 if with_lead else 0)
-        budget = spec.max_words or 10**6
-        spent = len(words(lead.text)) if with_lead else 0
+        spent = lead_words if with_lead else 0
+        budget = min(spec.max_words or 10**6, remaining + spent)
         while pool and len(chosen) < limit:
             best_j, best_val = None, -1e9
             for j in pool:
@@ -279,5 +285,6 @@ def select_evidence(
             chosen.append(best_j)
             spent += n
             per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1
+        remaining -= spent - (lead_words if with_lead else 0)
         out[spec.key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen]
     return out

@@ -120,3 +120,16 @@ def test_the_word_budget_is_spent_on_bullets_not_on_the_sentences_they_are_cut_f
     sentence = ("President Alma Reyes, who took office in May after a disputed election, will press Prime Minister "
                 "Tomas Varga to reopen the northern border crossings, a senior government official said on Tuesday.")
     assert bullet_words(sentence) < len(words(sentence))
+
+
+def test_the_sections_together_keep_to_the_body_word_budget(seed_paths, embedder, parser):
+    import dataclasses
+
+    sources, _ = load_sources(seed_paths)
+    t = dataclasses.replace(load_template(), max_body_words=120)
+    brief = draft_brief(sources, template=t, embedder=embedder, parser=parser)
+    body = [st for sec in brief.sections if t.spec(sec.key).kind == "evidence" for st in sec.statements]
+    assert body and sum(len(words(st.text)) for st in body) <= 120
+    # The section that takes background is the one that gives way.
+    full = draft_brief(sources, embedder=embedder, parser=parser)
+    assert len(brief.section("context").statements) < len(full.section("context").statements)
