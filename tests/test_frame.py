@@ -141,3 +141,25 @@ def test_a_date_with_its_year_near_the_meeting_is_no_signal(parser):
     near = _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on March 14, 2031.", None)
     a = analyse([*MARU, near], parser=parser)
     assert a.is_current(4)
+
+
+def test_the_day_an_announcement_was_made_is_not_the_meeting_date_even_after_a_weekday():
+    found = [d for d, _, _ in dates_in("Maru will visit Lindau next week, the palace announced this Monday, March 3.",
+                                       date(2031, 3, 3))]
+    assert found == []
+
+
+def test_a_weekday_in_a_report_of_what_happened_is_the_last_such_day():
+    # Published Monday 10 March 2031: "arrived on Sunday" is 9 March, "will meet on Sunday" the 16th.
+    assert [d for d, _, _ in dates_in("Maru arrived in Lindau on Sunday.", date(2031, 3, 10), past=True)] == [
+        date(2031, 3, 9)]
+    assert [d for d, _, _ in dates_in("Maru will meet Kalder on Sunday.", date(2031, 3, 10))] == [date(2031, 3, 16)]
+
+
+def test_the_place_a_leader_arrives_in_before_the_talks_is_the_meeting_place(parser):
+    srcs = [
+        _src(1, "After arriving in Lindau on Friday for a two-day visit, Prime Minister Piet Kalder will hold talks "
+                "with President Anna Maru."),
+        _src(2, "Piet Kalder will hold talks with Anna Maru in Lindau, the Veltrian foreign ministry said."),
+    ]
+    assert _frame(srcs, parser).place == "Lindau"
