@@ -167,7 +167,8 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         # a date-only line, or a date that opens the line ("Nov. 13, 2024 — ...")
         before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
         opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
-        if is_date_line(ln) or (opens_line and after in ("—", "–", "-", "|", "(", ":", "")):
+        stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
+        if is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)):
             d = parse_full_date(m.group("date"))
             if d:
                 return d.isoformat(), f"dateline '{m.group(0).strip()}'"
@@ -192,7 +193,7 @@ class DateClue:
     day is the `pub_weekday` on or before the anchor (the anchor itself if None).
     """
 
-    kind: str  # "header" | "weekday-date" | "relative" | "monthday"
+    kind: str  # "header" | "dateline" | "weekday-date" | "relative" | "monthday"
     quote: str  # the words found, for the user
     month: int
     day: int
@@ -226,10 +227,17 @@ def _md(m: re.Match[str]) -> tuple[int, int] | None:
     return mon, day
 
 
-def find_date_clue(text: str, title: str | None = None) -> DateClue | None:
-    """A year-less or relative publication date: a weekday page header at the top, the
-    weekday-and-date officials spoke on, or "said Wednesday" counted back from the dated
-    event the article announces. None if there is none."""
+# A wire dateline without a year: "New Delhi, Aug 6: …", "ANKARA, August 28. /TASS/. …".
+_WIRE_MONTHDAY = re.compile(
+    rf"^(?P<city>[A-Z][A-Za-z .'-]{{1,30}}),\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+"
+    rf"(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*(?:[:.(–—-]|/)"
+)
+
+
+def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
+    """A year-less or relative publication date: a weekday page header at the top, a wire
+    dateline ("New Delhi, Aug 6: …"), the weekday-and-date officials spoke on, or "said
+    Wednesday" counted back from the dated event the article announces. None if there is none."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for ln in lines[:4]:
         ln = re.sub(r"^(?:Subscribe|Advertisement|Advertisment)\s*", "", ln)
@@ -238,6 +246,11 @@ def find_date_clue(text: str, title: str | None = None) -> DateClue | None:
             mon, day = _md(m)  # type: ignore[misc]
             wd = _weekday(m.group("wd") or "")
             return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
+    for ln in lines[:4] if datelines else []:
+        m = _WIRE_MONTHDAY.match(ln)
+        if m and _md(m):
+            mon, day = _md(m)  # type: ignore[misc]
+            return DateClue("dateline", m.group(0).rstrip(" :.(–—-/"), mon, day)
 
     # "reported on Wednesday (November 13)": the latest such day officials spoke on
     spoken: list[DateClue] = []
@@ -293,12 +306,17 @@ def describe_clue(c: DateClue) -> str:
     """How a clue reads to the user ("relative 'said Wednesday', counted back from …")."""
     if c.kind == "header":
         return f"page header '{c.quote}'"
+    if c.kind == "dateline":
+        return f"dateline '{c.quote}'"
     if c.kind == "weekday-date":
         return f"relative '{c.quote}'"
     if c.kind == "relative":
         wd = f" ({WEEKDAY_FULL[c.weekday]})" if c.weekday is not None else ""
         return f"relative '{c.quote}', counted back from the event date '{c.anchor_quote}'{wd}"
     return f"date '{c.quote}'"
+
+
+CLUE_MAX_DAYS_FROM_REFS = 366  # a year-less date resolved further than this from every dated source is refused
 
 
 def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -> tuple[dt.date, str] | None:
@@ -326,6 +344,8 @@ def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -
                 best = (dist, pub, refs[i][1] if refs else None)
     if best is None:
         return None
+    if refs and best[0] > CLUE_MAX_DAYS_FROM_REFS:
+        return None  # the weekday fits only a year far from every dated source: not this set's
     _, pub, src = best
     desc = describe_clue(c)
     if src is not None:
