@@ -273,7 +273,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             said = sorted((d for d in (_as_said(d, sf.year_dates, when.year) for d in sf.explicit_dates) if d),
                           key=lambda d: (abs((d - when).days), d))
             gap = abs((said[0] - when).days) if said else 999
-            if gap > MEETING_DATE_APART_DAYS:
+            # Any date it gives for its meeting near the set's (with a principal named or not)
+            # says it is this meeting: "20 January" is then another event it mentions.
+            near = any(abs((d - when).days) <= MEETING_DATE_APART_DAYS
+                       for d in (_as_said(x, sf.year_dates, when.year) for x in sf.dates) if d)
+            if gap > MEETING_DATE_APART_DAYS and not near:
                 score += 2 if gap > 2 * MEETING_DATE_APART_DAYS else 1
                 first = min(said) if said else sorted(sf.explicit_dates)[0]
                 kinds.append(FLAG_STALE if first < when else FLAG_DIFFERENT_EVENT)

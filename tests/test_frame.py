@@ -163,3 +163,12 @@ def test_the_place_a_leader_arrives_in_before_the_talks_is_the_meeting_place(par
         _src(2, "Piet Kalder will hold talks with Anna Maru in Lindau, the Veltrian foreign ministry said."),
     ]
     assert _frame(srcs, parser).place == "Lindau"
+
+
+def test_a_source_that_also_gives_the_meetings_own_date_is_not_about_another_day(parser):
+    # It names the principals only next to an earlier date (taking office), and gives the
+    # meeting's own date in a sentence that names neither: it is about this meeting.
+    src = _src(4, "Maru will hold talks with Kalder, her first since taking office on January 20. "
+                  "The summit in Lindau is scheduled for March 14 and will open with a working lunch.", None)
+    a = analyse([*MARU, src], parser=parser)
+    assert a.is_current(4)
