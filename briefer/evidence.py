@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
+from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
 from briefer.textutil import content_stems, words
@@ -237,8 +237,12 @@ def select_evidence(
             df[w] = df.get(w, 0) + 1
     rare = [{w for w in st if df[w] <= 3} for st in stems]
 
+    figures = [_figures(c.text) for c in cands]
+
     def redundancy(j: int, k: int) -> float:
         sim = float(emb[cands[j].id] @ emb[cands[k].id]) if emb is not None else 0.0
+        if figures[j] and figures[k] and not figures[j] & figures[k]:
+            return sim  # different numbers or ordinals ("first" / "third"): different facts
         shared = len(rare[j] & rare[k])
         if shared >= 2 or (shared >= 1 and sim >= _RELATED):
             return 1.0
