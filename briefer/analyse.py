@@ -21,10 +21,12 @@ from briefer.brief import (
     EventInfo,
     Source,
     SourceAssessment,
+    human_date,
 )
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
 from briefer.frame import Frame, extract_frame, is_meeting_sentence
+from briefer.ingest.dates import parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import content_stems, jaccard, split_sentences, words
 
@@ -245,6 +247,16 @@ def _compatible(a: str, b: str, frame: Frame) -> bool:
     return b in inside.get(a, set()) or a in inside.get(b, set())
 
 
+def _as_said(d: date, with_year: list[date], year: int) -> date | None:
+    """A date as the source means it: as written if it gave the year, else in `year`."""
+    if d in with_year:
+        return d
+    try:
+        return date(year, d.month, d.day)
+    except ValueError:
+        return None
+
+
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
     """Flag sources about an older or a different meeting, judged on the whole frame.
 
@@ -304,24 +316,45 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 else:
                     kinds.append(FLAG_DIFFERENT_EVENT)
         # Date: every day-and-month it gives for its meeting is far from the set's.
+        # A date written with its year is compared as it stands; one without, as a day of
+        # the meeting's year (its year was only a guess).
         if frame.when and sf.explicit_dates:
-            gaps = [abs((date(frame.when.year, d.month, d.day) - frame.when).days) if not (d.month == 2 and d.day == 29)
-                    else 999 for d in sf.explicit_dates]
-            if min(gaps) > MEETING_DATE_APART_DAYS:
-                score += 2 if min(gaps) > 2 * MEETING_DATE_APART_DAYS else 1
-                first = sorted(sf.explicit_dates)[0]
-                kinds.append(FLAG_STALE if (first.month, first.day) < (frame.when.month, frame.when.day) else FLAG_DIFFERENT_EVENT)
-                notes.append(f"gives {first.day} {first.strftime('%B')} for its meeting, not {frame.when.day} {frame.when.strftime('%B')}")
+            when = frame.when
+            said = sorted((d for d in (_as_said(d, sf.year_dates, when.year) for d in sf.explicit_dates) if d),
+                          key=lambda d: (abs((d - when).days), d))
+            gap = abs((said[0] - when).days) if said else 999
+            # Any date it gives for its meeting near the set's (with a principal named or not)
+            # says it is this meeting: "20 January" is then another event it mentions.
+            near = any(abs((d - when).days) <= MEETING_DATE_APART_DAYS
+                       for d in (_as_said(x, sf.year_dates, when.year) for x in sf.dates) if d)
+            if gap > MEETING_DATE_APART_DAYS and not near:
+                score += 2 if gap > 2 * MEETING_DATE_APART_DAYS else 1
+                first = min(said) if said else sorted(sf.explicit_dates)[0]
+                kinds.append(FLAG_STALE if first < when else FLAG_DIFFERENT_EVENT)
+                shown = f"{first.day} {first.strftime('%B %Y' if first in sf.year_dates else '%B')}"
+                notes.append(f"gives {shown} for its meeting, not {when.day} {when.strftime('%B')}")
+        # Year: every date it writes out with its year for its meeting ("arrived on 5 April
+        # 2023") is months from the set's date. Judged only when the day and month said nothing.
+        elif set_date and sf.year_dates:
+            gap = min(sf.year_dates, key=lambda d: (abs((d - set_date).days), d))
+            days = (set_date - gap).days
+            if abs(days) > STALE_BEFORE_DAYS:
+                score += 2 if abs(days) > 365 else 1
+                kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
+                notes.append(f"gives {gap.day} {gap.strftime('%B %Y')} for its meeting")
         # Publication: written long before the meeting, or well after it. A date read from the
         # page counts double when it is over a year away; one inferred from a weekday does not.
-        pub = _parse_iso(s.date)
+        # A page that gives only its month ("2023-09") is dated to within 15 days.
+        pub, slack = parse_iso_approx(s.date)
         if pub and set_date:
             days = (set_date - pub).days
+            days -= slack if days > 0 else -slack
             if days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS:
                 inferred = bool(re.search(r"relative|inferred|estimated|counted|resolved", s.date_method, re.I))
                 score += 2 if abs(days) > 365 and not inferred else 1
                 kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
-                notes.append(f"dated {pub.isoformat()}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")
+                when = human_date(s.date) if slack else pub.isoformat()
+                notes.append(f"dated {when}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")
         if score < 2:
             continue
         a = assessments.setdefault(s.id, SourceAssessment())

@@ -53,7 +53,7 @@ class Source:
     text: str = ""
     path: str | None = None
     outlet: str | None = None
-    date: str | None = None  # ISO yyyy-mm-dd
+    date: str | None = None  # ISO yyyy-mm-dd, or yyyy-mm when the page gives only the month
     date_method: str = "not found"  # how the date was found, for the user
     words: int = 0
     notes: tuple[str, ...] = ()  # how the text was read (decoding, repairs), for the user
@@ -252,9 +252,15 @@ class Brief:
 
 
 def human_date(iso: str | None) -> str:
-    """'2024-11-16' → '16 November 2024' (the input unchanged if it is not an ISO date)."""
+    """'2024-11-16' → '16 November 2024', '2023-09' → 'September 2023' (the input
+    unchanged if it is not an ISO date)."""
     if not iso:
         return ""
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        try:
+            return date.fromisoformat(f"{iso}-01").strftime("%B %Y")
+        except ValueError:
+            return iso
     try:
         d = date.fromisoformat(iso[:10])
     except ValueError:

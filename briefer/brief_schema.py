@@ -13,6 +13,7 @@ fast enough for the UI thread to stay free.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import Any
 
@@ -118,12 +119,14 @@ class _Field:
             raise self.fail(f"expected true or false, not {_kind(self.value)}")
         return self.value
 
-    def iso_date(self) -> str | None:
+    def iso_date(self, month_ok: bool = False) -> str | None:
+        """An ISO date; with `month_ok` also a month-only one ("2023-09", a source's
+        publication month when the page gives no day)."""
         s = self.opt_text(limit=40)
         if s is None or s == "":
             return None
         try:
-            date.fromisoformat(s)
+            date.fromisoformat(f"{s}-01" if month_ok and re.fullmatch(r"\d{4}-\d{2}", s) else s)
         except ValueError:
             raise self.fail(f"expected a date as YYYY-MM-DD, not {s[:40]!r}") from None
         return s
@@ -278,7 +281,7 @@ def _source(f: _Field, version: int) -> Source:
         text=f.at("text").text(limit=MAX_SOURCE_TEXT),
         path=f.at("path").opt_text(),
         outlet=f.at("outlet").opt_text(),
-        date=f.at("date").iso_date(),
+        date=f.at("date").iso_date(month_ok=True),
         date_method=f.at("date_method").text("not found"),
         words=f.at("words").whole(0, 10**9) if f.at("words").present() else 0,
         notes=tuple(f.at("notes").strings()) if version >= 2 else (),

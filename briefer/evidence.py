@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, is_past
+from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
 from briefer.textutil import content_stems, words
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefer.brief import Statement
     from briefer.placement import Placement
     from briefer.ports import Embedder
@@ -201,6 +203,8 @@ def select_evidence(
     exclude: set[int] | None = None,
     lead: Statement | None = None,
     placement: Placement | None = None,
+    bullet_words: Callable[[str], int] | None = None,
+    max_bullet_words: int | None = None,
 ) -> dict[str, list[Evidence]]:
     """Pick the evidence sentences of each evidence section, within its limits.
 
@@ -208,6 +212,11 @@ def select_evidence(
     section's best sentence), so the sections do not repeat each other. `exclude`
     holds sentence ids already used elsewhere (e.g. by the lead line); a section with
     `lead_line` counts the `lead` against its statement and word limits.
+
+    `bullet_words` tells how many words the bullet made from a sentence will have (default:
+    the sentence's own words): the word budget is spent on bullets, not on the sentences
+    they are cut from, and a sentence whose bullet stays over `max_bullet_words` is left
+    for a shorter one.
     """
     specs = evidence_specs(template, analysis)
     out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
@@ -228,14 +237,24 @@ def select_evidence(
             df[w] = df.get(w, 0) + 1
     rare = [{w for w in st if df[w] <= 3} for st in stems]
 
+    figures = [_figures(c.text) for c in cands]
+
     def redundancy(j: int, k: int) -> float:
         sim = float(emb[cands[j].id] @ emb[cands[k].id]) if emb is not None else 0.0
+        if figures[j] and figures[k] and not figures[j] & figures[k]:
+            return sim  # different numbers or ordinals ("first" / "third"): different facts
         shared = len(rare[j] & rare[k])
         if shared >= 2 or (shared >= 1 and sim >= _RELATED):
             return 1.0
         return sim
 
-    for i, spec in enumerate(specs):
+    # The body's word budget: sections that accept background (the most elastic) take
+    # what the others leave.
+    # The event line is always there: its words are set aside first.
+    lead_words = len(words(lead.text)) if lead is not None and any(sp.lead_line for sp in specs) else 0
+    remaining = (template.max_body_words or 10**6) - lead_words
+    for i in sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i)):
+        spec = specs[i]
         pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude and scores[i, j] > -1.0]
         # A weak sentence is no bullet: keep those near the section's best.
         if placement is None:
@@ -247,8 +266,8 @@ def select_evidence(
         per_source: dict[int, int] = {}
         with_lead = spec.lead_line and lead is not None
         limit = spec.max_statements - (1 if with_lead else 0)
-        budget = spec.max_words or 10**6
-        spent = len(words(lead.text)) if with_lead else 0
+        spent = lead_words if with_lead else 0
+        budget = min(spec.max_words or 10**6, remaining + spent)
         while pool and len(chosen) < limit:
             best_j, best_val = None, -1e9
             for j in pool:
@@ -262,11 +281,14 @@ def select_evidence(
             if best_j is None:
                 break
             pool.remove(best_j)
-            n = len(words(cands[best_j].text))
+            n = bullet_words(cands[best_j].text) if bullet_words else len(words(cands[best_j].text))
+            if max_bullet_words and n > max_bullet_words:
+                continue  # no short bullet can be cut from it
             if spent + n > budget:
                 continue  # too long for what is left; a shorter one may still fit
             chosen.append(best_j)
             spent += n
             per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1
+        remaining -= spent - (lead_words if with_lead else 0)
         out[spec.key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen]
     return out

@@ -102,6 +102,7 @@ class SourceFrame:
     date_cands: list[tuple[date, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     place_cands: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (place, people named)
     explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
+    year_dates: list[date] = field(default_factory=list)  # dates for its meeting written with their year
     occasions: list[str] = field(default_factory=list)
     sidelines: bool = False
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
@@ -161,16 +162,32 @@ def resolve_dates(text: str, ref: date | None) -> list[tuple[date, bool]]:
 
 _SPOKEN = re.compile(
     r"\b(said|says|told|tells|announced|announces|confirmed|reported|added|stated|statement|briefing|"
-    r"wrote|posted|tweeted)\b[^,.;]{0,30}$",
+    r"wrote|posted|tweeted)\b(?:[^,.;]{0,30}|[^,.;]{0,20}\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)$",
     re.I,
 )
 
 
-def dates_in(text: str, ref: date | None, year_ref: date | None = None) -> list[tuple[date, bool, int]]:
+def dates_with_year(text: str) -> list[date]:
+    """Calendar dates a sentence writes out with their year ("5th April 2023")."""
+    out: list[date] = []
+    for pattern, g_month, g_day in ((_MD, 1, 2), (_DM, 2, 1)):
+        for m in pattern.finditer(text):
+            if not m.group(3) or _SPOKEN.search(text[:m.start()]):
+                continue
+            try:
+                out.append(date(int(m.group(3)), _MONTHS[m.group(g_month).lower().rstrip(".")], int(m.group(g_day))))
+            except ValueError:
+                pass
+    return sorted(set(out))
+
+
+def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False
+             ) -> list[tuple[date, bool, int]]:
     """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
 
     Returns (date, explicit, position): explicit when the text names a day of a month. A weekday is
-    the next such day on or after `ref`; without `ref` it is not resolved. A day and month
+    the next such day on or after `ref` (the last one on or before it when the sentence
+    reports what already happened, `past`); without `ref` it is not resolved. A day and month
     without a year take the year that puts them nearest to `ref` (or `year_ref`, the set's
     date, for a source without a date of its own). The day something was said ("officials
     said on Friday") is not a date of the meeting.
@@ -206,7 +223,10 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None) -> list[
             if any(a <= m.start() < b + 12 for a, b in spans) or _SPOKEN.search(text[:m.start()]):
                 continue  # "Tuesday, June 12": the date already says it
             target = _WEEKDAYS.index(m.group(1).lower())
-            out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
+            if past:
+                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, m.start()))
+            else:
+                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
         for word, days in _RELATIVE.items():
             for m in re.finditer(rf"\b{word}\b", text, re.I):
                 if _SPOKEN.search(text[:m.start()]):
@@ -406,6 +426,8 @@ def _past_chain(tokens: tuple, i: int, depth: int = 3) -> bool:
         tok = tokens[i]
         if tok.text.lower() in _PAST_MARK:
             return True
+        if tok.dep == "pcomp" and 0 <= tok.head < len(tokens) and tokens[tok.head].text.lower() in _PAST_MARK:
+            return False  # "after arriving in Seoul, he will…": the trip itself, not an earlier one
         # Its own modifiers: "their first summit", "last meeting".
         if any(t.head == i and t.text.lower() in _PAST_MARK for t in tokens):
             return True
@@ -600,6 +622,13 @@ def _known_place_mentions(sent: str, known: list[str]) -> list[str]:
     return out
 
 
+def _reports_past(p: Parse, sent: str) -> bool:
+    """True if the sentence reports what happened ("Xi arrived in France on Sunday"): its
+    main verb is in the past tense and nothing in it looks ahead."""
+    roots = [t for i, t in enumerate(p.tokens) if t.head == i]
+    return bool(roots) and roots[0].tag == "VBD" and not _FUTURE.search(sent)
+
+
 def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
                 people: _People, known_places: list[str] | None = None, year_ref: date | None = None) -> SourceFrame:
     """What one source says about its meeting: people, places, dates (against its own date)."""
@@ -626,7 +655,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             sf.occasions.extend(_occasions(p, people))
             if _SIDELINES.search(sent):
                 sf.sidelines = True
-            for d, explicit, pos in dates_in(sent, pub, year_ref):
+            sf.year_dates.extend(dates_with_year(sent))
+            for d, explicit, pos in dates_in(sent, pub, year_ref, past=_reports_past(p, sent)):
                 if pub is not None and d < pub - timedelta(days=1):
                     continue  # a date for a meeting ahead is not before the article
                 sf.dates.append(d)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from briefer.brief import STATUS_FALLBACK, STATUS_FLAGGED, STATUS_VERIFIED, Statement
 from briefer.compress import (
+    MAX_WORDS,
     TARGET_WORDS,
     base_text,
     compress,
@@ -135,6 +136,11 @@ def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] 
     citations = rec.source_ids
     texts = [t for _, t in evidence]
     rejected: list[str] = []
+    if generated and len(words(generated)) > MAX_WORDS:
+        # The model kept too much: the rules' deletion, if shorter, is the bullet.
+        rule = _rule_bullet(first_sentence(rec.text))
+        if rule and len(words(rule)) < len(words(generated)):
+            generated = None
     if generated:
         verdict = verify_statement(generated, texts, allowed_names=set(allowed))
         if verdict.supported:
@@ -169,6 +175,14 @@ def _rule_bullet(sentence: str) -> str | None:
     if _DANGLING_ATTRIBUTION.search(text):
         text = trim_sentence(text)
     return text or None
+
+
+def bullet_words(sentence: str) -> int:
+    """Words of the bullet the rules cut from `sentence` (what `statement_for` makes of it
+    without the model), to spend a section's word budget on bullets, not on sentences."""
+    first = first_sentence(sentence)
+    short = _rule_bullet(first)
+    return len(words(short if short and short != sentence else trim_sentence(first)))
 
 
 def needs_model(sentence: str) -> bool:

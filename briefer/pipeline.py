@@ -23,9 +23,10 @@ from briefer.brief import (
     Statement,
 )
 from briefer.cancel import CancelToken as CancelToken  # the run's token lives in briefer.cancel
+from briefer.compress import MAX_WORDS
 from briefer.errors import BrieferError, Cancelled
 from briefer.evidence import Evidence, select_evidence
-from briefer.generate import generate_statements, needs_model, statement_for
+from briefer.generate import bullet_words, generate_statements, needs_model, statement_for
 from briefer.ingest import instruction_warnings
 from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
 from briefer.placement import load_default as load_placement
@@ -205,7 +206,8 @@ def draft_brief(
         }
     if placement is None:
         placement = load_placement()
-    evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement)
+    evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement,
+                               bullet_words=bullet_words, max_bullet_words=MAX_WORDS)
     stats.stages["select"] = time.perf_counter() - t1
 
     prev_sections = {s.key: s for s in previous.sections} if previous else {}

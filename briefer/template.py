@@ -79,6 +79,7 @@ class Template:
     path: str | None = None
     description: str = ""  # one line for the template picker
     header: tuple[str, ...] = DEFAULT_HEADER  # lines under the title, with variables
+    max_body_words: int = 0  # word budget of all evidence sections together (0: none)
 
     def run_order(self) -> list[SectionSpec]:
         """The sections in the order their drafters must run: a synthesis reads the others."""
@@ -264,6 +265,10 @@ def parse_template(data: dict, path: str | None = None) -> Template:
             )
         )
     header = data.get("header")
+    body = data.get("max_body_words", 0)
+    if isinstance(body, bool) or not isinstance(body, int) or not 0 <= body <= MAX_SECTION_WORDS * MAX_STATEMENTS:
+        raise BrieferError(f"{where}: max_body_words: expected a whole number from 0 to "
+                           f"{MAX_SECTION_WORDS * MAX_STATEMENTS}, not {_kind(body)}")
     return Template(
         name=_text(data.get("name"), f"{where}: name", default=Path(path).stem if path else "custom"),
         title=_text(data.get("title"), f"{where}: title", default="Brief"),
@@ -272,4 +277,5 @@ def parse_template(data: dict, path: str | None = None) -> Template:
         path=path,
         description=_text(data.get("description"), f"{where}: description"),
         header=DEFAULT_HEADER if header is None else _strings(header, f"{where}: header", '["For: {addressee}"]'),
+        max_body_words=body,
     )

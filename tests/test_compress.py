@@ -374,3 +374,19 @@ def test_according_to_goes_with_its_whole_speaker(sentence, bullet):
     out = compress(sentence).text
     assert out == bullet
     assert "Tamsk" not in out
+
+
+LONGEST = (
+    "The two leaders, who have met four times since the 2019 ceasefire and who spoke by telephone last month, "
+    "will discuss the northern border crossings, the river dam, grain tariffs, fishing rights in the bay and the "
+    "return of prisoners at the lakeside resort outside the capital on Saturday, officials said."
+)
+
+
+def test_a_model_deletion_over_the_maximum_gives_way_to_the_shorter_rule_bullet():
+    p = plan(LONGEST)
+    generated = base_text(p)  # the model deleted only what the rules must: still too long
+    assert len(words(generated)) > MAX_WORDS
+    st = statement_for(_evidence(LONGEST), generated=generated)
+    assert st is not None and len(words(st.text)) <= MAX_WORDS
+    assert st.text == compress(LONGEST).text and st.quote

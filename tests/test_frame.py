@@ -117,3 +117,58 @@ def test_a_source_about_another_pair_of_leaders_is_about_a_different_event(parse
     a = analyse([*MARU, other], parser=parser)
     assert FLAG_DIFFERENT_EVENT in a.assessments[4].flags
     assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_source_dated_by_its_page_to_a_month_years_away_is_about_another_meeting(parser):
+    later = _src(4, "Anna Maru will travel to Lindau in coming days for talks with Piet Kalder, the foreign "
+                    "ministry confirmed. Maru is expected to arrive on Tuesday and meet Kalder later that day.",
+                 "2035-09")
+    a = analyse([*MARU, later], parser=parser)
+    assert not a.is_current(4)
+    assert any("September 2035" in n for n in a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_source_that_dates_its_meeting_with_a_year_long_past_is_stale(parser):
+    old = _src(4, "Piet Kalder arrived in Lindau on 5th April 2029 for a state visit that will last three days. "
+                  "Kalder is scheduled to meet Anna Maru before a state dinner.", None)
+    a = analyse([*MARU, old], parser=parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_date_with_its_year_near_the_meeting_is_no_signal(parser):
+    near = _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on March 14, 2031.", None)
+    a = analyse([*MARU, near], parser=parser)
+    assert a.is_current(4)
+
+
+def test_the_day_an_announcement_was_made_is_not_the_meeting_date_even_after_a_weekday():
+    found = [d for d, _, _ in dates_in("Maru will visit Lindau next week, the palace announced this Monday, March 3.",
+                                       date(2031, 3, 3))]
+    assert found == []
+
+
+def test_a_weekday_in_a_report_of_what_happened_is_the_last_such_day():
+    # Published Monday 10 March 2031: "arrived on Sunday" is 9 March, "will meet on Sunday" the 16th.
+    assert [d for d, _, _ in dates_in("Maru arrived in Lindau on Sunday.", date(2031, 3, 10), past=True)] == [
+        date(2031, 3, 9)]
+    assert [d for d, _, _ in dates_in("Maru will meet Kalder on Sunday.", date(2031, 3, 10))] == [date(2031, 3, 16)]
+
+
+def test_the_place_a_leader_arrives_in_before_the_talks_is_the_meeting_place(parser):
+    srcs = [
+        _src(1, "After arriving in Lindau on Friday for a two-day visit, Prime Minister Piet Kalder will hold talks "
+                "with President Anna Maru."),
+        _src(2, "Piet Kalder will hold talks with Anna Maru in Lindau, the Veltrian foreign ministry said."),
+    ]
+    assert _frame(srcs, parser).place == "Lindau"
+
+
+def test_a_source_that_also_gives_the_meetings_own_date_is_not_about_another_day(parser):
+    # It names the principals only next to an earlier date (taking office), and gives the
+    # meeting's own date in a sentence that names neither: it is about this meeting.
+    src = _src(4, "Maru will hold talks with Kalder, her first since taking office on January 20. "
+                  "The summit in Lindau is scheduled for March 14 and will open with a working lunch.", None)
+    a = analyse([*MARU, src], parser=parser)
+    assert a.is_current(4)

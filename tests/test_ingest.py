@@ -461,3 +461,30 @@ def test_each_article_is_cleaned_once_and_words_counted_once(monkeypatch, seed_p
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.text = "changed"  # type: ignore[misc]
     assert doc.body == sources[0].text and doc.words == sources[0].words
+
+
+def test_a_wire_dateline_without_a_year_takes_the_year_of_the_dated_sources() -> None:
+    later = dt.date(2033, 1, 10)
+    doc = read_pasted("Lindau, Aug 6: Prime Minister Piet Kalder is expected to travel to Veltria later this month.",
+                      name="wire", today=later)
+    ref = read_pasted("date 2031-08-20 Kalder will meet Maru in Lindau.", name="ref", today=later)
+    doc, _ = resolve_dates([doc, ref], today=later)
+    assert doc.date == "2031-08-06"
+    assert doc.date_method.startswith("dateline 'Lindau, Aug 6'")
+
+
+def test_a_date_stamp_followed_by_its_update_time_is_the_publication_date() -> None:
+    doc = read_pasted("Leaders Prepare for First Meeting\n\nJuly 7, 2031 Updated: July 7, 2031\n\nKalder will meet "
+                      "Maru on Friday.", today=TODAY)
+    assert doc.date == "2031-07-07"
+
+
+def test_a_weekday_clue_that_fits_only_a_year_far_from_the_set_leaves_the_source_undated() -> None:
+    later = dt.date(2040, 1, 10)
+    # November 13 is a Wednesday in 2030 and 2041, in no year near 2033.
+    rel = read_pasted("Officials said on Wednesday (November 13) that Maru will meet Kalder.", name="rel", today=later)
+    assert rel.date == "2030-11-13"  # alone, the latest year that fits
+    ref = read_pasted("date 2033-05-16 Maru met Kalder in Lindau.", name="ref", today=later)
+    rel, _ = resolve_dates([rel, ref], today=later)
+    assert rel.date is None
+    assert "no year near the dated sources" in rel.date_method

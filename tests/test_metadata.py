@@ -38,4 +38,22 @@ def test_a_wire_dateline_with_the_service_between_slashes_gives_outlet_and_day()
     assert clean_text(text).startswith("The two presidents will meet")
     clue = find_date_clue(text)
     assert (clue.kind, clue.month, clue.day) == ("dateline", 3, 3)
-    assert describe_clue(clue) == "wire dateline 'LINDAU, March 3. /VNA/'"
+    assert describe_clue(clue) == "dateline 'LINDAU, March 3'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" date 2031-09 Photo: Example Wire\n\nThe leaders will meet.", "Published: September 2031\nThe leaders will meet."],
+)
+def test_a_dateline_that_gives_only_the_month_dates_the_page_to_that_month(text):
+    from briefer.ingest.dates import find_dateline
+
+    iso, method = find_dateline(text)
+    assert iso == "2031-09"
+    assert "month only" in method
+
+
+def test_a_month_only_dateline_is_not_left_in_the_text():
+    from briefer.ingest.dates import strip_leading_dateline
+
+    assert strip_leading_dateline(" date 2031-09 The leaders will meet.") == "The leaders will meet."

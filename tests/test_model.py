@@ -99,3 +99,15 @@ def test_schema_1_brief_with_flags_on_its_sources_still_opens(tmp_path):
     assert loaded.flags_of(1) == ["different-event", "stale"]
     assert loaded.assessment(1).notes == ["previews a meeting in another city"]
     assert loaded.sources[0].notes == ()
+
+
+def test_a_source_dated_only_by_month_round_trips_and_reads_as_a_month(tmp_path):
+    from briefer.brief import human_date
+
+    b = _brief()
+    b.sources[1] = dataclasses.replace(b.sources[1], date="2031-09", date_method="dateline 'date 2031-09' (month only)")
+    path = tmp_path / "m.brief"
+    save_brief(b, path)
+    assert load_brief(path).sources[1].date == "2031-09"
+    assert human_date("2031-09") == "September 2031"
+    assert human_date("2031-09-05") == "5 September 2031"

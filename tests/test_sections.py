@@ -88,3 +88,48 @@ def test_the_bottom_line_is_short_cited_verified_and_taken_from_the_sections_bel
         source = next(st for st in below if (st.citations == bluf[1].citations
                                              and bluf[1].text.rstrip(".") in st.text) or st.text == bluf[1].text)
         assert verify_statement(bluf[1].text, [e for _, e in source.evidence]).supported
+
+
+def test_no_bullet_of_the_sample_brief_is_longer_than_the_maximum(seed_paths, embedder, parser):
+    from briefer.compress import MAX_WORDS
+
+    sources, _ = load_sources(seed_paths)
+    brief = draft_brief(sources, embedder=embedder, parser=parser)
+    lengths = [len(words(st.text)) for sec in brief.sections for st in sec.statements
+               if "assembled from the event" not in st.note]
+    assert lengths and max(lengths) <= MAX_WORDS
+
+
+def test_a_sentence_whose_bullet_stays_too_long_is_left_for_a_shorter_one(embedder, parser, monkeypatch):
+    from briefer import pipeline
+
+    def texts(brief):
+        return [st.text for sec in brief.sections for st in sec.statements]
+
+    assert any("grain" in t for t in texts(draft_brief(NO_US, embedder=embedder, parser=parser)))
+    real = pipeline.bullet_words
+    monkeypatch.setattr(pipeline, "bullet_words", lambda s: 99 if "grain" in s else real(s))
+    brief = draft_brief(NO_US, embedder=embedder, parser=parser)
+    assert not any("grain" in t for t in texts(brief))
+    assert any("border crossings" in t for t in texts(brief))
+
+
+def test_the_word_budget_is_spent_on_bullets_not_on_the_sentences_they_are_cut_from():
+    from briefer.generate import bullet_words
+
+    sentence = ("President Alma Reyes, who took office in May after a disputed election, will press Prime Minister "
+                "Tomas Varga to reopen the northern border crossings, a senior government official said on Tuesday.")
+    assert bullet_words(sentence) < len(words(sentence))
+
+
+def test_the_sections_together_keep_to_the_body_word_budget(seed_paths, embedder, parser):
+    import dataclasses
+
+    sources, _ = load_sources(seed_paths)
+    t = dataclasses.replace(load_template(), max_body_words=120)
+    brief = draft_brief(sources, template=t, embedder=embedder, parser=parser)
+    body = [st for sec in brief.sections if t.spec(sec.key).kind == "evidence" for st in sec.statements]
+    assert body and sum(len(words(st.text)) for st in body) <= 120
+    # The section that takes background is the one that gives way.
+    full = draft_brief(sources, embedder=embedder, parser=parser)
+    assert len(brief.section("context").statements) < len(full.section("context").statements)

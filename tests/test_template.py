@@ -20,7 +20,9 @@ def test_default_template_is_the_leader_meeting_brief_with_a_bottom_line_first()
     # Evidence sections are placed by the classifier's labels; no topic words of any event.
     assert all(s.labels for s in t.sections if s.kind == "evidence")
     assert not any(s.cues for s in t.sections)
-    assert sum(s.max_words for s in t.sections if s.kind == "evidence") <= 550
+    # The four sections share one budget of 550 words; each also has its own cap.
+    assert t.max_body_words == 550
+    assert all(0 < s.max_words <= t.max_body_words for s in t.sections if s.kind == "evidence")
 
 
 def test_synthesis_sections_run_after_the_sections_they_read():
@@ -95,3 +97,11 @@ def test_template_header_variables_come_from_the_brief():
     assert brief_variables(b) == {
         "date": "4 March 2031", "author": "A", "addressee": "B", "classification": "C", "meeting": "Ministers meet"
     }
+
+
+def test_the_body_word_budget_is_a_whole_number_or_named_as_wrong():
+    section = [{"key": "a", "heading": "A"}]
+    assert parse_template({"section": section}).max_body_words == 0  # no budget
+    assert parse_template({"section": section, "max_body_words": 300}).max_body_words == 300
+    with pytest.raises(BrieferError, match="max_body_words"):
+        parse_template({"section": section, "max_body_words": "many"})

@@ -67,7 +67,8 @@ _DATE_LINE = re.compile(
 # A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
 _LEADING_DATE_LABEL = re.compile(
     rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last updated)\s*:?\s*"
-    rf"(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{TIME_RE})?\s*[—–|:-]?\s*",
+    rf"(?:(?:{WEEKDAY_RE},?\s*)?{FULL_DATE_RE}(?:\s*(?:,|at)?\s*{TIME_RE})?|{_YEAR}-(?:0?[1-9]|1[0-2])(?![\d-]))"
+    rf"\s*[—–|:-]?\s*",
     re.IGNORECASE,
 )
 
@@ -136,10 +137,20 @@ _LABELLED_DATE = re.compile(
 _TOP_FULL_DATE = re.compile(rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})")
 
 
+_LABELLED_MONTH = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<label>date|dated|published(?: on)?|posted(?: on)?)\s*:?\s*"
+    rf"(?:(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])(?![\d-])|(?P<mon>{MONTH_RE})\s+(?P<y2>{_YEAR})(?!\d))",
+    re.IGNORECASE,
+)
+
+
 def find_dateline(text: str) -> tuple[str, str] | None:
     """(ISO date, method) from an explicit dateline with a year, or None. Only labelled
     dates ("Published: ...") or a date at the top of the text count: a full date in the
-    body is usually about an event, not the publication."""
+    body is usually about an event, not the publication.
+
+    A labelled dateline that gives only a month ("date 2023-09", "Published: September
+    2023") yields a reduced ISO date, "2023-09": the month is known, the day is not."""
     head = "\n".join(text.split("\n")[:15])
     found = [m for m in _LABELLED_DATE.finditer(head)]
     # "published"/"date" before "updated": the original publication date is wanted
@@ -156,10 +167,17 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         # a date-only line, or a date that opens the line ("Nov. 13, 2024 — ...")
         before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
         opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
-        if is_date_line(ln) or (opens_line and after in ("—", "–", "-", "|", "(", ":", "")):
+        stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
+        if is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)):
             d = parse_full_date(m.group("date"))
             if d:
                 return d.isoformat(), f"dateline '{m.group(0).strip()}'"
+    m = _LABELLED_MONTH.search(head)
+    if m:
+        year = int(m.group("y") or m.group("y2"))
+        month = int(m.group("m")) if m.group("m") else _month(m.group("mon"))
+        if month:
+            return f"{year:04d}-{month:02d}", f"dateline '{m.group(0).strip()}' (month only)"
     return None
 
 
@@ -195,9 +213,7 @@ _SPEECH = r"(?:said|says|saying|told|tells|announced|announcing|reported|reporti
 _SPEECH_WEEKDAY = re.compile(
     rf"\b{_SPEECH}\s+(?:on\s+)?(?:late\s+|early\s+)?(?P<wd>{WEEKDAY_RE})(?!\s*\(|,?\s*{MONTH_RE})"
 )
-# A wire dateline without a year before the service's credit: "ANKARA, August 28. /TASS/.",
-# "Beijing, Nov 13 (Reuters) -". It is the day the story was filed.
-_WIRE_MONTHDAY = re.compile(
+_MONTHDAY = re.compile(
     rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:, [A-Z][A-Za-z .'-]{{1,30}})?,\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})"
     rf"|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))\.?\s*[/(][A-Z][\w.&' -]{{0,30}}[/)]"
 )
@@ -215,10 +231,17 @@ def _md(m: re.Match[str]) -> tuple[int, int] | None:
     return mon, day
 
 
-def find_date_clue(text: str, title: str | None = None) -> DateClue | None:
-    """A year-less or relative publication date: a weekday page header at the top, the
-    weekday-and-date officials spoke on, or "said Wednesday" counted back from the dated
-    event the article announces. None if there is none."""
+# A wire dateline without a year: "New Delhi, Aug 6: …", "ANKARA, August 28. /TASS/. …".
+_WIRE_MONTHDAY = re.compile(
+    rf"^(?P<city>[A-Z][A-Za-z .'-]{{1,30}}),\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+"
+    rf"(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*(?:[:.(–—-]|/)"
+)
+
+
+def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
+    """A year-less or relative publication date: a weekday page header at the top, a wire
+    dateline ("New Delhi, Aug 6: …"), the weekday-and-date officials spoke on, or "said
+    Wednesday" counted back from the dated event the article announces. None if there is none."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for ln in lines[:4]:
         ln = re.sub(r"^(?:Subscribe|Advertisement|Advertisment)\s*", "", ln)
@@ -227,11 +250,11 @@ def find_date_clue(text: str, title: str | None = None) -> DateClue | None:
             mon, day = _md(m)  # type: ignore[misc]
             wd = _weekday(m.group("wd") or "")
             return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
-    if lines:
-        m = _WIRE_MONTHDAY.match(lines[0])
+    for ln in lines[:4] if datelines else []:
+        m = _WIRE_MONTHDAY.match(ln)
         if m and _md(m):
             mon, day = _md(m)  # type: ignore[misc]
-            return DateClue("dateline", m.group(0).strip(), mon, day)
+            return DateClue("dateline", m.group(0).rstrip(" :.(–—-/"), mon, day)
 
     # "reported on Wednesday (November 13)": the latest such day officials spoke on
     spoken: list[DateClue] = []
@@ -288,13 +311,16 @@ def describe_clue(c: DateClue) -> str:
     if c.kind == "header":
         return f"page header '{c.quote}'"
     if c.kind == "dateline":
-        return f"wire dateline '{c.quote}'"
+        return f"dateline '{c.quote}'"
     if c.kind == "weekday-date":
         return f"relative '{c.quote}'"
     if c.kind == "relative":
         wd = f" ({WEEKDAY_FULL[c.weekday]})" if c.weekday is not None else ""
         return f"relative '{c.quote}', counted back from the event date '{c.anchor_quote}'{wd}"
     return f"date '{c.quote}'"
+
+
+CLUE_MAX_DAYS_FROM_REFS = 366  # a year-less date resolved further than this from every dated source is refused
 
 
 def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -> tuple[dt.date, str] | None:
@@ -322,6 +348,8 @@ def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -
                 best = (dist, pub, refs[i][1] if refs else None)
     if best is None:
         return None
+    if refs and best[0] > CLUE_MAX_DAYS_FROM_REFS:
+        return None  # the weekday fits only a year far from every dated source: not this set's
     _, pub, src = best
     desc = describe_clue(c)
     if src is not None:
@@ -386,6 +414,24 @@ def parse_iso(s: str | None) -> date | None:
         return date.fromisoformat(s[:10])
     except ValueError:
         return None
+
+
+MONTH_ONLY_RE = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+
+
+def is_month_only(s: str | None) -> bool:
+    """True for a reduced ISO date that gives only the month ("2023-09")."""
+    return bool(s and MONTH_ONLY_RE.match(s))
+
+
+def parse_iso_approx(s: str | None) -> tuple[date | None, int]:
+    """(date, uncertainty in days) of an ISO date or a month-only one ("2023-09" is the
+    15th, give or take 15 days); (None, 0) if there is no date."""
+    m = MONTH_ONLY_RE.match(s or "")
+    if m:
+        return date(int(m.group(1)), int(m.group(2)), 15), 15
+    d = parse_iso(s)
+    return d, 0
 
 
 def month_day_dates(sent: str, ref: date | None) -> list[date]:

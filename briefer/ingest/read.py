@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefer.errors import InputError
 from briefer.ingest.clean import clean_text, normalise_whitespace
-from briefer.ingest.dates import DateClue, describe_clue, find_date_clue, find_dateline, resolve_clue
+from briefer.ingest.dates import DateClue, describe_clue, find_date_clue, find_dateline, is_month_only, resolve_clue
 from briefer.ingest.document import METHOD_NOT_FOUND, Extracted, RawDocument
 from briefer.ingest.files import read_file_bytes
 from briefer.ingest.instructions import find_instructions
@@ -72,7 +72,7 @@ def resolve_dates(docs: Sequence[RawDocument], *, today: dt.date | None = None) 
     refs = [
         (dt.date.fromisoformat(d.date), i + 1)
         for i, d in enumerate(docs)
-        if d.date and d.date_clue is None and d.date_method != METHOD_NOT_FOUND
+        if d.date and d.date_clue is None and d.date_method != METHOD_NOT_FOUND and not is_month_only(d.date)
     ]
     out = list(docs)
     if not refs:
@@ -83,6 +83,10 @@ def resolve_dates(docs: Sequence[RawDocument], *, today: dt.date | None = None) 
         got = resolve_clue(d.date_clue, refs, today)
         if got:
             out[i] = dataclasses.replace(d, date=got[0].isoformat(), date_method=got[1])
+        elif d.date:
+            # The clue fits no year near the set's dated sources: the date it gave alone is a guess.
+            out[i] = dataclasses.replace(d, date=None, date_method=f"{describe_clue(d.date_clue)} "
+                                         "(no year near the dated sources fits it)")
     return out
 
 
@@ -134,6 +138,14 @@ def _publication_date(
         return explicit[0], explicit[1], None
     clue = find_date_clue(text, title)
     if clue and clue.kind in ("header", "dateline"):
+        return _from_clue(clue, today)
+    if clue and clue.kind == "dateline":
+        # A wire dateline has no year: the set's dated sources give it (`resolve_dates`);
+        # until then, a weekday clue of the text may date it on its own.
+        other = find_date_clue(text, title, datelines=False)
+        got = _from_clue(other, today) if other else None
+        if got and got[0]:
+            return got[0], got[1], clue
         return _from_clue(clue, today)
     if ex.weak_date:
         return ex.weak_date, ex.weak_method or "document metadata", None
