@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from briefer.ingest.dates import dates_in, dates_with_year
 from briefer.ports import Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
@@ -58,16 +59,6 @@ _FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
 _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gathering|assembly|games|congress)\b", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
-_MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for m in names}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_MD = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
-_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(\d{{4}}))?")
-_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATE_SPAN_DAYS = 3  # dates this close are the same meeting (multi-day visits, time zones)
 
@@ -153,86 +144,6 @@ def looks_ahead(text: str) -> bool:
 
 def looks_back(text: str) -> bool:
     return bool(_PAST.search(text)) or bool(re.search(r"\b(met|held)\b", text))
-
-
-def resolve_dates(text: str, ref: date | None) -> list[tuple[date, bool]]:
-    """Calendar dates a sentence gives, resolved against `ref`; see `dates_in`."""
-    return [(d, explicit) for d, explicit, _ in dates_in(text, ref)]
-
-
-_SPOKEN = re.compile(
-    r"\b(said|says|told|tells|announced|announces|confirmed|reported|added|stated|statement|briefing|"
-    r"wrote|posted|tweeted)\b(?:[^,.;]{0,30}|[^,.;]{0,20}\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)$",
-    re.I,
-)
-
-
-def dates_with_year(text: str) -> list[date]:
-    """Calendar dates a sentence writes out with their year ("5th April 2023")."""
-    out: list[date] = []
-    for pattern, g_month, g_day in ((_MD, 1, 2), (_DM, 2, 1)):
-        for m in pattern.finditer(text):
-            if not m.group(3) or _SPOKEN.search(text[:m.start()]):
-                continue
-            try:
-                out.append(date(int(m.group(3)), _MONTHS[m.group(g_month).lower().rstrip(".")], int(m.group(g_day))))
-            except ValueError:
-                pass
-    return sorted(set(out))
-
-
-def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False
-             ) -> list[tuple[date, bool, int]]:
-    """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
-
-    Returns (date, explicit, position): explicit when the text names a day of a month. A weekday is
-    the next such day on or after `ref` (the last one on or before it when the sentence
-    reports what already happened, `past`); without `ref` it is not resolved. A day and month
-    without a year take the year that puts them nearest to `ref` (or `year_ref`, the set's
-    date, for a source without a date of its own). The day something was said ("officials
-    said on Friday") is not a date of the meeting.
-    """
-    out: list[tuple[date, bool, int]] = []
-    spans: list[tuple[int, int]] = []
-    for pattern, g_month, g_day in ((_MD, 1, 2), (_DM, 2, 1)):
-        for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in spans) or _SPOKEN.search(text[:m.start()]):
-                continue
-            month = _MONTHS[m.group(g_month).lower().rstrip(".")]
-            day = int(m.group(g_day))
-            anchor = ref or year_ref
-            if m.group(3):
-                years = [int(m.group(3))]
-            elif anchor:
-                years = [anchor.year - 1, anchor.year, anchor.year + 1]
-            else:
-                continue
-            cands = []
-            for y in years:
-                try:
-                    cands.append(date(y, month, day))
-                except ValueError:
-                    pass
-            if not cands:
-                continue
-            best = min(cands, key=lambda d: (abs((d - anchor).days) if anchor else 0, d))
-            out.append((best, True, m.start()))
-            spans.append((m.start(), m.end()))
-    if ref:
-        for m in _WD.finditer(text):
-            if any(a <= m.start() < b + 12 for a, b in spans) or _SPOKEN.search(text[:m.start()]):
-                continue  # "Tuesday, June 12": the date already says it
-            target = _WEEKDAYS.index(m.group(1).lower())
-            if past:
-                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, m.start()))
-            else:
-                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
-        for word, days in _RELATIVE.items():
-            for m in re.finditer(rf"\b{word}\b", text, re.I):
-                if _SPOKEN.search(text[:m.start()]):
-                    continue
-                out.append((ref + timedelta(days=days), False, m.start()))
-    return out
 
 
 # -- people ----------------------------------------------------------------------------------

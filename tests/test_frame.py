@@ -10,7 +10,8 @@ import pytest
 
 from briefer.analyse import analyse
 from briefer.brief import FLAG_DIFFERENT_EVENT, FLAG_STALE, Source
-from briefer.frame import dates_in, extract_frame
+from briefer.frame import extract_frame
+from briefer.ingest.dates import dates_in
 
 
 @pytest.fixture(scope="module")

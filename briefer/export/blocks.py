@@ -369,6 +369,9 @@ def _section(sec: BriefSection) -> SectionBlock:
     )
 
 
+_PROVENANCE = ("shortened by deleting words", "shortened by the model, by deleting words", "source sentence")
+
+
 def _item(st: Statement) -> Item:
     text = clean(st.text)
     flagged = st.status == STATUS_FLAGGED
@@ -381,7 +384,8 @@ def _item(st: Statement) -> Item:
         spans += parse_bold(text)
     if st.citations:
         spans.append(Span(f" [{', '.join(str(c) for c in st.citations)}]", role=CITE))
-    reason = clean(st.note).rstrip(".")
+    # The memo gives the reader the reason to check, not how the bullet was made.
+    reason = "; ".join(p for p in clean(st.note).rstrip(".").split("; ") if p not in _PROVENANCE)
     if flagged and reason:
         spans.append(Span(f" (Reason: {reason}.)", italic=True, role=REASON))
     return Item(tuple(spans), flagged=flagged)

@@ -393,9 +393,16 @@ def render_pdf(d: Document) -> bytes:
     if d.sources:
         rule = HRFlowable(width="100%", thickness=0.6, color=HexColor(RULE), spaceBefore=0, spaceAfter=5)
         entries = [Paragraph(mk.spans(e.spans), st["source"], bulletText=f"{e.number}.") for e in d.sources]
-        story.append(KeepTogether([Paragraph("Sources", st["heading"]), rule, entries[0]]))
-        story += entries[1:]
-    story.append(Paragraph(mk.text(d.closing), st["closing"]))
+        closing = Paragraph(mk.text(d.closing), st["closing"])
+        if len(entries) == 1:
+            story.append(KeepTogether([Paragraph("Sources", st["heading"]), rule, entries[0], closing]))
+        else:
+            story.append(KeepTogether([Paragraph("Sources", st["heading"]), rule, entries[0]]))
+            story += entries[1:-1]
+            # The closing note never stands alone on a last page: the last source goes with it.
+            story.append(KeepTogether([entries[-1], closing]))
+    else:
+        story.append(Paragraph(mk.text(d.closing), st["closing"]))
 
     doc.build(story, canvasmaker=_canvas_class(d.classification, family, d.properties.created))
     return buf.getvalue()

@@ -117,6 +117,8 @@ def render_docx(d: Document) -> bytes:
             p = doc.add_paragraph(style=SOURCE_STYLE)
             _run(p, f"{entry.number}.\t")
             _spans(p, entry.spans)
+        # The closing note never stands alone on a last page: the last source goes with it.
+        p.paragraph_format.keep_with_next = True
     doc.add_paragraph(d.closing, style=NOTE_STYLE)
 
     buf = BytesIO()

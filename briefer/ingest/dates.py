@@ -455,3 +455,93 @@ def weekday_after(ref: date, weekday: str) -> date:
     target = WEEKDAYS.index(weekday.lower())
     delta = (target - ref.weekday()) % 7
     return ref + timedelta(days=delta)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates inside an article's sentences: when the meeting is (read by `briefer.frame`)
+
+_SENT_MONTHS = {m: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for m in names}
+_SENT_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SENT_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_SENT_MD = re.compile(rf"\b{_SENT_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
+_SENT_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_SENT_MONTH}\b(?:,?\s+(\d{{4}}))?")
+_SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SENT_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1}
+
+
+_SPOKEN = re.compile(
+    r"\b(said|says|told|tells|announced|announces|confirmed|reported|added|stated|statement|briefing|"
+    r"wrote|posted|tweeted)\b(?:[^,.;]{0,30}|[^,.;]{0,20}\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)$",
+    re.I,
+)
+
+
+def dates_with_year(text: str) -> list[date]:
+    """Calendar dates a sentence writes out with their year ("5th April 2023")."""
+    out: list[date] = []
+    for pattern, g_month, g_day in ((_SENT_MD, 1, 2), (_SENT_DM, 2, 1)):
+        for m in pattern.finditer(text):
+            if not m.group(3) or _SPOKEN.search(text[:m.start()]):
+                continue
+            try:
+                out.append(date(int(m.group(3)), _SENT_MONTHS[m.group(g_month).lower().rstrip(".")], int(m.group(g_day))))
+            except ValueError:
+                pass
+    return sorted(set(out))
+
+
+def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False
+             ) -> list[tuple[date, bool, int]]:
+    """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
+
+    Returns (date, explicit, position): explicit when the text names a day of a month. A weekday is
+    the next such day on or after `ref` (the last one on or before it when the sentence
+    reports what already happened, `past`); without `ref` it is not resolved. A day and month
+    without a year take the year that puts them nearest to `ref` (or `year_ref`, the set's
+    date, for a source without a date of its own). The day something was said ("officials
+    said on Friday") is not a date of the meeting.
+    """
+    out: list[tuple[date, bool, int]] = []
+    spans: list[tuple[int, int]] = []
+    for pattern, g_month, g_day in ((_SENT_MD, 1, 2), (_SENT_DM, 2, 1)):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in spans) or _SPOKEN.search(text[:m.start()]):
+                continue
+            month = _SENT_MONTHS[m.group(g_month).lower().rstrip(".")]
+            day = int(m.group(g_day))
+            anchor = ref or year_ref
+            if m.group(3):
+                years = [int(m.group(3))]
+            elif anchor:
+                years = [anchor.year - 1, anchor.year, anchor.year + 1]
+            else:
+                continue
+            cands = []
+            for y in years:
+                try:
+                    cands.append(date(y, month, day))
+                except ValueError:
+                    pass
+            if not cands:
+                continue
+            best = min(cands, key=lambda d: (abs((d - anchor).days) if anchor else 0, d))
+            out.append((best, True, m.start()))
+            spans.append((m.start(), m.end()))
+    if ref:
+        for m in _SENT_WD.finditer(text):
+            if any(a <= m.start() < b + 12 for a, b in spans) or _SPOKEN.search(text[:m.start()]):
+                continue  # "Tuesday, June 12": the date already says it
+            target = _SENT_WEEKDAYS.index(m.group(1).lower())
+            if past:
+                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, m.start()))
+            else:
+                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
+        for word, days in _SENT_RELATIVE.items():
+            for m in re.finditer(rf"\b{word}\b", text, re.I):
+                if _SPOKEN.search(text[:m.start()]):
+                    continue
+                out.append((ref + timedelta(days=days), False, m.start()))
+    return out
