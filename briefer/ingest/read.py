@@ -137,7 +137,7 @@ def _publication_date(
     if explicit:
         return explicit[0], explicit[1], None
     clue = find_date_clue(text, title)
-    if clue and clue.kind in ("header", "dateline"):
+    if clue and clue.kind == "header":
         return _from_clue(clue, today)
     if clue and clue.kind == "dateline":
         # A wire dateline has no year: the set's dated sources give it (`resolve_dates`);
