@@ -1,7 +1,8 @@
-"""Make the screenshots in docs/ from the seeds, with the real model (offscreen, no display needed).
+"""Make the screenshots in docs/ from the seeds, with the real models (offscreen, no display needed).
 
-    python docs/screenshots.py draft            # drafts seeds/ with the real model: screenshot.png,
-                                                # screenshot-generating.png, and /tmp/seeds-drafted.brief
+    python docs/screenshots.py draft            # drafts seeds/ as a new user would (bullets shortened by
+                                                # rules): screenshot.png and /tmp/seeds-drafted.brief
+    python docs/screenshots.py generating       # the local model turned on, mid-draft: screenshot-generating.png
     python docs/screenshots.py views            # from that brief: light, dark, 1024x640 and 2x scaling
 
 Each view runs in its own process (the palette and the scale factor are per process). The
@@ -52,24 +53,29 @@ def _show_first_multi_citation(w) -> None:
                 return
 
 
-def draft() -> None:
-    """Draft the seeds in the window with the real model; grab it mid-draft and when done."""
-    os.environ.setdefault("BRIEFER_DATA_DIR", "/tmp/briefer-screenshots")
-    app = _app()
-    from briefer.brief import save_brief
+def _window(use_model: bool):
+    from briefer.ui import backend
     from briefer.ui.mainwindow import MainWindow
 
+    prefs = backend.Preferences.load()
+    prefs.use_model = use_model
+    prefs.save()
     w = MainWindow(load_model=True)
     w.show()
     w.add_files([str(ROOT / "seeds")])
-    _wait(app, lambda: len(w.current_brief().sources) == 5 and w.model_label.text().startswith("Model ready"), 900)
+    return w
+
+
+def draft() -> None:
+    """Draft the seeds in the window with the default settings (the local model off)."""
+    os.environ.setdefault("BRIEFER_DATA_DIR", "/tmp/briefer-screenshots")
+    app = _app()
+    from briefer.brief import save_brief
+
+    w = _window(use_model=False)
+    _wait(app, lambda: len(w.current_brief().sources) == 5 and "rules" in w.model_label.text(), 900)
     _wait(app, lambda: w.sourcing.analysis is None, 300)
     w.generate()
-    _wait(app, lambda: w.drafting.tracker.section == "agenda" and "left" in w.stage_label.text()
-          and w.editor.section_editor("agenda").toPlainText().count(" ") > 12, 1800)
-    w.editor.ensure_visible("agenda")
-    app.processEvents()
-    w.grab().save(str(DOCS / "screenshot-generating.png"))
     _wait(app, lambda: not w.generating, 1800)
     w.editor.verticalScrollBar().setValue(0)
     _show_first_multi_citation(w)
@@ -78,6 +84,23 @@ def draft() -> None:
     w.grab().save(str(DOCS / "screenshot.png"))
     save_brief(w.current_brief(), BRIEF)
     w.session.mark_saved(BRIEF, w.session.revision)
+    w.shutdown()
+
+
+def generating() -> None:
+    """With the local model turned on: grab the window while it writes the Agenda."""
+    os.environ.setdefault("BRIEFER_DATA_DIR", "/tmp/briefer-screenshots")
+    app = _app()
+    w = _window(use_model=True)
+    _wait(app, lambda: len(w.current_brief().sources) == 5 and w.model_label.text().startswith("Model ready"), 900)
+    _wait(app, lambda: w.sourcing.analysis is None, 300)
+    w.generate()
+    _wait(app, lambda: w.drafting.tracker.section == "agenda" and "left" in w.stage_label.text()
+          and w.editor.section_editor("agenda").toPlainText().count(" ") > 12, 1800)
+    w.editor.ensure_visible("agenda")
+    app.processEvents()
+    w.grab().save(str(DOCS / "screenshot-generating.png"))
+    w.cancel_generation()
     w.shutdown()
 
 
@@ -93,7 +116,6 @@ def view(name: str, dark: bool, size: tuple[int, int] | None) -> None:
         w.resize(*size)
     w.show()
     w.load_brief_object(load_brief(BRIEF), BRIEF)
-    w.model_label.setText("Model ready (qwen2.5-coder-1.5b-instruct, zen4 CPU code, 2 threads)")
     _show_first_multi_citation(w)
     for _ in range(20):
         app.processEvents()
@@ -111,14 +133,16 @@ VIEWS = {
 
 def main(argv: list[str]) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={SCREEN}", HF_HUB_OFFLINE="1")
-    if argv[:1] == ["draft"]:
-        subprocess.run([sys.executable, __file__, "_draft"], env=env, check=True)
+    if argv[:1] in (["draft"], ["generating"]):
+        subprocess.run([sys.executable, __file__, "_" + argv[0]], env=env, check=True)
     elif argv[:1] == ["views"]:
         for name, (scale, _dark, _size) in VIEWS.items():
             e = dict(env, QT_SCALE_FACTOR=scale) if scale != "0" else env
             subprocess.run([sys.executable, __file__, "_view", name], env=e, check=True)
     elif argv[:1] == ["_draft"]:
         draft()
+    elif argv[:1] == ["_generating"]:
+        generating()
     elif argv[:1] == ["_view"]:
         _scale, dark, size = VIEWS[argv[1]]
         view(argv[1], dark, size)
