@@ -26,7 +26,7 @@ from briefer.brief import (
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
 from briefer.frame import Frame, extract_frame, is_meeting_sentence
-from briefer.ingest.dates import parse_iso_approx
+from briefer.ingest.dates import iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import content_stems, jaccard, split_sentences, words
 
@@ -108,19 +108,6 @@ class Analysis:
         return [s for s in self.sentences if s.source_id in current]
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _parse_iso(s: str | None) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
-
-
 def is_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence)) and not _PAST.search(sentence)
 
@@ -131,7 +118,7 @@ def is_past(sentence: str) -> bool:
 
 def _reference_date(sources: list[Source]) -> date | None:
     """The "as of" date of the set: the latest publication date among the sources."""
-    dated = [d for d in (_parse_iso(s.date) for s in sources) if d]
+    dated = [d for d in (parse_iso(s.date) for s in sources) if d]
     return max(dated) if dated else None
 
 
@@ -171,7 +158,7 @@ def extract(sources: list[Source], parser: Parser, cancel: CancelLike | Check = 
     usable = [s for s in sources if s.usable]
     texts = _frame_texts(usable, [_reported_text(s) for s in usable])
     check()
-    return extract_frame([(s.id, s.title, t, _parse_iso(s.date)) for s, t in zip(usable, texts)],
+    return extract_frame([(s.id, s.title, t, parse_iso(s.date)) for s, t in zip(usable, texts)],
                          _CheckedParser(parser, check))
 
 
@@ -229,7 +216,7 @@ def event_info(frame: Frame) -> EventInfo:
     return EventInfo(
         who=[p.display for p in frame.people],
         where=", ".join(frame.place_parts) if frame.place else None,
-        when=_iso(frame.when),
+        when=iso(frame.when),
         occasion=occasion,
     )
 
@@ -270,7 +257,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     warnings: list[BriefWarning] = []
     usable = [s for s in sources if s.usable]
     pair = tuple(sorted(p.name for p in frame.people))
-    pubs = sorted(d for d in (_parse_iso(s.date) for s in usable) if d)
+    pubs = sorted(d for d in (parse_iso(s.date) for s in usable) if d)
     set_date = frame.when or (pubs[len(pubs) // 2] if pubs else None)
     # How many sources call a place's meeting past (counted once each: linear, not all pairs).
     own_past = {s.id: set(frame.sources[s.id].past_places) if s.id in frame.sources else set() for s in usable}
@@ -558,6 +545,6 @@ def analyse(sources: list[Source], embedder: Embedder | None = None, parser: Par
         warnings=warnings,
         embeddings=emb,
         assessments=assessments,
-        reference_date=_parse_iso(event.when) or _reference_date([s for s in sources if s.usable]),
+        reference_date=parse_iso(event.when) or _reference_date([s for s in sources if s.usable]),
         frame=frame,
     )

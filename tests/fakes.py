@@ -1,13 +1,15 @@
 """Stand-ins for the model ports, for fast core and window tests (the real model runs in the slow ones).
 
-`FakeGenerator` implements `briefer.ports.Generator`: it "shortens" a sentence by keeping its
+`child_workers` finds the real model workers of a process. `FakeGenerator` implements `briefer.ports.Generator`: it "shortens" a sentence by keeping its
 first words, as a deletion would, streamed word by word; it honours cancel between words, and
 with `fail_on=n` it dies a few tokens into its n-th request, as a crashed worker does.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import SimpleNamespace
 
 from briefer.ports import EngineError, Prompt
@@ -51,3 +53,21 @@ class FakeGenerator:
             # A whole sentence ends with its stop (a cut-off answer is thrown away).
             out[i] = text if text.endswith((".", "!", "?", "\"", "”")) else text + "."
         return out
+
+
+def child_workers(parent: int | None = None) -> list[int]:
+    """Pids of live `model-worker` processes whose parent is `parent` (this process by default),
+    found as a person would find them: by their command line."""
+    parent = os.getpid() if parent is None else parent
+    out = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            cmd = (d / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[1]) == parent and b"model-worker" in cmd and stat[0] != "Z":
+            out.append(int(d.name))
+    return out

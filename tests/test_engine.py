@@ -20,6 +20,9 @@ import pytest
 
 from briefer.models import engine
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fakes import child_workers
+
 ROOT = Path(__file__).resolve().parent.parent
 AVX512_VARIANTS = {"skylakex", "cannonlake", "cascadelake", "icelake", "cooperlake", "zen4"}
 AVX_VARIANTS = {"sandybridge", "ivybridge", "piledriver", "haswell", "alderlake"} | AVX512_VARIANTS
@@ -77,21 +80,6 @@ def test_variant_choice_follows_what_the_os_enables_not_cpuid() -> None:
     assert engine.variant_order(full, shipped)[-1] == "x64"
 
 
-def _child_workers(parent: int) -> list[int]:
-    out = []
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
-            cmd = (d / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if int(stat[1]) == parent and b"model-worker" in cmd:
-            out.append(int(d.name))
-    return out
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGKILL], ids=["SIGSEGV", "SIGKILL"])
 def test_cli_writes_the_brief_when_the_model_worker_dies_mid_draft(tmp_path, seed_paths, sig) -> None:
@@ -116,7 +104,7 @@ def test_cli_writes_the_brief_when_the_model_worker_dies_mid_draft(tmp_path, see
         assert chunk, seen.decode(errors="replace")
         seen += chunk
         assert time.monotonic() < deadline
-    workers = _child_workers(proc.pid)
+    workers = child_workers(proc.pid)
     assert len(workers) == 1, "the generator must run in one model-worker child process"
     # … then kill it, as a crash in native code or the OOM killer would.
     os.kill(workers[0], sig)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fakes import CRASH, FakeGenerator
+from fakes import CRASH, FakeGenerator, child_workers  # noqa: F401 (child_workers: for the window tests)
 from sample_brief import make_sample_brief
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,23 +145,6 @@ class FakeWorker(FakeGenerator):
     def _died(self) -> None:
         self._alive = False
         self.status.state, self.status.message = "failed", CRASH
-
-
-def child_workers(parent: int | None = None) -> list[int]:
-    """Pids of `model-worker` processes whose parent is `parent` (this process by default)."""
-    parent = os.getpid() if parent is None else parent
-    out = []
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
-            cmd = (d / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if int(stat[1]) == parent and b"model-worker" in cmd and stat[0] != "Z":
-            out.append(int(d.name))
-    return out
 
 
 def use_the_model() -> None:
