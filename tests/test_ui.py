@@ -145,6 +145,21 @@ def test_statements_show_citations_and_status(window) -> None:
     assert layout2.formats() and not layout0.formats()
 
 
+def test_the_sources_own_words_read_as_a_quotation_until_edited(window, qtbot) -> None:
+    import dataclasses
+
+    brief = sample_with_text()
+    agenda = brief.section("agenda")
+    agenda.statements[0] = dataclasses.replace(agenda.statements[0], quote=True)  # a verified deletion bullet
+    window.load_brief_object(brief)
+    ed = window.editor.section_editor("agenda")
+    formats = ed.document().findBlockByNumber(0).layout().formats()
+    assert formats and all(f.format.fontItalic() for f in formats), "italic, as the DOCX and PDF quote it"
+    assert not ed.document().findBlockByNumber(1).layout().formats()  # the author's words stay upright
+    _type_at_end_of_block(qtbot, ed, 0, " (ours)")
+    assert not ed.document().findBlockByNumber(0).layout().formats()  # edited: no longer the source's words
+
+
 def test_citation_click_highlights_sentence(window, qtbot) -> None:
     window.load_brief_object(sample_with_text())
     ed = window.editor.section_editor("context")

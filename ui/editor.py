@@ -81,7 +81,8 @@ def _spell_underline(fmt: QTextCharFormat) -> QTextCharFormat:
 
 
 class _Highlighter(QSyntaxHighlighter):
-    """Marks misspelled words, and flagged (amber) and fallback (quoted, italic) statements until edited.
+    """Marks misspelled words, flagged statements (amber), and the sources' own words (italic, as
+    the exports quote them; muted when the model's text was replaced) until edited.
 
     A highlighter keeps these marks out of the document itself: they never reach the
     undo stack or the saved text, and vanish as soon as the block no longer matches. Qt
@@ -115,10 +116,11 @@ class _Highlighter(QSyntaxHighlighter):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(c.amber)
         elif st.status == STATUS_FALLBACK:
-            fmt.setFontItalic(True)
             fmt.setForeground(c.muted)
-        else:
+        elif not st.quote:
             return
+        # The source's own words read as a quotation here as in the DOCX and PDF.
+        fmt.setFontItalic(st.quote or st.status == STATUS_FALLBACK)
         self.setFormat(0, end, fmt)
 
 
@@ -572,7 +574,7 @@ class SectionEditor(QTextEdit):
                 st.note or "The verifier could not confirm it.",
                 title="Check this statement", hint="Edit it, or right-click → Accept",
             )
-        if st is not None and st.status == STATUS_FALLBACK:
+        if st is not None and (st.status == STATUS_FALLBACK or st.quote):
             return tip(st.note or "The generated text was not supported.", title="Quoted from the source")
         return ""
 
@@ -606,7 +608,7 @@ class SectionEditor(QTextEdit):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        # Status marks in the left margin: amber bar = flagged, quote = fallback,
+        # Status marks in the left margin: amber bar = flagged, quote = the source's own words,
         # blue bar = your text. Subtle, and outside the text itself.
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -630,7 +632,7 @@ class SectionEditor(QTextEdit):
             painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), c.user)
         elif st.status == STATUS_FLAGGED:
             painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), c.amber)
-        elif st.status == STATUS_FALLBACK:
+        elif st.status == STATUS_FALLBACK or st.quote:
             painter.setPen(c.muted)
             f = painter.font()
             f.setPointSizeF(f.pointSizeF() * 1.2)
