@@ -634,7 +634,7 @@ class SectionEditor(QTextEdit):
             painter.fillRect(QRect(x, r.top(), 3, max(r.height(), 8)), c.amber)
         elif st.status == STATUS_FALLBACK or st.quote:
             painter.setPen(c.muted)
-            f = painter.font()
+            f = self.font()  # (the painter's font would grow with each mark drawn)
             f.setPointSizeF(f.pointSizeF() * 1.2)
             painter.setFont(f)
             painter.drawText(QRect(0, r.top() - 2, GUTTER, 20), Qt.AlignmentFlag.AlignHCenter, "\u201c")
