@@ -432,8 +432,10 @@ def _containment(parses: Iterable[Parse], person_tokens: set[str]) -> dict[str, 
             in_list = after in ("and", "or") or (after == "," and nxt is not None and nxt.ent in PLACE_LABELS)
             in_list = in_list or after not in ("", ",", ".", ";", ")", "–", "—", "this", "next", "later", "for", "from")
             if between == "," and (before in ("in", "at", "to", "from") or a.start == 0) and not in_list:
-                # "in Lima, Peru, on Saturday" closes the pair with a comma: one is enough.
-                commas[(_strip_the(a.text), _strip_the(b.text))] += 2 if after in (",", ".", ";", "") else 1
+                # "in Lima, Peru, on Saturday" closes the pair with a comma, "in Hanoi, Vietnam this
+                # week" with a time word: one is enough.
+                closed = after in (",", ".", ";", "", "this", "next", "later")
+                commas[(_strip_the(a.text), _strip_the(b.text))] += 2 if closed else 1
             elif between == "in" and before in ("in", "at", "to"):
                 out[_strip_the(a.text)].add(_strip_the(b.text))
             elif re.fullmatch(r"['’]s(?: \w+){0,3}", between) and re.search(_PLACE_NOUN + r"|^['’]s$", between):

@@ -85,6 +85,17 @@ def test_a_city_is_named_with_the_country_the_sources_put_it_in(parser):
     assert f.sidelines
 
 
+def test_a_city_named_once_with_its_country_and_a_time_word_is_the_place(parser):
+    # As often as the country alone, the city is named; once "in Lindau, Germany this week".
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Germany for a second summit.", "2031-03-01"),
+        _src(2, "Maru and Kalder will hold talks in Lindau, their first since the summit last year.", "2031-03-02"),
+        _src(3, "Anna Maru landed in Lindau, Germany this week for her talks with Piet Kalder in Germany.", "2031-03-03"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place_parts == ("Lindau", "Germany")
+
+
 def test_the_lead_line_says_less_when_the_sources_disagree_on_the_date(parser):
     srcs = [
         _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on March 14.", "2031-03-01"),
