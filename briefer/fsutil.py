@@ -29,6 +29,18 @@ def write_target(path: Path) -> Path:
     return path
 
 
+def _target_and_folder(shown: Path) -> tuple[Path, Path]:
+    """The file a write to `shown` really replaces (through symlinks) and its folder;
+    BrieferError if the target is a folder or the folder does not exist."""
+    target = write_target(shown)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise BrieferError(f"{shown}: cannot write (it is a folder)")
+    if not folder.is_dir():
+        raise BrieferError(f"{shown}: cannot write (folder {folder} does not exist)")
+    return target, folder
+
+
 def check_writable(path: str | Path) -> None:
     """Raise BrieferError (one line, naming `path`) unless a file could be written there.
 
@@ -37,12 +49,7 @@ def check_writable(path: str | Path) -> None:
     hide), and that the target is not a folder or a read-only file.
     """
     shown = Path(path)
-    target = write_target(shown)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise BrieferError(f"{shown}: cannot write (it is a folder)")
-    if not folder.is_dir():
-        raise BrieferError(f"{shown}: cannot write (folder {folder} does not exist)")
+    target, folder = _target_and_folder(shown)
     if target.exists() and not os.access(target, os.W_OK):
         raise BrieferError(f"{shown}: cannot write (the file is read-only)")
     try:
@@ -64,12 +71,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     its mode (and, where allowed, its owner); a symlink's target is replaced, not the link.
     """
     shown = Path(path)
-    target = write_target(shown)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise BrieferError(f"{shown}: cannot write (it is a folder)")
-    if not folder.is_dir():
-        raise BrieferError(f"{shown}: cannot write (folder {folder} does not exist)")
+    target, folder = _target_and_folder(shown)
     try:
         old = os.stat(target)
     except OSError:
