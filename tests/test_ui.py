@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ui_support import (  # noqa: F401 - answers, data_dir, window are fixtures
     SEEDS,
+    anchor_point,
     answers,
     data_dir,
     dispose,
@@ -29,21 +30,6 @@ from ui_support import (  # noqa: F401 - answers, data_dir, window are fixtures
 )
 
 from briefer.brief import STATUS_FLAGGED, STATUS_USER, STATUS_VERIFIED, load_brief
-
-
-def _anchor_point(editor, block_no: int, href: str) -> QPoint:
-    """Viewport position of the citation link `href` in block `block_no`."""
-    block = editor.document().findBlockByNumber(block_no)
-    it = block.begin()
-    while not it.atEnd():
-        frag = it.fragment()
-        if frag.charFormat().anchorHref() == href:
-            c = QTextCursor(editor.document())
-            c.setPosition(frag.position())
-            r = editor.cursorRect(c)
-            return QPoint(r.center().x() + 1, r.center().y())
-        it += 1
-    raise AssertionError(f"no {href} in block {block_no}")
 
 
 def _type_at_end_of_block(qtbot, editor, block_no: int, text: str) -> None:
@@ -165,7 +151,7 @@ def test_citation_click_highlights_sentence(window, qtbot) -> None:
     ed = window.editor.section_editor("context")
     window.editor.ensure_visible("context")
     qtbot.wait(20)  # let the layout settle before measuring the link
-    pos = _anchor_point(ed, 0, "cite:1")
+    pos = anchor_point(ed, "cite:1", 0)
     assert ed.anchorAt(pos) == "cite:1"
     with qtbot.waitSignal(ed.citation_clicked, timeout=2000) as sig:
         qtbot.mouseClick(ed.viewport(), Qt.MouseButton.LeftButton, pos=pos)

@@ -154,3 +154,29 @@ def use_the_model() -> None:
     prefs = backend.Preferences.load()
     prefs.use_model = True
     prefs.save()
+
+
+def anchor_point(editor, href: str, block_no: int | None = None):
+    """Viewport position of the link `href` (a citation such as "cite:1") in `editor`: in
+    block `block_no`, or in the first block that has it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    doc = editor.document()
+    blocks = [doc.findBlockByNumber(block_no)] if block_no is not None else []
+    if block_no is None:
+        block = doc.begin()
+        while block.isValid():
+            blocks.append(block)
+            block = block.next()
+    for block in blocks:
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().anchorHref() == href:
+                c = QTextCursor(doc)
+                c.setPosition(frag.position())
+                r = editor.cursorRect(c)
+                return QPoint(r.center().x() + 1, r.center().y())
+            it += 1
+    raise AssertionError(f"no {href}" + (f" in block {block_no}" if block_no is not None else ""))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ui_support import answers, data_dir, wait_job, window  # noqa: F401
+from ui_support import anchor_point, answers, data_dir, wait_job, window  # noqa: F401
 
 from briefer.brief import (
     STATUS_FALLBACK,
@@ -105,22 +105,6 @@ def _is_rich(text: str, fmt: Qt.TextFormat) -> bool:
     return might_be_rich(text)
 
 
-def _anchor(editor, href: str) -> QPoint:
-    block = editor.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            frag = it.fragment()
-            if frag.charFormat().anchorHref() == href:
-                c = QTextCursor(editor.document())
-                c.setPosition(frag.position())
-                r = editor.cursorRect(c)
-                return QPoint(r.center().x() + 1, r.center().y())
-            it += 1
-        block = block.next()
-    raise AssertionError(href)
-
-
 def test_markup_in_every_field_is_shown_literally_and_loads_no_image(window, qtbot, answers, tmp_path):
     path = tmp_path / "hostile.brief"
     save_brief(hostile_brief(), path)
@@ -146,7 +130,7 @@ def test_markup_in_every_field_is_shown_literally_and_loads_no_image(window, qtb
     ed = window.editor.section_editor("context")
     window.editor.ensure_visible("context")
     qtbot.wait(20)
-    cite_tip = ed.tooltip_at(_anchor(ed, "cite:1"))
+    cite_tip = ed.tooltip_at(anchor_point(ed, "cite:1"))
     _no_markup_in(cite_tip, True, "citation tooltip", seen)
     for n in (0, 1):
         r = ed.cursorRect(QTextCursor(ed.document().findBlockByNumber(n)))
