@@ -18,7 +18,6 @@ import hashlib
 import os
 import re
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +31,6 @@ from briefer.placement import DEFAULT_PATH, LABELS, SectionClassifier, features,
 from briefer.template import load_template  # noqa: E402
 
 DEVSET = ROOT / "bench" / "devset"
-TEXTS = ROOT / "devset"
 L2 = 256.0  # regularisation, chosen among 1..4096 by LOCO accuracy (bench/README.md)
 
 
@@ -55,21 +53,16 @@ def party_aliases() -> tuple[str, ...]:
 
 def load_labelled(embedder, parser=None, only: list[str] | None = None) -> list[ClusterData]:
     """Features and labels of every labelled sentence, per cluster whose texts are present."""
+    from quality import load_clusters  # bench/quality.py: the manifest, the notes, the texts present
+
     from briefer.analyse import analyse
     from briefer.pipeline import load_sources
 
-    manifest = tomllib.loads((DEVSET / "manifest.toml").read_text(encoding="utf-8"))
     aliases = party_aliases()
     out = []
-    for entry in manifest["cluster"]:
-        cid = entry["id"]
-        if only and cid not in only:
-            continue
-        files = sorted(s["file"] for s in entry["source"])
-        paths = [TEXTS / cid / f for f in files]
-        if not all(p.exists() for p in paths):
-            continue
-        notes = tomllib.loads((DEVSET / "clusters" / f"{cid}.toml").read_text(encoding="utf-8"))
+    for cluster in load_clusters(only):
+        cid, files, notes = cluster.id, cluster.files, cluster.notes
+        paths = cluster.paths
         flagged = {s["file"] for s in notes["source"] if s.get("flag")}
         labels: dict[str, str] = {}
         for line in (DEVSET / "labels" / f"{cid}.tsv").read_text(encoding="utf-8").splitlines():
