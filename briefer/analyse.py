@@ -108,6 +108,11 @@ class Analysis:
         return [s for s in self.sentences if s.source_id in current]
 
 
+def looks_ahead(sentence: str) -> bool:
+    """True if the sentence speaks of what will or is expected to happen."""
+    return bool(_FUTURE.search(sentence))
+
+
 def is_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence)) and not _PAST.search(sentence)
 

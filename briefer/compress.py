@@ -574,6 +574,8 @@ def _kind(tok: Any) -> str | None:
         # concerns about Y" → "raise X about Y"), and a subject's items say who acts.
         after = [t for t in tok.doc[tok.right_edge.i + 1:]]
         closes = not after or after[0].text in (",", ";") or all(_is_punct(t) for t in after)
+        if tok.pos_ == "VERB" and _objects(tok) and not _objects(tok.head):
+            return None  # "advance and protect our interests": the object is both verbs'
         return "item" if closes and not tok.head.dep_.startswith("nsubj") and tok.head.dep_ != "ROOT" else None
     if dep == "prep" and (low in ("of", "to") or (low == "in" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "order")):
         return None  # "much of the attention", "an end to the dispute", "in order to": complements
@@ -591,6 +593,10 @@ def _kind(tok: Any) -> str | None:
     if dep == "advmod" and low in _LIGHT_ADVERBS:
         return "word" if tok.n_lefts + tok.n_rights == 0 else "modifier"
     return None  # adjectives stay: "prime minister", "nuclear arms"
+
+
+def _objects(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "ccomp", "xcomp")]
 
 
 def _opens_sentence(tok: Any, items: list[Item], owner: list[int]) -> bool:

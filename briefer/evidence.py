@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past
+from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past, looks_ahead
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
 from briefer.textutil import content_stems, words
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from briefer.ports import Embedder
 
 # Sentences opening with a bare pronoun lean on the sentence before them; they make
-# poor stand-alone bullets.
+# poor stand-alone bullets. (An opening "But" / "And" / "Also" does not: the bullet drops it.)
 _DANGLING = re.compile(
-    r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:that|these|those|they|he|she|such|but|and|also)\b"
+    r"^[\"“]?(?:(?i:of course|and of course|but|and|also),?\s*)?(?i:that|these|those|they|he|she|such)\b"
     r"|\b(?:he|she|they) (?:said|added)\.?$"
 )
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
@@ -144,9 +144,11 @@ def score_sentences(
         base += min(0.08, 0.02 * len(specifics))
         # Recollections of earlier meetings are background: fine where the section accepts
         # background, but the other sections are about the meeting ahead.
-        past = bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
+        # A sentence that also looks ahead ("will also touch on issues between two nations
+        # who have previously…") is about the meeting ahead.
+        past = not looks_ahead(c.text) and (bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
             int(y) < event_year for y in YEAR_RE.findall(c.text)
-        )
+        ))
         for i, spec in enumerate(specs):
             if past and not spec.accepts_background:
                 scores[i, j] = -1.0  # never evidence for what happens next
@@ -251,6 +253,9 @@ def select_evidence(
     # The body's word budget: sections that accept background (the most elastic) take
     # what the others leave.
     # The event line is always there: its words are set aside first.
+    lead_sim = np.zeros(len(cands))
+    if lead is not None and embedder is not None and emb is not None:
+        lead_sim = emb[[c.id for c in cands]] @ embedder.encode([lead.text])[0]
     lead_words = len(words(lead.text)) if lead is not None and any(sp.lead_line for sp in specs) else 0
     remaining = (template.max_body_words or 10**6) - lead_words
     for i in sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i)):
@@ -272,6 +277,8 @@ def select_evidence(
             best_j, best_val = None, -1e9
             for j in pool:
                 red = max((redundancy(j, k) for k in chosen), default=0.0)
+                if with_lead:
+                    red = max(red, float(lead_sim[j]))  # the event line is this section's first bullet
                 if red >= _REDUNDANT:
                     continue
                 spread = 0.04 * per_source.get(cands[j].source_id, 0)

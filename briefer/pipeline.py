@@ -34,6 +34,7 @@ from briefer.ports import EngineError
 from briefer.sections import DraftContext, drafter_for
 from briefer.sections.lead import lead_statement
 from briefer.template import SectionSpec, Template, load_template
+from briefer.textutil import content_stems, stem
 
 if TYPE_CHECKING:
     from briefer.placement import Placement
@@ -44,6 +45,31 @@ if TYPE_CHECKING:
 _KEPT_NOTES = ("decoded", "repaired")
 LEAD_RESTATEMENT = 0.72  # similarity to the lead above which a sentence adds nothing
 PLACE_RESTATEMENT = 0.55  # ... or this, for a sentence that also names the meeting's place
+# ... unless it has this many content words that neither the lead nor the words of any
+# meeting hold ("the first meeting since Russia quit the grain deal in July" is a fact the
+# lead does not carry).
+NEW_FACT_WORDS = 4
+_MEETING_WORDS = (
+    "meet meets meeting met talks summit hold holds held visit visits leader leaders president prime minister "
+    "counterpart two sides bilateral face expected set scheduled week today tomorrow day "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_MEETING_STEMS = frozenset(stem(w) for w in _MEETING_WORDS.split())
+
+
+def lead_restatements(analysis: Analysis, lead: Statement | None, embedder: Embedder | None) -> set[int]:
+    """Ids of the sentences that only restate the lead (who meets whom, where and when)."""
+    if lead is None or embedder is None or analysis.embeddings is None:
+        return set()
+    sims = analysis.embeddings @ embedder.encode([lead.text])[0]
+    where = analysis.event.where or ""
+    known = content_stems(lead.text) | _MEETING_STEMS
+    return {
+        r.id
+        for r in analysis.sentences
+        if (sims[r.id] >= LEAD_RESTATEMENT or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text)))
+        and len(content_stems(r.text) - known) < NEW_FACT_WORDS
+    }
 
 
 @dataclass
@@ -193,17 +219,7 @@ def draft_brief(
     t1 = time.perf_counter()
     report(Progress("selecting", "Selecting evidence", 0.08))
     lead = lead_statement(analysis)
-    used: set[int] = set()
-    if lead and embedder is not None and analysis.embeddings is not None:
-        # Sentences that only restate the lead (who meets whom where and when).
-        sims = analysis.embeddings @ embedder.encode([lead.text])[0]
-        where = analysis.event.where or ""
-        used |= {
-            r.id
-            for r in analysis.sentences
-            if sims[r.id] >= LEAD_RESTATEMENT
-            or (sims[r.id] >= PLACE_RESTATEMENT and where and place_mentioned(where, r.text))
-        }
+    used = lead_restatements(analysis, lead, embedder)
     if placement is None:
         placement = load_placement()
     evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement,

@@ -297,3 +297,18 @@ def test_seed_002_standfirst_repeated_in_first_paragraph_is_kept_once() -> None:
 def test_clean_is_idempotent(prefix: str) -> None:
     once = clean_text(seed(prefix), TITLES[prefix])
     assert clean_text(once) == once
+
+
+def test_a_key_points_box_flattened_into_one_line_becomes_one_item_per_line() -> None:
+    text = (
+        "The two leaders will meet on May 4 in Port Aldo• In a message before the talks were announced, "
+        "Reyes praised the river treaty.\n\n"
+        "• The palace would not commit to a discussion of the rail link. • Tamura is due to arrive by train "
+        "on Thursday evening."
+    )
+    out = clean_text(text)
+    assert "•" not in out
+    paragraphs = out.split("\n\n")
+    assert "In a message before the talks were announced, Reyes praised the river treaty." in paragraphs
+    assert "The palace would not commit to a discussion of the rail link." in paragraphs
+    assert "Tamura is due to arrive by train on Thursday evening." in paragraphs

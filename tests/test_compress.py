@@ -390,3 +390,12 @@ def test_a_model_deletion_over_the_maximum_gives_way_to_the_shorter_rule_bullet(
     st = statement_for(_evidence(LONGEST), generated=generated)
     assert st is not None and len(words(st.text)) <= MAX_WORDS
     assert st.text == compress(LONGEST).text and st.quote
+
+
+def test_a_verb_is_not_cut_off_from_the_object_it_shares_with_the_next():
+    # Parsed as "advance" + conjunct "and protect our interests …": the object is both verbs'.
+    sentence = ("\"From the very beginning of this government, two years ago, Prime Minister Tamura made it clear "
+                "Ostria would advance and protect our interests at home and abroad.")
+    bullet = compress(sentence).text
+    assert "advance and protect our interests" in bullet
+    assert not bullet.rstrip(".").endswith("advance")

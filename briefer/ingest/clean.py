@@ -100,6 +100,9 @@ LEAD_SLASH_CREDIT_RE = re.compile(
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2})\s*:\s+(?=[A-Z\"“])")
 _NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch", "also", "related", "focus"}
 # Boilerplate tokens glued to the next word by a scraper: "SubscribeSaturday, February 24".
+# A list glyph starts a list item, also where a page flattened a key-points box into one
+# line ("… in Helsinki, Finland• In a tweet …"): each item is a line of its own, glyph dropped.
+_LIST_BULLET = re.compile(r"[ \t]*[•▪■◆►][ \t]+")
 _GLUED = re.compile(r"\b(Subscribe|Advertisement|Advertisment|ADVERTISEMENT|Article content)(?=[A-Z0-9])")
 _GLUED_BEFORE = re.compile(r"(?<=[a-z.!?\"”’)])(Advertisement|Advertisment|ADVERTISEMENT)(?=\s*$)", re.MULTILINE)
 
@@ -209,6 +212,7 @@ def clean_text(text: str, title: str | None = None, *, normalised: bool = False)
     if not normalised:
         text = normalise_whitespace(text)
     text = _GLUED.sub(r"\1\n", text)
+    text = _LIST_BULLET.sub("\n\n", text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = strip_leading_dateline(text)
 

@@ -1,0 +1,76 @@
+"""Evidence selection: which sentences become bullets, on a made-up meeting.
+
+Each test states one rule of `briefer.evidence` / `briefer.pipeline` that decides whether a
+fact of the sources reaches the brief.
+"""
+
+from __future__ import annotations
+
+from briefer.analyse import analyse
+from briefer.brief import Source, Statement
+from briefer.evidence import _DANGLING, score_sentences
+from briefer.pipeline import lead_restatements
+from briefer.template import load_template
+
+ARTICLES = [
+    (
+        "Reyes and Tamura to meet in Port Aldo",
+        "PORT ALDO, March 3 (Wire) - President Alma Reyes of Veloria and Prime Minister Ken Tamura of Ostria "
+        "will meet in Port Aldo on Friday, officials said.\n\n"
+        "It will be the first meeting between Reyes and Tamura in Port Aldo since Ostria pulled out of the river water "
+        "treaty in January, ending a decade of joint patrols.\n\n"
+        "Reyes and Tamura will meet in Port Aldo on Friday for talks.\n\n"
+        "The leaders are expected to discuss the river treaty, fishing quotas and a stalled rail link.\n\n"
+        "But analysts predicted that Tamura is unlikely to emerge from the talks with any new treaty.\n\n"
+        "They were partners in the old customs union, a period of open borders.",
+        "2031-03-03",
+    ),
+    (
+        "Port Aldo talks",
+        "Reyes will press Tamura to restore the joint patrols on the river, an aide said.\n\n"
+        "The summit will also touch on fishing quotas between two nations who have previously enjoyed "
+        "closer ties.\n\n"
+        "Tamura arrived in Port Aldo by train on Thursday.",
+        "2031-03-02",
+    ),
+]
+
+
+def _analysis(embedder):
+    sources = [Source(id=i + 1, title=title, text=body, date=day, words=len(body.split()))
+               for i, (title, body, day) in enumerate(ARTICLES)]
+    return analyse(sources, embedder, None)
+
+
+def _score_of(analysis, cands, scores, specs, key, start):
+    i = [s.key for s in specs].index(key)
+    j = next(j for j, c in enumerate(cands) if c.text.startswith(start))
+    return float(scores[i, j])
+
+
+def test_an_opening_but_does_not_make_a_sentence_lean_on_the_one_before():
+    assert not _DANGLING.search("But analysts predicted that Tamura is unlikely to emerge with a treaty.")
+    assert not _DANGLING.search("And the two sides will sign a rail accord.")
+    assert _DANGLING.search("They were partners in the old customs union.")
+    assert _DANGLING.search("But they remain divided over fishing quotas.")
+    assert _DANGLING.search("He said the talks would go well.")
+
+
+def test_a_sentence_about_the_meeting_ahead_that_recalls_the_past_is_still_agenda(embedder):
+    analysis = _analysis(embedder)
+    template = load_template()
+    specs = [s for s in template.sections if s.key in ("context", "agenda", "outlook")]
+    cands, scores = score_sentences(analysis, specs, embedder)
+    # "will also touch on … who have previously enjoyed closer ties": ahead, not a recollection.
+    assert _score_of(analysis, cands, scores, specs, "agenda", "The summit will also touch on") > -1.0
+    # A bare recollection stays out of the sections about what happens next.
+    assert _score_of(analysis, cands, scores, specs, "outlook", "They were partners") == -1.0
+
+
+def test_a_restatement_of_the_event_line_goes_but_one_with_a_fact_of_its_own_stays(embedder):
+    analysis = _analysis(embedder)
+    lead = Statement("President Alma Reyes and Prime Minister Ken Tamura meet in Port Aldo on Friday.", [1, 2])
+    used = lead_restatements(analysis, lead, embedder)
+    texts = {r.text for r in analysis.sentences if r.id in used}
+    assert "Reyes and Tamura will meet in Port Aldo on Friday for talks." in texts
+    assert not any(t.startswith("It will be the first meeting") for t in texts)
