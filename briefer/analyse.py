@@ -25,7 +25,7 @@ from briefer.brief import (
 )
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
-from briefer.frame import Frame, extract_frame, is_meeting_sentence
+from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence
 from briefer.ingest.dates import iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import content_stems, jaccard, split_sentences, words
@@ -57,6 +57,19 @@ _PAST = re.compile(
 STALE_BEFORE_DAYS = 120
 STALE_AFTER_DAYS = 30
 MEETING_DATE_APART_DAYS = 7  # a source's own meeting date this far from the set's: another meeting
+# Words that mark a meeting told of as an earlier one, not the set's told after the fact.
+_EARLIER = re.compile(
+    r"\b(last met|previous(?:ly)?|had met|have met|has met|last (?:summit|meeting|visit|trip|time|talks)|"
+    r"earlier|ago|last year|since|after their)\b",
+    re.I,
+)
+# Words that speak of a meeting still to come ("will meet", "is expected to", "ahead of").
+_AHEAD = re.compile(
+    r"\b(will|would|shall|to meet|to hold|to visit|to travel|set to|set for|scheduled|expected|expects?|"
+    r"plans?|planned|upcoming|forthcoming|next|is to|are to|due to|poised|ahead of|later (?:this|today|on)|"
+    r"is likely|are likely|preparing|prepares?|intends?|going to)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -244,12 +257,78 @@ def _as_said(d: date, with_year: list[date], year: int) -> date | None:
         return None
 
 
+def _person_tokens(frame: Frame) -> list[list[str]]:
+    """Per principal, the name tokens that name them alone ("Maru", "Anna", "Anna Maru")."""
+    return [sorted({p.short, *p.name.split()} - {""}, key=lambda t: (-len(t), t)) for p in frame.people]
+
+
+def _names_all(text: str, tokens: list[list[str]]) -> bool:
+    """True if `text` names every principal."""
+    return all(any(re.search(rf"\b{re.escape(t)}\b", text) for t in toks if len(t) > 1) for toks in tokens)
+
+
+def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
+                      set_date: date | None = None) -> list[tuple[str, int]]:
+    """Earlier meetings of the set's principals that the other sources recall, as (place, source
+    id): a place another source names for a meeting it marks as earlier ("last met in X", "since
+    they met in X in 2017"), in a sentence naming both principals, when the place is not the
+    set's nor a principal's country."""
+    if not frame.place or len(frame.people) < 2:
+        return []
+    year = set_date.year if set_date else None
+    tokens = _person_tokens(frame)
+    out: list[tuple[str, int]] = []
+    for o in sorted(sources, key=lambda x: x.id):
+        of = frame.sources.get(o.id)
+        if o.id == source_id or of is None:
+            continue
+        places = sorted({pl for pl in of.past_places
+                         if pl not in frame.countries and not _compatible(pl, frame.place, frame)})
+        sents = [o.title, *split_sentences(o.text)]
+        out += [(pl, o.id) for pl in places
+                if any(place_mentioned(pl, x) and _names_all(x, tokens) and _earlier(x, year) for x in sents)]
+    return out
+
+
+def _earlier(sentence: str, year: int | None) -> bool:
+    """True if the sentence marks the meeting it tells of as an earlier one ("last met in",
+    "since they met in ... 2017"), not as the set's meeting told after the fact ("met at")."""
+    if _EARLIER.search(sentence):
+        return True
+    return year is not None and any(int(y) < year for y in YEAR_RE.findall(sentence))
+
+
+def reports_unplaced(source: Source, sf: SourceFrame, frame: Frame, set_date: date | None) -> bool:
+    """True if the source reports a meeting of the set's principals as under way or over
+    ("the two sit down to dinner", "he said the meeting was") yet never ties it to the set's meeting: no sentence about
+    the meeting looks ahead, and it names neither the set's place (nor a place inside it), nor a
+    day near the set's date, nor has a publication date from the week before the meeting to
+    `STALE_AFTER_DAYS` after it (a report of the meeting as it happens is written then)."""
+    if not frame.place or len(frame.people) < 2:
+        return False
+    text = f"{source.title}\n{source.text}"
+    if any(re.search(rf"\b{re.escape(part)}\b", text, re.I) for part in frame.place_parts):
+        return False
+    if any(_compatible(pl, frame.place, frame) for pl in sf.places):
+        return False
+    if frame.when and any(abs((d - frame.when).days) <= MEETING_DATE_APART_DAYS for d in sf.dates):
+        return False
+    pub = parse_iso(source.date)
+    if pub and set_date and -MEETING_DATE_APART_DAYS <= (pub - set_date).days <= STALE_AFTER_DAYS:
+        return False
+    about = [x for x in [source.title, *split_sentences(source.text)] if x and is_meeting_sentence(x)]
+    return any(_names_all(x, _person_tokens(frame)) for x in about) and not any(_AHEAD.search(x) for x in about)
+
+
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
     """Flag sources about an older or a different meeting, judged on the whole frame.
 
     Each disagreement with the set's meeting is one signal: the people it pairs, the place
     it names for its meeting (only if it never names the set's place), the date it gives for
     its meeting, its own publication date, and other sources speaking of its meeting as past.
+    A report of a meeting of the two as under way or over that names neither the set's place
+    nor a date, while another source recalls an earlier meeting of theirs, counts twice: the
+    set itself names the meeting it may be about, and nothing in it ties it to this one.
     One signal is a detail, not another event (an article that recalls an old clash, a
     source with one wrong date); two make the source stale or about a different event. A
     different pair of leaders counts twice: that is another meeting whatever else agrees.
@@ -302,6 +381,18 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                     notes.append(f"other sources speak of the {own_places[0]} meeting as a past one")
                 else:
                     kinds.append(FLAG_DIFFERENT_EVENT)
+        # Report: it tells of a meeting of the two as under way or over, but never where or when,
+        # while other sources recall an earlier meeting of theirs elsewhere: nothing ties it to
+        # this one, and the set itself names the meeting it may be about.
+        recalled = recalled_meetings(s.id, usable, frame, set_date) if reports_unplaced(s, sf, frame, set_date) else []
+        if recalled:
+            score += 2
+            kinds.append(FLAG_STALE)
+            pl, by = recalled[0]
+            names = " and ".join(p.short or p.name for p in frame.people)
+            notes.append(f"reports a meeting of {names} as under way or over, but names neither "
+                         f"{', '.join(frame.place_parts)} nor a date; source [{by}] recalls their earlier "
+                         f"meeting in {pl}")
         # Date: every day-and-month it gives for its meeting is far from the set's.
         # A date written with its year is compared as it stands; one without, as a day of
         # the meeting's year (its year was only a guess).
