@@ -268,16 +268,16 @@ def _names_all(text: str, tokens: list[list[str]]) -> bool:
 
 
 def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
-                      set_date: date | None = None) -> list[tuple[str, int]]:
+                      set_date: date | None = None) -> list[tuple[str, int, str]]:
     """Earlier meetings of the set's principals that the other sources recall, as (place, source
-    id): a place another source names for a meeting it marks as earlier ("last met in X", "since
-    they met in X in 2017"), in a sentence naming both principals, when the place is not the
-    set's nor a principal's country."""
+    id, sentence): a place another source names for a meeting it marks as earlier ("last met in
+    X", "since they met in X in 2017"), in a sentence naming both principals, when the place is
+    not the set's nor a principal's country."""
     if not frame.place or len(frame.people) < 2:
         return []
     year = set_date.year if set_date else None
     tokens = _person_tokens(frame)
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, str]] = []
     for o in sorted(sources, key=lambda x: x.id):
         of = frame.sources.get(o.id)
         if o.id == source_id or of is None:
@@ -285,8 +285,10 @@ def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
         places = sorted({pl for pl in of.past_places
                          if pl not in frame.countries and not _compatible(pl, frame.place, frame)})
         sents = [o.title, *split_sentences(o.text)]
-        out += [(pl, o.id) for pl in places
-                if any(place_mentioned(pl, x) and _names_all(x, tokens) and _earlier(x, year) for x in sents)]
+        for pl in places:
+            said = [x for x in sents if place_mentioned(pl, x) and _names_all(x, tokens) and _earlier(x, year)]
+            if said:
+                out.append((pl, o.id, said[0]))
     return out
 
 
@@ -298,26 +300,64 @@ def _earlier(sentence: str, year: int | None) -> bool:
     return year is not None and any(int(y) < year for y in YEAR_RE.findall(sentence))
 
 
-def reports_unplaced(source: Source, sf: SourceFrame, frame: Frame, set_date: date | None) -> bool:
-    """True if the source reports a meeting of the set's principals as under way or over
-    ("the two sit down to dinner", "he said the meeting was") yet never ties it to the set's meeting: no sentence about
-    the meeting looks ahead, and it names neither the set's place (nor a place inside it), nor a
-    day near the set's date, nor has a publication date from the week before the meeting to
-    `STALE_AFTER_DAYS` after it (a report of the meeting as it happens is written then)."""
+def _occasion_pattern(occasion: str | None) -> re.Pattern[str] | None:
+    """The set's gathering by its short name ("G20" also as "G-20"; "SCO"), or its name
+    without the head word when it has no acronym."""
+    if not occasion:
+        return None
+    acronyms = sorted(set(re.findall(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b", occasion)))
+    alts = [re.sub(r"(?<=[A-Za-z])-?(?=\d)", "[- ]?", a) for a in acronyms]
+    if not alts:
+        name = re.sub(r"\s+(?:summit|forum|conference|gathering|assembly|meeting)s?$", "", occasion, flags=re.I)
+        alts = [re.escape(name.strip())] if name.strip() else []
+    return re.compile(rf"\b(?:{'|'.join(alts)})\b", re.I) if alts else None
+
+
+def unplaced_report(source: Source, sf: SourceFrame, sources: list[Source], frame: Frame,
+                    set_date: date | None) -> tuple[str, int] | None:
+    """The earlier meeting (place, id of the source that recalls it) that a source may be
+    about, when it reports a meeting of the set's principals as under way or over ("the two
+    sit down to dinner", "he said the meeting was") yet nothing in it ties it to the set's
+    meeting:
+
+    - no sentence of it about the meeting looks ahead;
+    - it names neither the set's place, nor a place inside it, nor any place the other sources
+      name for this meeting;
+    - it gives no day near the set's date, and has no publication date from the week before
+      the meeting to `STALE_AFTER_DAYS` after it (a report of the meeting is written then);
+    - another source recalls an earlier meeting of the two elsewhere, and if the set's meeting
+      is at a named gathering that this source names too, the recalled one was at it as well
+      (a recurring summit fits both; one named only for this meeting ties it to this one).
+    """
     if not frame.place or len(frame.people) < 2:
-        return False
-    text = f"{source.title}\n{source.text}"
-    if any(re.search(rf"\b{re.escape(part)}\b", text, re.I) for part in frame.place_parts):
-        return False
-    if any(_compatible(pl, frame.place, frame) for pl in sf.places):
-        return False
+        return None
+    tokens = _person_tokens(frame)
+    about = [x for x in [source.title, *split_sentences(source.text)] if x and is_meeting_sentence(x)]
+    if not any(_names_all(x, tokens) for x in about) or any(_AHEAD.search(x) for x in about):
+        return None
     if frame.when and any(abs((d - frame.when).days) <= MEETING_DATE_APART_DAYS for d in sf.dates):
-        return False
+        return None
     pub = parse_iso(source.date)
     if pub and set_date and -MEETING_DATE_APART_DAYS <= (pub - set_date).days <= STALE_AFTER_DAYS:
-        return False
-    about = [x for x in [source.title, *split_sentences(source.text)] if x and is_meeting_sentence(x)]
-    return any(_names_all(x, _person_tokens(frame)) for x in about) and not any(_AHEAD.search(x) for x in about)
+        return None
+    recalled = recalled_meetings(source.id, sources, frame, set_date)
+    if not recalled:
+        return None
+    earlier = {pl for pl, _, _ in recalled}
+    here = {pl for o, of in frame.sources.items() if o != source.id
+            and any(_compatible(x, frame.place, frame) for x in of.places) for pl in of.places}
+    text = f"{source.title}\n{source.text}"
+    # As written or in a capitals dateline ("OSAKA, Japan -"); a principal's own country says
+    # nothing about where they meet.
+    if any(re.search(rf"\b(?:{re.escape(pl)}|{re.escape(pl.upper())})\b", text)
+           for pl in sorted({*frame.place_parts, *(here - earlier - frame.countries)})):
+        return None
+    if any(_compatible(pl, frame.place, frame) for pl in sf.places):
+        return None
+    occasion = _occasion_pattern(frame.occasion)
+    if occasion and occasion.search(text):
+        recalled = [r for r in recalled if occasion.search(r[2])]
+    return (recalled[0][0], recalled[0][1]) if recalled else None
 
 
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
@@ -384,11 +424,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # Report: it tells of a meeting of the two as under way or over, but never where or when,
         # while other sources recall an earlier meeting of theirs elsewhere: nothing ties it to
         # this one, and the set itself names the meeting it may be about.
-        recalled = recalled_meetings(s.id, usable, frame, set_date) if reports_unplaced(s, sf, frame, set_date) else []
+        recalled = unplaced_report(s, sf, usable, frame, set_date)
         if recalled:
             score += 2
             kinds.append(FLAG_STALE)
-            pl, by = recalled[0]
+            pl, by = recalled
             names = " and ".join(p.short or p.name for p in frame.people)
             notes.append(f"reports a meeting of {names} as under way or over, but names neither "
                          f"{', '.join(frame.place_parts)} nor a date; source [{by}] recalls their earlier "

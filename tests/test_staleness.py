@@ -98,3 +98,48 @@ def test_the_flags_do_not_depend_on_the_order_of_the_sources(parser):
         flags, a = _flags(list(order), parser)
         results.append((flags, {i: a.assessments[i].notes for i in sorted(a.assessments)}))
     assert all(r == results[0] for r in results[1:])
+
+
+def test_an_unplaced_report_naming_a_venue_the_previews_give_for_this_meeting_is_current(parser):
+    venue = [
+        _src(1, PREVIEWS[0].text, PREVIEWS[0].date),
+        _src(2, "Prime Minister Piet Kalder will host President Anna Maru at Rosenhof Palace in Lindau on Friday "
+                "for talks on the border dispute.", "2031-03-10"),
+        PREVIEWS[2],
+    ]
+    report = _src(4, UNPLACED_REPORT.text + " The lunch at Rosenhof Palace ran over by an hour.", None,
+                  title=UNPLACED_REPORT.title)
+    _, a = _flags([*venue, report], parser)
+    assert a.is_current(4)
+    _, a = _flags([*venue, UNPLACED_REPORT], parser)
+    assert not a.is_current(4)  # the same report without the venue is still stale
+
+
+# The meeting is held at a recurring gathering, the Pacific Rim Forum (PRF) summit.
+AT_FORUM = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder on the sidelines of the "
+            "PRF summit in Lindau, Osterland, on March 14, officials said. {recall}", "2031-03-03"),
+    _src(2, "Prime Minister Piet Kalder will hold talks with President Anna Maru at the PRF summit in Lindau on "
+            "Friday, his office said.", "2031-03-10"),
+    _src(3, "Maru and Kalder will meet in Lindau on 14 March on the sidelines of the PRF summit, the Veltrian "
+            "foreign ministry said.", None),
+]
+AT_FORUM_REPORT = _src(4, UNPLACED_REPORT.text, None, title="Maru, Kalder sit down to lunch at PRF summit")
+
+
+def _at_forum(recall: str) -> list[Source]:
+    first = AT_FORUM[0]
+    return [_src(1, first.text.format(recall=recall), first.date), *AT_FORUM[1:], AT_FORUM_REPORT]
+
+
+def test_a_report_at_the_sets_gathering_is_current_when_the_earlier_meeting_was_elsewhere(parser):
+    _, a = _flags(_at_forum("Maru and Kalder last met in Brest in November."), parser)
+    assert a.frame.occasion and "PRF" in a.frame.occasion
+    assert a.is_current(4)
+
+
+def test_a_report_at_a_recurring_gathering_is_stale_when_the_earlier_meeting_was_at_it_too(parser):
+    _, a = _flags(_at_forum("Maru and Kalder last met in Brest in November on the sidelines of the PRF summit."),
+                  parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert any("Brest" in n for n in a.assessments[4].notes)
