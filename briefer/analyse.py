@@ -25,7 +25,7 @@ from briefer.brief import (
 )
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
-from briefer.frame import Frame, extract_frame, is_meeting_sentence
+from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence
 from briefer.ingest.dates import iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import content_stems, jaccard, split_sentences, words
@@ -57,6 +57,19 @@ _PAST = re.compile(
 STALE_BEFORE_DAYS = 120
 STALE_AFTER_DAYS = 30
 MEETING_DATE_APART_DAYS = 7  # a source's own meeting date this far from the set's: another meeting
+# Words that mark a meeting told of as an earlier one, not the set's told after the fact.
+_EARLIER = re.compile(
+    r"\b(last met|previous(?:ly)?|had met|have met|has met|last (?:summit|meeting|visit|trip|time|talks)|"
+    r"earlier|ago|last year|since|after their)\b",
+    re.I,
+)
+# Words that speak of a meeting still to come ("will meet", "is expected to", "ahead of").
+_AHEAD = re.compile(
+    r"\b(will|would|shall|to meet|to hold|to visit|to travel|set to|set for|scheduled|expected|expects?|"
+    r"plans?|planned|upcoming|forthcoming|next|is to|are to|due to|poised|ahead of|later (?:this|today|on)|"
+    r"is likely|are likely|preparing|prepares?|intends?|going to)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -249,12 +262,118 @@ def _as_said(d: date, with_year: list[date], year: int) -> date | None:
         return None
 
 
+def _person_tokens(frame: Frame) -> list[list[str]]:
+    """Per principal, the name tokens that name them alone ("Maru", "Anna", "Anna Maru")."""
+    return [sorted({p.short, *p.name.split()} - {""}, key=lambda t: (-len(t), t)) for p in frame.people]
+
+
+def _names_all(text: str, tokens: list[list[str]]) -> bool:
+    """True if `text` names every principal."""
+    return all(any(re.search(rf"\b{re.escape(t)}\b", text) for t in toks if len(t) > 1) for toks in tokens)
+
+
+def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
+                      set_date: date | None = None) -> list[tuple[str, int, str]]:
+    """Earlier meetings of the set's principals that the other sources recall, as (place, source
+    id, sentence): a place another source names for a meeting it marks as earlier ("last met in
+    X", "since they met in X in 2017"), in a sentence naming both principals, when the place is
+    not the set's nor a principal's country."""
+    if not frame.place or len(frame.people) < 2:
+        return []
+    year = set_date.year if set_date else None
+    tokens = _person_tokens(frame)
+    out: list[tuple[str, int, str]] = []
+    for o in sorted(sources, key=lambda x: x.id):
+        of = frame.sources.get(o.id)
+        if o.id == source_id or of is None:
+            continue
+        places = sorted({pl for pl in of.past_places
+                         if pl not in frame.countries and not _compatible(pl, frame.place, frame)})
+        sents = [o.title, *split_sentences(o.text)]
+        for pl in places:
+            said = [x for x in sents if place_mentioned(pl, x) and _names_all(x, tokens) and _earlier(x, year)]
+            if said:
+                out.append((pl, o.id, said[0]))
+    return out
+
+
+def _earlier(sentence: str, year: int | None) -> bool:
+    """True if the sentence marks the meeting it tells of as an earlier one ("last met in",
+    "since they met in ... 2017"), not as the set's meeting told after the fact ("met at")."""
+    if _EARLIER.search(sentence):
+        return True
+    return year is not None and any(int(y) < year for y in YEAR_RE.findall(sentence))
+
+
+def _occasion_pattern(occasion: str | None) -> re.Pattern[str] | None:
+    """The set's gathering by its short name ("G20" also as "G-20"; "SCO"), or its name
+    without the head word when it has no acronym."""
+    if not occasion:
+        return None
+    acronyms = sorted(set(re.findall(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b", occasion)))
+    alts = [re.sub(r"(?<=[A-Za-z])-?(?=\d)", "[- ]?", a) for a in acronyms]
+    if not alts:
+        name = re.sub(r"\s+(?:summit|forum|conference|gathering|assembly|meeting)s?$", "", occasion, flags=re.I)
+        alts = [re.escape(name.strip())] if name.strip() else []
+    return re.compile(rf"\b(?:{'|'.join(alts)})\b", re.I) if alts else None
+
+
+def unplaced_report(source: Source, sf: SourceFrame, sources: list[Source], frame: Frame,
+                    set_date: date | None) -> tuple[str, int] | None:
+    """The earlier meeting (place, id of the source that recalls it) that a source may be
+    about, when it reports a meeting of the set's principals as under way or over ("the two
+    sit down to dinner", "he said the meeting was") yet nothing in it ties it to the set's
+    meeting:
+
+    - no sentence of it about the meeting looks ahead;
+    - it names neither the set's place, nor a place inside it, nor any place the other sources
+      name for this meeting;
+    - it gives no day near the set's date, and has no publication date from the week before
+      the meeting to `STALE_AFTER_DAYS` after it (a report of the meeting is written then);
+    - another source recalls an earlier meeting of the two elsewhere, and if the set's meeting
+      is at a named gathering that this source names too, the recalled one was at it as well
+      (a recurring summit fits both; one named only for this meeting ties it to this one).
+    """
+    if not frame.place or len(frame.people) < 2:
+        return None
+    tokens = _person_tokens(frame)
+    about = [x for x in [source.title, *split_sentences(source.text)] if x and is_meeting_sentence(x)]
+    if not any(_names_all(x, tokens) for x in about) or any(_AHEAD.search(x) for x in about):
+        return None
+    if frame.when and any(abs((d - frame.when).days) <= MEETING_DATE_APART_DAYS for d in sf.dates):
+        return None
+    pub = parse_iso(source.date)
+    if pub and set_date and -MEETING_DATE_APART_DAYS <= (pub - set_date).days <= STALE_AFTER_DAYS:
+        return None
+    recalled = recalled_meetings(source.id, sources, frame, set_date)
+    if not recalled:
+        return None
+    earlier = {pl for pl, _, _ in recalled}
+    here = {pl for o, of in frame.sources.items() if o != source.id
+            and any(_compatible(x, frame.place, frame) for x in of.places) for pl in of.places}
+    text = f"{source.title}\n{source.text}"
+    # As written or in a capitals dateline ("OSAKA, Japan -"); a principal's own country says
+    # nothing about where they meet.
+    if any(re.search(rf"\b(?:{re.escape(pl)}|{re.escape(pl.upper())})\b", text)
+           for pl in sorted({*frame.place_parts, *(here - earlier - frame.countries)})):
+        return None
+    if any(_compatible(pl, frame.place, frame) for pl in sf.places):
+        return None
+    occasion = _occasion_pattern(frame.occasion)
+    if occasion and occasion.search(text):
+        recalled = [r for r in recalled if occasion.search(r[2])]
+    return (recalled[0][0], recalled[0][1]) if recalled else None
+
+
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
     """Flag sources about an older or a different meeting, judged on the whole frame.
 
     Each disagreement with the set's meeting is one signal: the people it pairs, the place
     it names for its meeting (only if it never names the set's place), the date it gives for
     its meeting, its own publication date, and other sources speaking of its meeting as past.
+    A report of a meeting of the two as under way or over that names neither the set's place
+    nor a date, while another source recalls an earlier meeting of theirs, counts twice: the
+    set itself names the meeting it may be about, and nothing in it ties it to this one.
     One signal is a detail, not another event (an article that recalls an old clash, a
     source with one wrong date); two make the source stale or about a different event. A
     different pair of leaders counts twice: that is another meeting whatever else agrees.
@@ -307,6 +426,18 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                     notes.append(f"other sources speak of the {own_places[0]} meeting as a past one")
                 else:
                     kinds.append(FLAG_DIFFERENT_EVENT)
+        # Report: it tells of a meeting of the two as under way or over, but never where or when,
+        # while other sources recall an earlier meeting of theirs elsewhere: nothing ties it to
+        # this one, and the set itself names the meeting it may be about.
+        recalled = unplaced_report(s, sf, usable, frame, set_date)
+        if recalled:
+            score += 2
+            kinds.append(FLAG_STALE)
+            pl, by = recalled
+            names = " and ".join(p.short or p.name for p in frame.people)
+            notes.append(f"reports a meeting of {names} as under way or over, but names neither "
+                         f"{', '.join(frame.place_parts)} nor a date; source [{by}] recalls their earlier "
+                         f"meeting in {pl}")
         # Date: every day-and-month it gives for its meeting is far from the set's.
         # A date written with its year is compared as it stands; one without, as a day of
         # the meeting's year (its year was only a guess).

@@ -1,0 +1,145 @@
+"""Sources about an earlier meeting of the same leaders: a report that never says where or when,
+while the set itself recalls an earlier meeting of theirs. Fixtures are short articles about
+invented leaders, written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from briefer.analyse import analyse
+from briefer.brief import FLAG_STALE, Source
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from briefer.models import load_parser
+
+    return load_parser()
+
+
+def _src(i: int, text: str, pub: str | None = None, title: str = "") -> Source:
+    return Source(id=i, title=title or f"Article {i}", text=text, date=pub,
+                  date_method="dateline" if pub else "not found", words=len(text.split()))
+
+
+# Three previews of a meeting in Lindau; the first recalls the leaders' earlier meeting in Brest.
+PREVIEWS = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau, Osterland, "
+            "on March 14, officials said on Monday. The two leaders are expected to discuss energy and trade. "
+            "Maru and Kalder last met in Brest in November, when they agreed a fishing truce.", "2031-03-03"),
+    _src(2, "Prime Minister Piet Kalder will host President Anna Maru in Lindau on Friday for talks on the border "
+            "dispute. Kalder said the summit in Lindau would open a new chapter.", "2031-03-10"),
+    _src(3, "Anna Maru travels to Lindau this week. Maru and Kalder will hold talks in Lindau on 14 March, "
+            "the Veltrian foreign ministry said.", None),
+]
+
+# A report of a meeting of the two as it happens, with no place and no date of its own.
+UNPLACED_REPORT = _src(
+    4, "Maru voiced hope that the fishing truce would hold through the winter. Kalder was flanked by his "
+       "foreign and trade ministers. Maru said the meeting with Kalder showed their personal friendship.",
+    None, title="Maru, Kalder sit down to lunch to discuss fishing rights")
+
+
+def _flags(sources, parser):
+    a = analyse(sources, parser=parser)
+    return {s.id: sorted(a.assessments[s.id].flags) if s.id in a.assessments else [] for s in sources}, a
+
+
+def test_a_report_that_never_says_where_or_when_is_stale_when_the_set_recalls_an_earlier_meeting(parser):
+    flags, a = _flags([*PREVIEWS, UNPLACED_REPORT], parser)
+    assert FLAG_STALE in flags[4]
+    note = " ".join(a.assessments[4].notes)
+    assert "Brest" in note and "[1]" in note and "Lindau" in note  # the reason the user can check
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_the_same_report_naming_the_meetings_place_is_current(parser):
+    placed = _src(4, UNPLACED_REPORT.text + " The lunch in Lindau ran over by an hour.", None,
+                  title=UNPLACED_REPORT.title)
+    _, a = _flags([*PREVIEWS, placed], parser)
+    assert a.is_current(4)
+
+
+def test_the_same_report_dated_on_the_meeting_day_is_current(parser):
+    dated = _src(4, UNPLACED_REPORT.text, "2031-03-14", title=UNPLACED_REPORT.title)
+    _, a = _flags([*PREVIEWS, dated], parser)
+    assert a.is_current(4)
+
+
+def test_an_unplaced_report_is_current_when_no_source_recalls_an_earlier_meeting(parser):
+    first = _src(1, PREVIEWS[0].text.replace(" Maru and Kalder last met in Brest in November, when they agreed "
+                                             "a fishing truce.", ""), PREVIEWS[0].date)
+    _, a = _flags([first, *PREVIEWS[1:], UNPLACED_REPORT], parser)
+    assert a.is_current(4)
+
+
+def test_a_preview_that_names_no_place_is_current(parser):
+    preview = _src(4, "Maru will sit down with Kalder for lunch, officials said. The two leaders are expected "
+                      "to discuss fishing rights.", None, title="Maru and Kalder to discuss fishing rights")
+    _, a = _flags([*PREVIEWS, preview], parser)
+    assert a.is_current(4)
+
+
+def test_the_sets_own_meeting_told_after_the_fact_is_not_an_earlier_meeting(parser):
+    # "met at the Grand Hotel" tells of this meeting in the past tense: it names no earlier one,
+    # so a report without place or date has nothing else it could be about.
+    after = _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau on "
+                    "March 14. Maru and Kalder met at the Grand Hotel on Friday for two hours.", "2031-03-14")
+    _, a = _flags([after, *PREVIEWS[1:], UNPLACED_REPORT], parser)
+    assert a.is_current(4)
+
+
+def test_the_flags_do_not_depend_on_the_order_of_the_sources(parser):
+    sources = [*PREVIEWS, UNPLACED_REPORT]
+    results = []
+    for order in itertools.permutations(sources):
+        flags, a = _flags(list(order), parser)
+        results.append((flags, {i: a.assessments[i].notes for i in sorted(a.assessments)}))
+    assert all(r == results[0] for r in results[1:])
+
+
+def test_an_unplaced_report_naming_a_venue_the_previews_give_for_this_meeting_is_current(parser):
+    venue = [
+        _src(1, PREVIEWS[0].text, PREVIEWS[0].date),
+        _src(2, "Prime Minister Piet Kalder will host President Anna Maru at Rosenhof Palace in Lindau on Friday "
+                "for talks on the border dispute.", "2031-03-10"),
+        PREVIEWS[2],
+    ]
+    report = _src(4, UNPLACED_REPORT.text + " The lunch at Rosenhof Palace ran over by an hour.", None,
+                  title=UNPLACED_REPORT.title)
+    _, a = _flags([*venue, report], parser)
+    assert a.is_current(4)
+    _, a = _flags([*venue, UNPLACED_REPORT], parser)
+    assert not a.is_current(4)  # the same report without the venue is still stale
+
+
+# The meeting is held at a recurring gathering, the Pacific Rim Forum (PRF) summit.
+AT_FORUM = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder on the sidelines of the "
+            "PRF summit in Lindau, Osterland, on March 14, officials said. {recall}", "2031-03-03"),
+    _src(2, "Prime Minister Piet Kalder will hold talks with President Anna Maru at the PRF summit in Lindau on "
+            "Friday, his office said.", "2031-03-10"),
+    _src(3, "Maru and Kalder will meet in Lindau on 14 March on the sidelines of the PRF summit, the Veltrian "
+            "foreign ministry said.", None),
+]
+AT_FORUM_REPORT = _src(4, UNPLACED_REPORT.text, None, title="Maru, Kalder sit down to lunch at PRF summit")
+
+
+def _at_forum(recall: str) -> list[Source]:
+    first = AT_FORUM[0]
+    return [_src(1, first.text.format(recall=recall), first.date), *AT_FORUM[1:], AT_FORUM_REPORT]
+
+
+def test_a_report_at_the_sets_gathering_is_current_when_the_earlier_meeting_was_elsewhere(parser):
+    _, a = _flags(_at_forum("Maru and Kalder last met in Brest in November."), parser)
+    assert a.frame.occasion and "PRF" in a.frame.occasion
+    assert a.is_current(4)
+
+
+def test_a_report_at_a_recurring_gathering_is_stale_when_the_earlier_meeting_was_at_it_too(parser):
+    _, a = _flags(_at_forum("Maru and Kalder last met in Brest in November on the sidelines of the PRF summit."),
+                  parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert any("Brest" in n for n in a.assessments[4].notes)
