@@ -469,7 +469,7 @@ _SENT_MONTH = r"(January|February|March|April|May|June|July|August|September|Oct
 _SENT_MD = re.compile(rf"\b{_SENT_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
 _SENT_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_SENT_MONTH}\b(?:,?\s+(\d{{4}}))?")
 _SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_SENT_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1}
+_SENT_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 _SPOKEN = re.compile(
@@ -479,12 +479,26 @@ _SPOKEN = re.compile(
 )
 
 
+# Between a speech verb and a date, words that start a clause of its own: "said he would meet
+# Xi on Tuesday" gives the meeting's day, "said on Tuesday" the day it was said.
+_CLAUSE_AFTER_SPEECH = re.compile(
+    r"\b(?:will|would|shall|could|can|may|might|plans?|meet\w*|met|visit\w*|hold\w*|host\w*)\b", re.I
+)
+
+
+def _said_on(before: str) -> bool:
+    """True if the date that follows `before` is the day something was said ("officials said
+    on Friday"), not a day the speaker spoke of ("said he would meet Xi on Tuesday")."""
+    m = _SPOKEN.search(before)
+    return bool(m) and not _CLAUSE_AFTER_SPEECH.search(before[m.end(1):])
+
+
 def dates_with_year(text: str) -> list[date]:
     """Calendar dates a sentence writes out with their year ("5th April 2023")."""
     out: list[date] = []
     for pattern, g_month, g_day in ((_SENT_MD, 1, 2), (_SENT_DM, 2, 1)):
         for m in pattern.finditer(text):
-            if not m.group(3) or _SPOKEN.search(text[:m.start()]):
+            if not m.group(3) or _said_on(text[:m.start()]):
                 continue
             try:
                 out.append(date(int(m.group(3)), _SENT_MONTHS[m.group(g_month).lower().rstrip(".")], int(m.group(g_day))))
@@ -493,23 +507,31 @@ def dates_with_year(text: str) -> list[date]:
     return sorted(set(out))
 
 
-def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False
-             ) -> list[tuple[date, bool, int]]:
+NEAR_WEEKDAY_DAYS = 3  # a weekday in a sentence that is neither ahead nor past: at most this far ahead
+
+
+def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False,
+             ahead: bool = True) -> list[tuple[date, bool, int]]:
     """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
 
     Returns (date, explicit, position): explicit when the text names a day of a month. A weekday is
     the next such day on or after `ref` (the last one on or before it when the sentence
-    reports what already happened, `past`); without `ref` it is not resolved. A day and month
-    without a year take the year that puts them nearest to `ref` (or `year_ref`, the set's
-    date, for a source without a date of its own). The day something was said ("officials
-    said on Friday") is not a date of the meeting.
+    reports what already happened, `past`); when the sentence says neither (not `ahead`: no
+    future word, "arrangements still being ironed out on Tuesday") it may be last week's as
+    well as next week's, so only a day at most `NEAR_WEEKDAY_DAYS` ahead is kept. Without
+    `ref` it is not resolved. "Yesterday", "today", "tomorrow" count from `ref`. A day and
+    month without a year take the year that puts them nearest to `ref` (or `year_ref`, the
+    set's date, for a source without a date of its own). The day something was said
+    ("officials said on Friday") is not a date of the meeting, but the day a speaker gives
+    ("said he would meet Xi on Tuesday") is.
     """
     out: list[tuple[date, bool, int]] = []
     spans: list[tuple[int, int]] = []
     for pattern, g_month, g_day in ((_SENT_MD, 1, 2), (_SENT_DM, 2, 1)):
         for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in spans) or _SPOKEN.search(text[:m.start()]):
+            if any(a <= m.start() < b for a, b in spans) or _said_on(text[:m.start()]):
                 continue
+            spans.append((m.start(), m.end()))
             month = _SENT_MONTHS[m.group(g_month).lower().rstrip(".")]
             day = int(m.group(g_day))
             anchor = ref or year_ref
@@ -529,19 +551,43 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bo
                 continue
             best = min(cands, key=lambda d: (abs((d - anchor).days) if anchor else 0, d))
             out.append((best, True, m.start()))
-            spans.append((m.start(), m.end()))
     if ref:
-        for m in _SENT_WD.finditer(text):
-            if any(a <= m.start() < b + 12 for a, b in spans) or _SPOKEN.search(text[:m.start()]):
-                continue  # "Tuesday, June 12": the date already says it
-            target = _SENT_WEEKDAYS.index(m.group(1).lower())
+        for target, pos in _weekdays(text, spans):
             if past:
-                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, m.start()))
-            else:
-                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
+                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, pos))
+            elif ahead or (target - ref.weekday()) % 7 <= NEAR_WEEKDAY_DAYS:
+                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, pos))
         for word, days in _SENT_RELATIVE.items():
             for m in re.finditer(rf"\b{word}\b", text, re.I):
-                if _SPOKEN.search(text[:m.start()]):
+                if _said_on(text[:m.start()]):
                     continue
                 out.append((ref + timedelta(days=days), False, m.start()))
     return out
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence writes a day of a month ("June 12", "12 June 2018")."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_SENT_MD, _SENT_DM):
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for a, b in spans):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def _weekdays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(weekday, position) of the weekdays a sentence names as days of what it reports: not
+    the day something was said, not one a written date already gives ("Tuesday, June 12")."""
+    out = []
+    for m in _SENT_WD.finditer(text):
+        if any(a <= m.start() < b + 12 for a, b in spans) or _said_on(text[:m.start()]):
+            continue
+        out.append((_SENT_WEEKDAYS.index(m.group(1).lower()), m.start()))
+    return out
+
+
+def weekdays_in(text: str) -> list[tuple[int, int]]:
+    """(weekday, position) of the days a sentence names only by their weekday (0 = Monday),
+    for a source without a date of its own: they cannot be placed on a calendar alone, but
+    can agree with a day the dated sources give."""
+    return _weekdays(text, _date_spans(text))
