@@ -135,6 +135,15 @@ _LABELLED_DATE = re.compile(
     re.IGNORECASE,
 )
 _TOP_FULL_DATE = re.compile(rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})")
+# A publication stamp inside a line of page furniture: "3 min read Last Updated : Jul 08 2024 |
+# 5:39 PM IST", "Politics | Published: 7 July 2031". Only after a separator or a reading time,
+# never after prose ("the report, published on ...").
+_INLINE_STAMP = re.compile(
+    rf"(?:[|•·–—]\s*|\bread\s+)(?P<label>first published|published|posted|last updated|updated)(?:\s+on)?\s*:?\s*"
+    rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})",
+    re.IGNORECASE,
+)
+_HEAD_LINES = 8  # lines at the top of a page where a date stamp may stand
 
 
 _LABELLED_MONTH = re.compile(
@@ -159,25 +168,53 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         d = parse_full_date(m.group("date"))
         if d:
             return d.isoformat(), f"dateline '{m.group(0).strip()}'"
-    top = [ln.strip() for ln in text.split("\n") if ln.strip()][:4]
-    for ln in top:
-        m = _TOP_FULL_DATE.search(ln[:80])
-        if not m:
-            continue
-        # a date-only line, or a date that opens the line ("Nov. 13, 2024 — ...")
-        before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
-        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
-        stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
-        if is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)):
-            d = parse_full_date(m.group("date"))
-            if d:
-                return d.isoformat(), f"dateline '{m.group(0).strip()}'"
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
+    inline = [m for m in (_INLINE_STAMP.search(ln) for ln in lines) if m]
+    inline.sort(key=lambda m: "updated" in m.group("label").lower())
+    for m in inline:
+        d = parse_full_date(m.group("date"))
+        if d:
+            return d.isoformat(), f"dateline '{m.string[m.start('label'):m.end()].strip()}'"
+    top = _top_dates(lines)
+    if top:
+        return top
     m = _LABELLED_MONTH.search(head)
     if m:
         year = int(m.group("y") or m.group("y2"))
         month = int(m.group("m")) if m.group("m") else _month(m.group("mon"))
         if month:
             return f"{year:04d}-{month:02d}", f"dateline '{m.group(0).strip()}' (month only)"
+    return None
+
+
+def _top_dates(lines: list[str]) -> tuple[str, str] | None:
+    """The date stamp at the top of a page: a date-only line, or a date that opens one of the
+    first four lines ("Nov. 13, 2024 — ..."). When the stamps of the top lines disagree (a
+    site header's date above the article's), the one with a time of day is the article's;
+    if that does not settle it, none is taken."""
+    found: list[tuple[dt.date, str, bool]] = []  # (date, quote, has a time)
+    for i, ln in enumerate(lines):
+        m = _TOP_FULL_DATE.search(ln[:80])
+        if not m:
+            continue
+        before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
+        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
+        stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
+        date_only = is_date_line(ln)
+        if date_only or (i < 4 and opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)):
+            d = parse_full_date(m.group("date"))
+            if d:
+                timed = date_only and bool(re.search(rf"{TIME_RE}\s*$", ln))
+                found.append((d, m.group(0).strip(), timed))
+    if not found:
+        return None
+    first = found[0]
+    if all(f[0] == first[0] for f in found):
+        return first[0].isoformat(), f"dateline '{first[1]}'"
+    timed = {f[0] for f in found if f[2]}
+    if len(timed) == 1:
+        pick = next(f for f in found if f[2])
+        return pick[0].isoformat(), f"dateline '{pick[1]}' (the timed stamp of the page's dates)"
     return None
 
 
@@ -238,6 +275,13 @@ _WIRE_MONTHDAY = re.compile(
 )
 
 
+# The same without a place, the service in brackets: "Nov. 10 (UPI) -- …", "12 March (AFP) – …".
+_WIRE_MONTHDAY_CREDIT = re.compile(
+    rf"^(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)"
+    rf"\s*\([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}\)\s*(?:--|[-–—:])"
+)
+
+
 def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
     """A year-less or relative publication date: a weekday page header at the top, a wire
     dateline ("New Delhi, Aug 6: …"), the weekday-and-date officials spoke on, or "said
@@ -250,11 +294,11 @@ def find_date_clue(text: str, title: str | None = None, *, datelines: bool = Tru
             mon, day = _md(m)  # type: ignore[misc]
             wd = _weekday(m.group("wd") or "")
             return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
-    for ln in lines[:4] if datelines else []:
-        m = _WIRE_MONTHDAY.match(ln)
+    for i, ln in enumerate(lines[:_HEAD_LINES] if datelines else []):
+        m = (_WIRE_MONTHDAY.match(ln) if i < 4 else None) or _WIRE_MONTHDAY_CREDIT.match(ln)
         if m and _md(m):
             mon, day = _md(m)  # type: ignore[misc]
-            return DateClue("dateline", m.group(0).rstrip(" :.(–—-/"), mon, day)
+            return DateClue("dateline", m.group(0).split("(")[0].rstrip(" :.(–—-/"), mon, day)
 
     # "reported on Wednesday (November 13)": the latest such day officials spoke on
     spoken: list[DateClue] = []
@@ -321,6 +365,9 @@ def describe_clue(c: DateClue) -> str:
 
 
 CLUE_MAX_DAYS_FROM_REFS = 366  # a year-less date resolved further than this from every dated source is refused
+# "Officials said Thursday" counted back from the event's date assumes the event is days away;
+# landing further than this from every dated source of the set, that is doubtful, and refused.
+RELATIVE_MAX_DAYS_FROM_REFS = 7
 
 
 def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -> tuple[dt.date, str] | None:
@@ -350,6 +397,8 @@ def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -
         return None
     if refs and best[0] > CLUE_MAX_DAYS_FROM_REFS:
         return None  # the weekday fits only a year far from every dated source: not this set's
+    if refs and c.kind == "relative" and best[0] > RELATIVE_MAX_DAYS_FROM_REFS:
+        return None  # the speech may have come weeks before the event it announces
     _, pub, src = best
     desc = describe_clue(c)
     if src is not None:
