@@ -67,3 +67,7 @@ def test_a_said_weekday_counted_back_from_an_event_weeks_after_the_dated_sources
     near = read_pasted("date 2031-07-09 Kalder will meet Maru in Lindau.", name="near", today=LATER)
     doc, _ = resolve_dates([read_pasted(text, name="rel", today=LATER), near], today=LATER)
     assert doc.date == "2031-07-10"
+
+
+def test_a_published_and_an_updated_stamp_days_apart_date_the_page_by_the_first():
+    assert find_dateline("June 3, 2031\nMaru and Kalder to Meet\nJune 5, 2031\nThe leaders will meet.")[0] == "2031-06-03"

@@ -144,6 +144,7 @@ _INLINE_STAMP = re.compile(
     re.IGNORECASE,
 )
 _HEAD_LINES = 8  # lines at the top of a page where a date stamp may stand
+TOP_DATES_APART_DAYS = 7  # stamps at the top this close are the page's (published, updated)
 
 
 _LABELLED_MONTH = re.compile(
@@ -188,10 +189,11 @@ def find_dateline(text: str) -> tuple[str, str] | None:
 
 
 def _top_dates(lines: list[str]) -> tuple[str, str] | None:
-    """The date stamp at the top of a page: a date-only line, or a date that opens one of the
-    first four lines ("Nov. 13, 2024 — ..."). When the stamps of the top lines disagree (a
-    site header's date above the article's), the one with a time of day is the article's;
-    if that does not settle it, none is taken."""
+    """The date stamp at the top of a page: a date-only line or a date that opens one of the
+    first four lines ("Nov. 13, 2024 — ..."), or a date-only line with a time of day a little
+    lower ("Wed, 19 Jun 2019 09:16 GMT"). The first stands unless a stamp far from it says
+    otherwise (a site header's date above the article's): then the one with a time of day is
+    the article's, and if that does not settle it, none is taken."""
     found: list[tuple[dt.date, str, bool]] = []  # (date, quote, has a time)
     for i, ln in enumerate(lines):
         m = _TOP_FULL_DATE.search(ln[:80])
@@ -200,19 +202,19 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
         before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
         opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
         stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
-        date_only = is_date_line(ln)
-        if date_only or (i < 4 and opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)):
+        timed = is_date_line(ln) and bool(re.search(rf"{TIME_RE}\s*$", ln))
+        on_top = i < 4 and (is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)))
+        if on_top or timed:
             d = parse_full_date(m.group("date"))
             if d:
-                timed = date_only and bool(re.search(rf"{TIME_RE}\s*$", ln))
                 found.append((d, m.group(0).strip(), timed))
     if not found:
         return None
     first = found[0]
-    if all(f[0] == first[0] for f in found):
+    if all(abs((f[0] - first[0]).days) <= TOP_DATES_APART_DAYS for f in found):
         return first[0].isoformat(), f"dateline '{first[1]}'"
-    timed = {f[0] for f in found if f[2]}
-    if len(timed) == 1:
+    timed_dates = {f[0] for f in found if f[2]}
+    if len(timed_dates) == 1:
         pick = next(f for f in found if f[2])
         return pick[0].isoformat(), f"dateline '{pick[1]}' (the timed stamp of the page's dates)"
     return None
