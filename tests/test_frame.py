@@ -235,3 +235,9 @@ def test_an_undated_weekday_is_not_placed_when_the_dated_sources_disagree_on_its
     earlier = _src(4, "Anna Maru will visit Lindau soon for talks with Piet Kalder, officials said.", "2031-03-08")
     f = _frame([_FRIDAY_DATED, *_FRIDAY_UNDATED, earlier], parser)
     assert f.when is None
+
+
+def test_a_weekday_just_before_the_speech_verb_is_the_day_it_was_said():
+    # Published Wednesday 12 March 2031: Kalder spoke on Tuesday; the meeting is next week.
+    assert dates_in("Kalder on Tuesday said he will meet Maru next week.", date(2031, 3, 12), past=True) == []
+    assert dates_in("Kalder said on Tuesday he will meet Maru next week.", date(2031, 3, 12), past=True) == []

@@ -626,12 +626,21 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A weekday right before the speech verb: "Trump on Tuesday said he will ...".
+_SAID_AFTER = re.compile(
+    r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|says|told|announced|confirmed|stated|tweeted|wrote|posted)\b",
+    re.I,
+)
+
+
 def _weekdays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(weekday, position) of the weekdays a sentence names as days of what it reports: not
-    the day something was said, not one a written date already gives ("Tuesday, June 12")."""
+    the day something was said ("officials said on Friday", "Trump on Tuesday said"), not one
+    a written date already gives ("Tuesday, June 12")."""
     out = []
     for m in _SENT_WD.finditer(text):
-        if any(a <= m.start() < b + 12 for a, b in spans) or _said_on(text[:m.start()]):
+        if any(a <= m.start() < b + 12 for a, b in spans) or _said_on(text[:m.start()]) \
+                or _SAID_AFTER.match(text[m.end():]):
             continue
         out.append((_SENT_WEEKDAYS.index(m.group(1).lower()), m.start()))
     return out
