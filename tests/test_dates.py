@@ -71,3 +71,8 @@ def test_a_said_weekday_counted_back_from_an_event_weeks_after_the_dated_sources
 
 def test_a_published_and_an_updated_stamp_days_apart_date_the_page_by_the_first():
     assert find_dateline("June 3, 2031\nMaru and Kalder to Meet\nJune 5, 2031\nThe leaders will meet.")[0] == "2031-06-03"
+
+
+def test_a_date_line_at_the_top_comes_before_an_updated_stamp_in_the_furniture():
+    text = "June 3, 2031\nMaru and Kalder to Meet\nWorld | Updated: June 20, 2031\nThe leaders will meet."
+    assert find_dateline(text)[0] == "2031-06-03"

@@ -159,8 +159,10 @@ def find_dateline(text: str) -> tuple[str, str] | None:
     dates ("Published: ...") or a date at the top of the text count: a full date in the
     body is usually about an event, not the publication.
 
-    A labelled dateline that gives only a month ("date 2023-09", "Published: September
-    2023") yields a reduced ISO date, "2023-09": the month is known, the day is not."""
+    After those, a stamp inside a line of page furniture ("3 min read Last Updated : Jul 08
+    2024 | 5:39 PM IST"). A labelled dateline that gives only a month ("date 2023-09",
+    "Published: September 2023") yields a reduced ISO date, "2023-09": the month is known,
+    the day is not."""
     head = "\n".join(text.split("\n")[:15])
     found = [m for m in _LABELLED_DATE.finditer(head)]
     # "published"/"date" before "updated": the original publication date is wanted
@@ -170,15 +172,15 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         if d:
             return d.isoformat(), f"dateline '{m.group(0).strip()}'"
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
+    top = _top_dates(lines)
+    if top:
+        return top
     inline = [m for m in (_INLINE_STAMP.search(ln) for ln in lines) if m]
     inline.sort(key=lambda m: "updated" in m.group("label").lower())
     for m in inline:
         d = parse_full_date(m.group("date"))
         if d:
             return d.isoformat(), f"dateline '{m.string[m.start('label'):m.end()].strip()}'"
-    top = _top_dates(lines)
-    if top:
-        return top
     m = _LABELLED_MONTH.search(head)
     if m:
         year = int(m.group("y") or m.group("y2"))
