@@ -545,6 +545,14 @@ def _reports_past(p: Parse, sent: str) -> bool:
     return bool(roots) and roots[0].tag == "VBD" and not _FUTURE.search(sent)
 
 
+def _speaks_ahead(p: Parse, sent: str) -> bool:
+    """True if the sentence speaks of what is to come: a future word ("will", "set to"), or a
+    main verb in the present tense ("The leaders meet in Lindau on Wednesday"); not "details
+    are still being settled on Tuesday" (a passive or progressive now)."""
+    roots = [t for i, t in enumerate(p.tokens) if t.head == i]
+    return bool(_FUTURE.search(sent)) or (bool(roots) and roots[0].tag in ("VBZ", "VBP"))
+
+
 def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
                 people: _People, known_places: list[str] | None = None, year_ref: date | None = None) -> SourceFrame:
     """What one source says about its meeting: people, places, dates (against its own date)."""
@@ -573,7 +581,7 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 sf.sidelines = True
             sf.year_dates.extend(dates_with_year(sent))
             for d, explicit, pos in dates_in(sent, pub, year_ref, past=_reports_past(p, sent),
-                                             ahead=k == 0 or bool(_FUTURE.search(sent))):
+                                             ahead=k == 0 or _speaks_ahead(p, sent)):
                 if pub is not None and d < pub - timedelta(days=1):
                     continue  # a date for a meeting ahead is not before the article
                 sf.dates.append(d)

@@ -241,3 +241,14 @@ def test_a_weekday_just_before_the_speech_verb_is_the_day_it_was_said():
     # Published Wednesday 12 March 2031: Kalder spoke on Tuesday; the meeting is next week.
     assert dates_in("Kalder on Tuesday said he will meet Maru next week.", date(2031, 3, 12), past=True) == []
     assert dates_in("Kalder said on Tuesday he will meet Maru next week.", date(2031, 3, 12), past=True) == []
+
+
+def test_a_sentence_in_the_present_tense_speaks_of_what_is_to_come(parser):
+    from briefer.frame import _speaks_ahead
+
+    def ahead(s: str) -> bool:
+        return _speaks_ahead(parser.parse([s])[0], s)
+
+    assert ahead("President Anna Maru and Piet Kalder meet in Lindau on Wednesday for their first summit.")
+    assert ahead("Maru will travel to Lindau on Wednesday.")
+    assert not ahead("Some details of the summit were still being settled in Lindau on Tuesday.")
