@@ -29,6 +29,8 @@ def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet)
 def test_a_photo_caption_or_an_aside_is_not_the_publisher():
     assert _outlet("Photo: AP\nThe leaders will meet on Friday.") is None
     assert _outlet("The leaders will meet on Friday.\n(Photo)\nSource: file") is None
+    chart = "\n".join(["The leaders will meet on Friday."] * 16 + ["Source: Lindau Statistics Office"])
+    assert _outlet(chart) is None
     assert _outlet("The leaders (both in their seventies) will meet.") is None
 
 

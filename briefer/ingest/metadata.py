@@ -77,8 +77,9 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
         m = _WIRE_DATELINE.match(ln) or _WIRE_LEADING.match(ln)
         if m and ok(m.group("name")) and not _NOT_OUTLET.match(m.group("name")):
             return m.group("name"), f"wire dateline '{ln[: m.end()].strip(' -–—:')}'"
-    for ln in lines:
-        m = _SOURCE_LINE.match(ln) or _BRACKET_LINE.match(ln)
+    for i, ln in enumerate(lines):
+        # "Source: ..." lower down is more often a chart's or a poll's than the article's.
+        m = (_SOURCE_LINE.match(ln) if i < 15 else None) or _BRACKET_LINE.match(ln)
         if m and ok(m.group("name")) and not _NOT_OUTLET.match(m.group("name")):
             return m.group("name"), f"credit line '{ln}'"
     for ln in lines:
