@@ -252,3 +252,9 @@ def test_a_sentence_in_the_present_tense_speaks_of_what_is_to_come(parser):
     assert ahead("President Anna Maru and Piet Kalder meet in Lindau on Wednesday for their first summit.")
     assert ahead("Maru will travel to Lindau on Wednesday.")
     assert not ahead("Some details of the summit were still being settled in Lindau on Tuesday.")
+
+
+def test_the_agreeing_weekdays_give_the_same_date_whatever_the_order_of_the_sources(parser):
+    srcs = [_FRIDAY_DATED, *_FRIDAY_UNDATED]
+    whens = {(_frame(list(order), parser).when) for order in itertools.permutations(srcs)}
+    assert whens == {date(2031, 3, 14)}
