@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from briefer.ingest.dates import dates_in, dates_with_year
+from briefer.ingest.dates import dates_in, dates_with_year, weekdays_in
 from briefer.ports import Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
@@ -91,6 +91,9 @@ class SourceFrame:
     # (date, weight, people named, places named) for each date, to be weighed once the set's
     # people and place are known
     date_cands: list[tuple[date, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    # A source without a date of its own: (weekday, weight, people, places) of the days it
+    # names only by weekday, which can agree with a day the dated sources give
+    weekday_cands: list[tuple[int, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     place_cands: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (place, people named)
     explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
     year_dates: list[date] = field(default_factory=list)  # dates for its meeting written with their year
@@ -542,6 +545,14 @@ def _reports_past(p: Parse, sent: str) -> bool:
     return bool(roots) and roots[0].tag == "VBD" and not _FUTURE.search(sent)
 
 
+def _speaks_ahead(p: Parse, sent: str) -> bool:
+    """True if the sentence speaks of what is to come: a future word ("will", "set to"), or a
+    main verb in the present tense ("The leaders meet in Lindau on Wednesday"); not "details
+    are still being settled on Tuesday" (a passive or progressive now)."""
+    roots = [t for i, t in enumerate(p.tokens) if t.head == i]
+    return bool(_FUTURE.search(sent)) or (bool(roots) and roots[0].tag in ("VBZ", "VBP"))
+
+
 def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
                 people: _People, known_places: list[str] | None = None, year_ref: date | None = None) -> SourceFrame:
     """What one source says about its meeting: people, places, dates (against its own date)."""
@@ -569,7 +580,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             if _SIDELINES.search(sent):
                 sf.sidelines = True
             sf.year_dates.extend(dates_with_year(sent))
-            for d, explicit, pos in dates_in(sent, pub, year_ref, past=_reports_past(p, sent)):
+            for d, explicit, pos in dates_in(sent, pub, year_ref, past=_reports_past(p, sent),
+                                             ahead=k == 0 or _speaks_ahead(p, sent)):
                 if pub is not None and d < pub - timedelta(days=1):
                     continue  # a date for a meeting ahead is not before the article
                 sf.dates.append(d)
@@ -577,6 +589,10 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                     sf.explicit_dates.append(d)
                 w = (1.0 if explicit else 0.5) * _event_weight(sent, pos) * (1.0 if pub else 0.8)
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
+            if pub is None:
+                for wd, pos in weekdays_in(sent):
+                    w = 0.5 * _event_weight(sent, pos) * 0.8
+                    sf.weekday_cands.append((wd, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
         elif looks_back(sent):
             sf.past_places.extend(meeting_places)
     sf.people = sorted(person_score, key=lambda n: (-person_score[n], n))
@@ -717,19 +733,39 @@ def extract_frame(
     day_votes: dict[tuple[int, int], float] = defaultdict(float)
     backers: dict[tuple[int, int], list[int]] = defaultdict(list)
     years: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
+
+    def about_it(names: tuple[str, ...], places: tuple[str, ...]) -> bool:
+        # A sentence about the meeting that names nobody and nowhere else ("The summit
+        # will be held on Tuesday") counts; one about another leg of a tour does not.
+        return bool(set(names) & principals or set(places) & set(frame.place_parts) or (
+            not names and not set(places) - set(frame.place_parts) - frame.countries))
+
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         for d, w, names, places in sf.date_cands:
-            # A sentence about the meeting that names nobody and nowhere else ("The summit
-            # will be held on Tuesday") counts; one about another leg of a tour does not.
-            about_it = set(names) & principals or set(places) & set(frame.place_parts) or (
-                not names and not set(places) - set(frame.place_parts) - frame.countries)
-            if not about_it:
+            if not about_it(names, places):
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
             years[md][d.year] += 1
         for md, w in best_w.items():
+            day_votes[md] += w
+            backers[md].append(sid)
+    # A source without a date of its own that names the meeting's day by its weekday ("on
+    # Wednesday") agrees with a day the others give, if that weekday falls on one day whichever
+    # dated source it is counted from (the nearest such weekday to each); it never adds a day.
+    refs = sorted({pub for _, _, pub in per_source if pub})
+    for sid, sf in sorted(frame.sources.items()):
+        best_w = {}
+        for wd, w, names, places in sf.weekday_cands:
+            days = {r + timedelta(days=(wd - r.weekday() + 3) % 7 - 3) for r in refs}
+            if len(days) != 1 or not about_it(names, places):
+                continue
+            day = next(iter(days))
+            md = (day.month, day.day)
+            if md in day_votes and day.year in years[md] and sid not in backers[md]:
+                best_w[md] = max(best_w.get(md, 0.0), w)
+        for md, w in sorted(best_w.items()):
             day_votes[md] += w
             backers[md].append(sid)
     if day_votes:

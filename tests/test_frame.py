@@ -184,3 +184,77 @@ def test_a_source_that_also_gives_the_meetings_own_date_is_not_about_another_day
                   "The summit in Lindau is scheduled for March 14 and will open with a working lunch.", None)
     a = analyse([*MARU, src], parser=parser)
     assert a.is_current(4)
+
+
+def test_the_day_a_speaker_says_they_will_meet_is_a_meeting_date():
+    # Published Monday 10 March 2031: "said he would meet ... on Tuesday" is the 11th; the day
+    # something was said stays out.
+    found = [d for d, _, _ in dates_in("Kalder said he would meet Maru on Tuesday in Lindau.", date(2031, 3, 10))]
+    assert found == [date(2031, 3, 11)]
+    assert dates_in("Kalder told reporters on Tuesday that the talks are on.", date(2031, 3, 10)) == []
+
+
+def test_yesterday_and_today_count_from_the_sources_own_date():
+    found = [d for d, _, _ in dates_in("After dinner yesterday, the leaders hold more talks today.", date(2031, 3, 14))]
+    assert sorted(found) == [date(2031, 3, 13), date(2031, 3, 14)]
+
+
+def test_a_weekday_in_a_sentence_neither_ahead_nor_past_is_kept_only_when_near():
+    # Published Thursday 13 March 2031: "still being settled on Tuesday" is this week's Tuesday
+    # or next week's; neither is sure, so it gives no date. Saturday, two days on, does.
+    assert dates_in("Details are still being settled in Lindau on Tuesday.", date(2031, 3, 13), ahead=False) == []
+    assert [d for d, _, _ in dates_in("The leaders meet in Lindau on Saturday.", date(2031, 3, 13), ahead=False)] == [
+        date(2031, 3, 15)]
+
+
+# One dated preview (Wednesday 12 March 2031) gives Friday; two undated ones say "Friday" too.
+_FRIDAY_DATED = _src(1, "President Anna Maru will hold talks with Prime Minister Piet Kalder in Lindau on Friday.",
+                     "2031-03-12")
+_FRIDAY_UNDATED = [
+    _src(2, "Anna Maru and Piet Kalder will meet in Lindau on Friday, the Veltrian foreign ministry said."),
+    _src(3, "Maru is expected to meet Kalder on Friday for talks on trade and energy in Lindau."),
+]
+
+
+def test_an_undated_sources_weekday_agrees_with_the_day_the_dated_sources_give(parser):
+    assert _frame([_FRIDAY_DATED], parser).when is None  # one weekday of one source is too little
+    f = _frame([_FRIDAY_DATED, *_FRIDAY_UNDATED], parser)
+    assert f.when == date(2031, 3, 14)
+    assert f.support["when"] == [1, 2, 3]
+
+
+def test_an_undated_sources_weekday_never_adds_a_day_of_its_own(parser):
+    thursday = [_src(i, s.text.replace("Friday", "Thursday")) for i, s in enumerate(_FRIDAY_UNDATED, 2)]
+    f = _frame([_FRIDAY_DATED, *thursday], parser)
+    assert f.when is None
+
+
+def test_an_undated_weekday_is_not_placed_when_the_dated_sources_disagree_on_its_week(parser):
+    # Dated Saturday 8 March and Wednesday 12 March: "Friday" is the 7th from one, the 14th
+    # from the other.
+    earlier = _src(4, "Anna Maru will visit Lindau soon for talks with Piet Kalder, officials said.", "2031-03-08")
+    f = _frame([_FRIDAY_DATED, *_FRIDAY_UNDATED, earlier], parser)
+    assert f.when is None
+
+
+def test_a_weekday_just_before_the_speech_verb_is_the_day_it_was_said():
+    # Published Wednesday 12 March 2031: Kalder spoke on Tuesday; the meeting is next week.
+    assert dates_in("Kalder on Tuesday said he will meet Maru next week.", date(2031, 3, 12), past=True) == []
+    assert dates_in("Kalder said on Tuesday he will meet Maru next week.", date(2031, 3, 12), past=True) == []
+
+
+def test_a_sentence_in_the_present_tense_speaks_of_what_is_to_come(parser):
+    from briefer.frame import _speaks_ahead
+
+    def ahead(s: str) -> bool:
+        return _speaks_ahead(parser.parse([s])[0], s)
+
+    assert ahead("President Anna Maru and Piet Kalder meet in Lindau on Wednesday for their first summit.")
+    assert ahead("Maru will travel to Lindau on Wednesday.")
+    assert not ahead("Some details of the summit were still being settled in Lindau on Tuesday.")
+
+
+def test_the_agreeing_weekdays_give_the_same_date_whatever_the_order_of_the_sources(parser):
+    srcs = [_FRIDAY_DATED, *_FRIDAY_UNDATED]
+    whens = {(_frame(list(order), parser).when) for order in itertools.permutations(srcs)}
+    assert whens == {date(2031, 3, 14)}

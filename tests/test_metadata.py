@@ -18,6 +18,9 @@ def _outlet(text: str) -> str | None:
     ("Headline\n\nPARIS (AP) — The president welcomed his guest.", "AP"),
     ("(MENAFN) On Sunday, the president embarked on a state visit.", "MENAFN"),
     ("The talks ended.\n© 2031 The Lindau Courier", "The Lindau Courier"),
+    (" date 2031-11-14 LINDAU, Veltria (AP) — The prime minister said he would meet the president.", "AP"),
+    ("Leaders Meet for Second Summit\n\nSource: AFP\n\nThe two leaders met for dinner.", "AFP"),
+    ("The two leaders will meet on Friday in Lindau.\nThey last met in 2029.\n(Yonhap)", "Yonhap"),
 ])
 def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet):
     assert _outlet(text) == outlet
@@ -25,6 +28,9 @@ def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet)
 
 def test_a_photo_caption_or_an_aside_is_not_the_publisher():
     assert _outlet("Photo: AP\nThe leaders will meet on Friday.") is None
+    assert _outlet("The leaders will meet on Friday.\n(Photo)\nSource: file") is None
+    chart = "\n".join(["The leaders will meet on Friday."] * 16 + ["Source: Lindau Statistics Office"])
+    assert _outlet(chart) is None
     assert _outlet("The leaders (both in their seventies) will meet.") is None
 
 

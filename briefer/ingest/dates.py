@@ -135,6 +135,16 @@ _LABELLED_DATE = re.compile(
     re.IGNORECASE,
 )
 _TOP_FULL_DATE = re.compile(rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})")
+# A publication stamp inside a line of page furniture: "3 min read Last Updated : Jul 08 2024 |
+# 5:39 PM IST", "Politics | Published: 7 July 2031". Only after a separator or a reading time,
+# never after prose ("the report, published on ...").
+_INLINE_STAMP = re.compile(
+    rf"(?:[|•·–—]\s*|\bread\s+)(?P<label>first published|published|posted|last updated|updated)(?:\s+on)?\s*:?\s*"
+    rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})",
+    re.IGNORECASE,
+)
+_HEAD_LINES = 8  # lines at the top of a page where a date stamp may stand
+TOP_DATES_APART_DAYS = 7  # stamps at the top this close are the page's (published, updated)
 
 
 _LABELLED_MONTH = re.compile(
@@ -149,8 +159,10 @@ def find_dateline(text: str) -> tuple[str, str] | None:
     dates ("Published: ...") or a date at the top of the text count: a full date in the
     body is usually about an event, not the publication.
 
-    A labelled dateline that gives only a month ("date 2023-09", "Published: September
-    2023") yields a reduced ISO date, "2023-09": the month is known, the day is not."""
+    After those, a stamp inside a line of page furniture ("3 min read Last Updated : Jul 08
+    2024 | 5:39 PM IST"). A labelled dateline that gives only a month ("date 2023-09",
+    "Published: September 2023") yields a reduced ISO date, "2023-09": the month is known,
+    the day is not."""
     head = "\n".join(text.split("\n")[:15])
     found = [m for m in _LABELLED_DATE.finditer(head)]
     # "published"/"date" before "updated": the original publication date is wanted
@@ -159,25 +171,54 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         d = parse_full_date(m.group("date"))
         if d:
             return d.isoformat(), f"dateline '{m.group(0).strip()}'"
-    top = [ln.strip() for ln in text.split("\n") if ln.strip()][:4]
-    for ln in top:
-        m = _TOP_FULL_DATE.search(ln[:80])
-        if not m:
-            continue
-        # a date-only line, or a date that opens the line ("Nov. 13, 2024 — ...")
-        before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
-        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
-        stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
-        if is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)):
-            d = parse_full_date(m.group("date"))
-            if d:
-                return d.isoformat(), f"dateline '{m.group(0).strip()}'"
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
+    top = _top_dates(lines)
+    if top:
+        return top
+    inline = [m for m in (_INLINE_STAMP.search(ln) for ln in lines) if m]
+    inline.sort(key=lambda m: "updated" in m.group("label").lower())
+    for m in inline:
+        d = parse_full_date(m.group("date"))
+        if d:
+            return d.isoformat(), f"dateline '{m.string[m.start('label'):m.end()].strip()}'"
     m = _LABELLED_MONTH.search(head)
     if m:
         year = int(m.group("y") or m.group("y2"))
         month = int(m.group("m")) if m.group("m") else _month(m.group("mon"))
         if month:
             return f"{year:04d}-{month:02d}", f"dateline '{m.group(0).strip()}' (month only)"
+    return None
+
+
+def _top_dates(lines: list[str]) -> tuple[str, str] | None:
+    """The date stamp at the top of a page: a date-only line or a date that opens one of the
+    first four lines ("Nov. 13, 2024 — ..."), or a date-only line with a time of day a little
+    lower ("Wed, 19 Jun 2019 09:16 GMT"). The first stands unless a stamp far from it says
+    otherwise (a site header's date above the article's): then the one with a time of day is
+    the article's, and if that does not settle it, none is taken."""
+    found: list[tuple[dt.date, str, bool]] = []  # (date, quote, has a time)
+    for i, ln in enumerate(lines):
+        m = _TOP_FULL_DATE.search(ln[:80])
+        if not m:
+            continue
+        before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
+        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
+        stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
+        timed = is_date_line(ln) and bool(re.search(rf"{TIME_RE}\s*$", ln))
+        on_top = i < 4 and (is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)))
+        if on_top or timed:
+            d = parse_full_date(m.group("date"))
+            if d:
+                found.append((d, m.group(0).strip(), timed))
+    if not found:
+        return None
+    first = found[0]
+    if all(abs((f[0] - first[0]).days) <= TOP_DATES_APART_DAYS for f in found):
+        return first[0].isoformat(), f"dateline '{first[1]}'"
+    timed_dates = {f[0] for f in found if f[2]}
+    if len(timed_dates) == 1:
+        pick = next(f for f in found if f[2])
+        return pick[0].isoformat(), f"dateline '{pick[1]}' (the timed stamp of the page's dates)"
     return None
 
 
@@ -238,6 +279,13 @@ _WIRE_MONTHDAY = re.compile(
 )
 
 
+# The same without a place, the service in brackets: "Nov. 10 (UPI) -- …", "12 March (AFP) – …".
+_WIRE_MONTHDAY_CREDIT = re.compile(
+    rf"^(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)"
+    rf"\s*\([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}\)\s*(?:--|[-–—:])"
+)
+
+
 def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
     """A year-less or relative publication date: a weekday page header at the top, a wire
     dateline ("New Delhi, Aug 6: …"), the weekday-and-date officials spoke on, or "said
@@ -250,11 +298,11 @@ def find_date_clue(text: str, title: str | None = None, *, datelines: bool = Tru
             mon, day = _md(m)  # type: ignore[misc]
             wd = _weekday(m.group("wd") or "")
             return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
-    for ln in lines[:4] if datelines else []:
-        m = _WIRE_MONTHDAY.match(ln)
+    for i, ln in enumerate(lines[:_HEAD_LINES] if datelines else []):
+        m = (_WIRE_MONTHDAY.match(ln) if i < 4 else None) or _WIRE_MONTHDAY_CREDIT.match(ln)
         if m and _md(m):
             mon, day = _md(m)  # type: ignore[misc]
-            return DateClue("dateline", m.group(0).rstrip(" :.(–—-/"), mon, day)
+            return DateClue("dateline", m.group(0).split("(")[0].rstrip(" :.(–—-/"), mon, day)
 
     # "reported on Wednesday (November 13)": the latest such day officials spoke on
     spoken: list[DateClue] = []
@@ -321,6 +369,9 @@ def describe_clue(c: DateClue) -> str:
 
 
 CLUE_MAX_DAYS_FROM_REFS = 366  # a year-less date resolved further than this from every dated source is refused
+# "Officials said Thursday" counted back from the event's date assumes the event is days away;
+# landing further than this from every dated source of the set, that is doubtful, and refused.
+RELATIVE_MAX_DAYS_FROM_REFS = 7
 
 
 def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -> tuple[dt.date, str] | None:
@@ -350,6 +401,8 @@ def resolve_clue(c: DateClue, refs: list[tuple[dt.date, int]], today: dt.date) -
         return None
     if refs and best[0] > CLUE_MAX_DAYS_FROM_REFS:
         return None  # the weekday fits only a year far from every dated source: not this set's
+    if refs and c.kind == "relative" and best[0] > RELATIVE_MAX_DAYS_FROM_REFS:
+        return None  # the speech may have come weeks before the event it announces
     _, pub, src = best
     desc = describe_clue(c)
     if src is not None:
@@ -469,7 +522,7 @@ _SENT_MONTH = r"(January|February|March|April|May|June|July|August|September|Oct
 _SENT_MD = re.compile(rf"\b{_SENT_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
 _SENT_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_SENT_MONTH}\b(?:,?\s+(\d{{4}}))?")
 _SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_SENT_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1}
+_SENT_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 _SPOKEN = re.compile(
@@ -479,12 +532,26 @@ _SPOKEN = re.compile(
 )
 
 
+# Between a speech verb and a date, words that start a clause of its own: "said he would meet
+# Xi on Tuesday" gives the meeting's day, "said on Tuesday" the day it was said.
+_CLAUSE_AFTER_SPEECH = re.compile(
+    r"\b(?:will|would|shall|could|can|may|might|plans?|meet\w*|met|visit\w*|hold\w*|host\w*)\b", re.I
+)
+
+
+def _said_on(before: str) -> bool:
+    """True if the date that follows `before` is the day something was said ("officials said
+    on Friday"), not a day the speaker spoke of ("said he would meet Xi on Tuesday")."""
+    m = _SPOKEN.search(before)
+    return bool(m) and not _CLAUSE_AFTER_SPEECH.search(before[m.end(1):])
+
+
 def dates_with_year(text: str) -> list[date]:
     """Calendar dates a sentence writes out with their year ("5th April 2023")."""
     out: list[date] = []
     for pattern, g_month, g_day in ((_SENT_MD, 1, 2), (_SENT_DM, 2, 1)):
         for m in pattern.finditer(text):
-            if not m.group(3) or _SPOKEN.search(text[:m.start()]):
+            if not m.group(3) or _said_on(text[:m.start()]):
                 continue
             try:
                 out.append(date(int(m.group(3)), _SENT_MONTHS[m.group(g_month).lower().rstrip(".")], int(m.group(g_day))))
@@ -493,23 +560,31 @@ def dates_with_year(text: str) -> list[date]:
     return sorted(set(out))
 
 
-def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False
-             ) -> list[tuple[date, bool, int]]:
+NEAR_WEEKDAY_DAYS = 3  # a weekday in a sentence that is neither ahead nor past: at most this far ahead
+
+
+def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False,
+             ahead: bool = True) -> list[tuple[date, bool, int]]:
     """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
 
     Returns (date, explicit, position): explicit when the text names a day of a month. A weekday is
     the next such day on or after `ref` (the last one on or before it when the sentence
-    reports what already happened, `past`); without `ref` it is not resolved. A day and month
-    without a year take the year that puts them nearest to `ref` (or `year_ref`, the set's
-    date, for a source without a date of its own). The day something was said ("officials
-    said on Friday") is not a date of the meeting.
+    reports what already happened, `past`); when the sentence says neither (not `ahead`: no
+    future word, "arrangements still being ironed out on Tuesday") it may be last week's as
+    well as next week's, so only a day at most `NEAR_WEEKDAY_DAYS` ahead is kept. Without
+    `ref` it is not resolved. "Yesterday", "today", "tomorrow" count from `ref`. A day and
+    month without a year take the year that puts them nearest to `ref` (or `year_ref`, the
+    set's date, for a source without a date of its own). The day something was said
+    ("officials said on Friday") is not a date of the meeting, but the day a speaker gives
+    ("said he would meet Xi on Tuesday") is.
     """
     out: list[tuple[date, bool, int]] = []
     spans: list[tuple[int, int]] = []
     for pattern, g_month, g_day in ((_SENT_MD, 1, 2), (_SENT_DM, 2, 1)):
         for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in spans) or _SPOKEN.search(text[:m.start()]):
+            if any(a <= m.start() < b for a, b in spans) or _said_on(text[:m.start()]):
                 continue
+            spans.append((m.start(), m.end()))
             month = _SENT_MONTHS[m.group(g_month).lower().rstrip(".")]
             day = int(m.group(g_day))
             anchor = ref or year_ref
@@ -529,19 +604,52 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bo
                 continue
             best = min(cands, key=lambda d: (abs((d - anchor).days) if anchor else 0, d))
             out.append((best, True, m.start()))
-            spans.append((m.start(), m.end()))
     if ref:
-        for m in _SENT_WD.finditer(text):
-            if any(a <= m.start() < b + 12 for a, b in spans) or _SPOKEN.search(text[:m.start()]):
-                continue  # "Tuesday, June 12": the date already says it
-            target = _SENT_WEEKDAYS.index(m.group(1).lower())
+        for target, pos in _weekdays(text, spans):
             if past:
-                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, m.start()))
-            else:
-                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, m.start()))
+                out.append((ref - timedelta(days=(ref.weekday() - target) % 7), False, pos))
+            elif ahead or (target - ref.weekday()) % 7 <= NEAR_WEEKDAY_DAYS:
+                out.append((ref + timedelta(days=(target - ref.weekday()) % 7), False, pos))
         for word, days in _SENT_RELATIVE.items():
             for m in re.finditer(rf"\b{word}\b", text, re.I):
-                if _SPOKEN.search(text[:m.start()]):
+                if _said_on(text[:m.start()]):
                     continue
                 out.append((ref + timedelta(days=days), False, m.start()))
     return out
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence writes a day of a month ("June 12", "12 June 2018")."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_SENT_MD, _SENT_DM):
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for a, b in spans):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+# A weekday right before the speech verb: "Trump on Tuesday said he will ...".
+_SAID_AFTER = re.compile(
+    r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|says|told|announced|confirmed|stated|tweeted|wrote|posted)\b",
+    re.I,
+)
+
+
+def _weekdays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(weekday, position) of the weekdays a sentence names as days of what it reports: not
+    the day something was said ("officials said on Friday", "Trump on Tuesday said"), not one
+    a written date already gives ("Tuesday, June 12")."""
+    out = []
+    for m in _SENT_WD.finditer(text):
+        if any(a <= m.start() < b + 12 for a, b in spans) or _said_on(text[:m.start()]) \
+                or _SAID_AFTER.match(text[m.end():]):
+            continue
+        out.append((_SENT_WEEKDAYS.index(m.group(1).lower()), m.start()))
+    return out
+
+
+def weekdays_in(text: str) -> list[tuple[int, int]]:
+    """(weekday, position) of the days a sentence names only by their weekday (0 = Monday),
+    for a source without a date of its own: they cannot be placed on a calendar alone, but
+    can agree with a day the dated sources give."""
+    return _weekdays(text, _date_spans(text))

@@ -49,12 +49,16 @@ _WIRE_DATELINE = re.compile(
 )
 _WIRE_LEADING = re.compile(rf"^\((?P<name>{_CREDIT_NAME})\)\s*(?:[-–—:]\s*)?[A-Z]")
 _NOT_OUTLET = re.compile(r"^(?:Photo|File|Image|Video|Updated|All)\b", re.I)
+# A credit on a line of its own: "Source: AFP", "(Reuters)" (a wire story's closing credit).
+_SOURCE_LINE = re.compile(rf"^(?:Source|Credit|Courtesy)\s*:\s*(?P<name>{_CREDIT_NAME})\.?$", re.I)
+_BRACKET_LINE = re.compile(rf"^\((?P<name>{_CREDIT_NAME})\)$")
 
 
 def detect_outlet(text: str) -> tuple[str, str] | None:
     """(outlet, how it was found) from credits in the raw text, or None. Never guessed:
     only an explicit credit counts (lead credit, desk byline, a wire dateline such as
-    "SEOUL (Reuters) -", "with inputs from", ©, a photo credit as the last resort)."""
+    "SEOUL (Reuters) -", a credit line such as "Source: AFP" or "(Reuters)", "with inputs
+    from", ©, a photo credit as the last resort)."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
 
     def ok(name: str) -> bool:
@@ -69,9 +73,15 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
         if m and ok(m.group("name")) and m.group("name").lower() not in _GENERIC_DESKS:
             return m.group("name"), f"byline '{ln}'"
     for ln in lines[:30]:
+        ln = strip_leading_dateline(ln)  # " date 2031-11-14 LINDAU (AP) — …"
         m = _WIRE_DATELINE.match(ln) or _WIRE_LEADING.match(ln)
         if m and ok(m.group("name")) and not _NOT_OUTLET.match(m.group("name")):
             return m.group("name"), f"wire dateline '{ln[: m.end()].strip(' -–—:')}'"
+    for i, ln in enumerate(lines):
+        # "Source: ..." lower down is more often a chart's or a poll's than the article's.
+        m = (_SOURCE_LINE.match(ln) if i < 15 else None) or _BRACKET_LINE.match(ln)
+        if m and ok(m.group("name")) and not _NOT_OUTLET.match(m.group("name")):
+            return m.group("name"), f"credit line '{ln}'"
     for ln in lines:
         m = _INPUTS_FROM.match(ln)
         if m:

@@ -1,0 +1,78 @@
+"""Publication dates read from the top of a page: stamps in page furniture, several stamps that
+disagree, wire datelines, and day clues counted against the set's dated sources. Fixtures are
+short texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefer.ingest import read_pasted, resolve_dates
+from briefer.ingest.dates import find_date_clue, find_dateline
+
+LATER = dt.date(2033, 1, 10)  # the clock when the texts are read: they are not from the future
+
+
+def test_a_publication_stamp_inside_a_line_of_page_furniture_dates_the_page():
+    text = ("Kalder Arrives in Lindau for Annual Summit\nWire Service Lindau\n"
+            "3 min read Last Updated : Jul 08 2031 | 5:39 PM IST\nPiet Kalder arrived here on Monday.")
+    iso, method = find_dateline(text)
+    assert iso == "2031-07-08"
+    assert method == "dateline 'Last Updated : Jul 08 2031'"
+    assert find_dateline("World | Published: 7 July 2031\nThe leaders will meet.")[0] == "2031-07-07"
+
+
+def test_a_date_in_prose_near_the_top_is_not_a_publication_stamp():
+    text = "Maru and Kalder will meet.\nThe plan, published on March 3, 2029, was shelved.\nTalks follow."
+    assert find_dateline(text) is None
+
+
+def test_when_the_dates_at_the_top_disagree_the_timed_stamp_is_the_articles():
+    # A site header's date above the article's own stamp (with its time of day).
+    text = ("Lindau\nTuesday 20th March 2029\nMaru and Kalder to Meet Next Week\nWire Desk\n"
+            "Wed, 19 Jun 2031 09:16 GMT\nThe two leaders said on Tuesday they will meet next week.")
+    iso, method = find_dateline(text)
+    assert iso == "2031-06-19"
+    assert "timed stamp" in method
+
+
+def test_dates_at_the_top_that_disagree_with_nothing_to_choose_between_them_date_nothing():
+    text = "Tuesday 20th March 2029\nMaru and Kalder to Meet Next Week\n19 June 2031\nThe leaders will meet."
+    assert find_dateline(text) is None
+    # When they agree, the first stands as before.
+    assert find_dateline("19 June 2031\nMaru and Kalder to Meet\nJune 19, 2031\nThey will meet.")[0] == "2031-06-19"
+
+
+def test_a_wire_dateline_with_only_the_day_and_the_service_takes_the_year_of_the_set():
+    text = ("Advertisement\nMaru, Kalder to meet on Monday\nA caption about the two leaders.\n1 of 4 | Another caption.\n"
+            "Nov. 10 (UPI) -- Anna Maru will meet Piet Kalder next week, officials confirmed Thursday.")
+    clue = find_date_clue(text)
+    assert (clue.kind, clue.month, clue.day, clue.quote) == ("dateline", 11, 10, "Nov. 10")
+    doc = read_pasted(text, name="wire", today=LATER)
+    ref = read_pasted("date 2031-11-12 Kalder will meet Maru in Lindau.", name="ref", today=LATER)
+    doc, _ = resolve_dates([doc, ref], today=LATER)
+    assert doc.date == "2031-11-10"
+    assert doc.date_method.startswith("dateline 'Nov. 10', year taken from 2031-11-12")
+
+
+def test_a_said_weekday_counted_back_from_an_event_weeks_after_the_dated_sources_is_not_a_date():
+    # "announced Thursday" counted back from 16 July 2031 is 10 July, but the set's dated
+    # source is from 26 June: the announcement may as well have been then. No date beats a wrong one.
+    text = ("Maru-Kalder summit set for July 16\nMaru and Kalder will meet on July 16 in Lindau, both "
+            "governments announced Thursday.")
+    doc = read_pasted(text, name="rel", today=LATER)
+    ref = read_pasted("date 2031-06-26 Kalder will meet Maru in Lindau.", name="ref", today=LATER)
+    doc, _ = resolve_dates([doc, ref], today=LATER)
+    assert doc.date is None
+    # A dated source in the same week lets the count stand.
+    near = read_pasted("date 2031-07-09 Kalder will meet Maru in Lindau.", name="near", today=LATER)
+    doc, _ = resolve_dates([read_pasted(text, name="rel", today=LATER), near], today=LATER)
+    assert doc.date == "2031-07-10"
+
+
+def test_a_published_and_an_updated_stamp_days_apart_date_the_page_by_the_first():
+    assert find_dateline("June 3, 2031\nMaru and Kalder to Meet\nJune 5, 2031\nThe leaders will meet.")[0] == "2031-06-03"
+
+
+def test_a_date_line_at_the_top_comes_before_an_updated_stamp_in_the_furniture():
+    text = "June 3, 2031\nMaru and Kalder to Meet\nWorld | Updated: June 20, 2031\nThe leaders will meet."
+    assert find_dateline(text)[0] == "2031-06-03"
