@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past, looks_ahead
+from briefer.ingest.dates import dates_in, parse_iso
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
 from briefer.textutil import content_stems, words
@@ -138,6 +139,9 @@ def score_sentences(
             base -= 0.05
         if newest and dates.get(c.source_id) == newest:
             base += 0.01
+        if rival_date(c, analysis):
+            scores[:, j] = -1.0  # an earlier report of the meeting's date that the sources overtook
+            continue
         # Specific sentences (naming places, bodies, programmes) make better bullets
         # than generic ones ("issues of concern").
         specifics = {m.group(1) for m in _PROPER.finditer(c.text)} - principals
@@ -156,6 +160,43 @@ def score_sentences(
             base_i = base - 0.06 if past else base  # background ranks below this meeting
             scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
+
+
+_OTHER_EVENT = re.compile(r"\b(after|before|following|then|and|while|ahead|attend\w*|summit|visit\w*)\b", re.I)
+RIVAL_DAYS = 30  # a day this near the meeting's, named for a meeting, is a date for this one
+
+
+def rival_date(c: SentenceRec, analysis: Analysis) -> bool:
+    """True if the sentence puts a meeting on a day other than the set's meeting day: an
+    earlier report ("… will go to talks on September 8") that the other sources overtook.
+
+    Only a day the sentence writes out, near the meeting day (not the date of an earlier
+    meeting), in a sentence about a meeting ahead; a multi-day meeting's next day is no rival.
+    """
+    frame = analysis.frame
+    when = frame.when if frame is not None else None
+    if when is None or not MEETING_RE.search(c.text) or not looks_ahead(c.text):
+        return False
+    names = [n for p in frame.people for n in {p.short, p.name.split()[-1]} if len(n) > 1]
+    spans = [m.end() for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", c.text)]
+    named = {p.name for p in frame.people if any(re.search(rf"\b{re.escape(n)}\b", c.text)
+                                                   for n in {p.short, p.name.split()[-1]} if len(n) > 1)}
+    if len(named) < 2 or not spans:
+        return False  # a date for the meeting names who meets
+    dated = {s.id: parse_iso(s.date) for s in analysis.sources}
+    rivals = []
+    for day, explicit, pos in dates_in(c.text, dated.get(c.source_id), when):
+        if not explicit or abs((day - when).days) > RIVAL_DAYS:
+            continue
+        if abs((day - when).days) <= 1:
+            return False  # the sentence also gives the meeting's own day (or the next, of two)
+        before = [e for e in spans if e <= pos]
+        gap = c.text[max(before):pos] if before else ""
+        # The date hangs on the meeting of the two: it follows their names closely, with no
+        # other event in between ("will meet Putin after attending a July 11-12 summit").
+        if before and len(gap.split()) <= 8 and not _OTHER_EVENT.search(gap):
+            rivals.append(day)
+    return bool(rivals)
 
 
 _WILL = re.compile(r"\b(will|would|shall|expected|expects?|likely|plans?|set to|going to|intends?|aims?|"

@@ -74,3 +74,22 @@ def test_a_restatement_of_the_event_line_goes_but_one_with_a_fact_of_its_own_sta
     texts = {r.text for r in analysis.sentences if r.id in used}
     assert "Reyes and Tamura will meet in Port Aldo on Friday for talks." in texts
     assert not any(t.startswith("It will be the first meeting") for t in texts)
+
+
+RIVAL = [
+    ("Reyes to host Tamura", "President Alma Reyes will host Prime Minister Ken Tamura in Port Aldo on Friday, "
+     "March 7, the palace said.\n\nThe leaders will meet on March 7 to discuss the river treaty.", "2031-03-03"),
+    ("Tamura heads to Port Aldo", "Prime Minister Ken Tamura will travel to Port Aldo on March 7 for talks with "
+     "President Alma Reyes.\n\nEarlier, a newspaper reported that Tamura will hold talks with Reyes in Port Aldo "
+     "on March 12.\n\nTamura will meet Reyes after attending a March 5 summit of river states.", "2031-03-02"),
+]
+
+
+def test_an_overtaken_report_of_the_meeting_day_is_no_evidence(embedder):
+    from briefer.evidence import rival_date
+
+    sources = [Source(id=i + 1, title=t, text=b, date=d, words=len(b.split())) for i, (t, b, d) in enumerate(RIVAL)]
+    analysis = analyse(sources, embedder, None)
+    assert str(analysis.frame.when) == "2031-03-07"
+    rivals = [c.text for c in analysis.current_sentences() if rival_date(c, analysis)]
+    assert rivals == ["Earlier, a newspaper reported that Tamura will hold talks with Reyes in Port Aldo on March 12."]
