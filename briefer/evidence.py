@@ -33,10 +33,27 @@ if TYPE_CHECKING:
 # poor stand-alone bullets. (An opening "But" / "And" / "Also" does not: the bullet drops it.)
 _DANGLING = re.compile(
     r"^[\"“]?(?:(?i:of course|and of course|but|and|also),?\s*)?(?i:that|these|those|they|he|she|such)\b"
-    r"|\b(?:he|she|they) (?:said|added)\.?$"
+    r"|,\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
+    r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
 )
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NO_NEWS = re.compile(
+    r"\b(?:did not|didn['’]t|gave no|giving no|without giving|declined to)\s+"
+    r"(?:give |provide |offer |disclose |reveal |specify |elaborate|comment|further details|details|say when|say where)",
+    re.I,
+)
+_HISTORY = re.compile(
+    r"\bfirst(?:[- ]ever)?\s+(?:\w+\s+){0,3}?(?:meeting|summit|visit|talks|trip|encounter)|\bfor the first time\b|"
+    r"\blast (?:met|meeting|summit|visit)|\b(?:previous|last) (?:\w+ )?(?:meeting|summit|talks)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:\w+ )?(?:meeting|summit|visit|encounter)\b|"
+    r"\bsince (?:\w+ )?(?:19|20)\d\d\b",
+    re.I,
+)
+HISTORY_BONUS = 0.05
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y)\b")  # not "US"
+_SPEAKER = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|quoted|tweeted|wrote|asked|insisted|"
+                      r"noted|declared|announced|remarked|stressed|urged|warned)\b", re.I)
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
 _RELATIVE_FLOOR = 0.70
@@ -126,9 +143,12 @@ def score_sentences(
     for j, c in enumerate(cands):
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
-        if _DANGLING.search(c.text) or nowhere[j]:
+        if _DANGLING.search(c.text) or nowhere[j] or (_FIRST_PERSON.search(c.text) and not _SPEAKER.search(c.text)):
+            # ... or someone speaks ("we", "I") and the sentence does not say who.
             scores[:, j] = -1.0  # leans on a sentence we do not show, or belongs nowhere
             continue
+        if _NO_NEWS.search(c.text):
+            base -= 0.15  # its news is that there is none: "did not give further details"
         if _SOFT_DANGLING.match(c.text):
             base -= 0.03  # "It/This will be…" usually means the meeting itself
         if _QUOTE_ONLY.match(c.text):
@@ -158,6 +178,8 @@ def score_sentences(
                 scores[i, j] = -1.0  # never evidence for what happens next
                 continue
             base_i = base - 0.06 if past else base  # background ranks below this meeting
+            if spec.accepts_background and _HISTORY.search(c.text):
+                base_i += HISTORY_BONUS  # how often and when they met: what a context section is for
             scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
 

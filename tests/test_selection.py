@@ -93,3 +93,30 @@ def test_an_overtaken_report_of_the_meeting_day_is_no_evidence(embedder):
     assert str(analysis.frame.when) == "2031-03-07"
     rivals = [c.text for c in analysis.current_sentences() if rival_date(c, analysis)]
     assert rivals == ["Earlier, a newspaper reported that Tamura will hold talks with Reyes in Port Aldo on March 12."]
+
+
+def test_sentences_a_reader_cannot_place_are_no_bullets():
+    from briefer.evidence import _DANGLING, _FIRST_PERSON, _SPEAKER
+
+    # Who is "he"? Which "they"? The sentence before said; the brief does not show it.
+    assert _DANGLING.search("We must find where the red lines are, he said in a statement.")
+    assert _DANGLING.search("If they do, how to settle it and how to work it out.")
+    assert not _DANGLING.search("If the treaty is signed, the river patrols will resume.")
+    # Someone speaks, and the sentence does not say who.
+    unplaced = "There is no misunderstanding between us on the river."
+    assert _FIRST_PERSON.search(unplaced) and not _SPEAKER.search(unplaced)
+    placed = "'We will restore the patrols,' Reyes told reporters."
+    assert _SPEAKER.search(placed)
+    assert not _FIRST_PERSON.search("The US will press Ostria on fishing quotas.")
+
+
+def test_a_sentence_whose_news_is_that_there_is_none_ranks_below_one_with_news(embedder):
+    text = ("President Alma Reyes and Prime Minister Ken Tamura will meet in Port Aldo on Friday.\n\n"
+            "Tamura will travel to Port Aldo by train for a two-day visit, the palace said.\n\n"
+            "Tamura will travel to Port Aldo by train, but the palace did not give further details.")
+    analysis = analyse([Source(id=1, title="Port Aldo talks", text=text, date="2031-03-03", words=40)], embedder, None)
+    specs = [s for s in load_template().sections if s.key == "context"]
+    cands, scores = score_sentences(analysis, specs, embedder)
+    none = _score_of(analysis, cands, scores, specs, "context", "Tamura will travel to Port Aldo by train, but")
+    news = _score_of(analysis, cands, scores, specs, "context", "Tamura will travel to Port Aldo by train for")
+    assert none < news - 0.1
