@@ -28,7 +28,7 @@ from briefer.cancel import CancelLike, Check, checker
 from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence
 from briefer.ingest.dates import iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
-from briefer.textutil import content_stems, jaccard, split_sentences, words
+from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -508,6 +508,53 @@ def _figures(text: str) -> set[str]:
     return {"last" if x.lower() == "final" else x.lower() for x in _NUMBER.findall(text)}
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_LEADING_DATELINE = re.compile(rf"^[A-Z][\w .,'’-]{{0,40}}?\b{_MONTH}\s+\d{{1,2}}(?:\s*[:(]|\s+[—–-])", re.I)
+_TYPED = re.compile(
+    rf"(?P<m1>\b{_MONTH})\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|"
+    r"(?P<year>\b(?:19|20)\d\d\b)|"
+    r"(?P<num>(?:\b\d+(?:[.,]\d+)*%?|\b(?:first|second|third|fourth|fifth|last|final)\b))\s*(?P<unit>[a-z][\w-]*)?",
+    re.I,
+)
+
+
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+_RANGES = (
+    re.compile(rf"\b(?P<a>\d{{1,2}})\s*(?:-|–|to|and|until)\s*{_WEEKDAY}(?P<b>\d{{1,2}})\s+(?P<m>{_MONTH})", re.I),
+    re.compile(rf"(?P<m>\b{_MONTH})\s+(?P<a>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<b>\d{{1,2}})\b", re.I),
+)
+
+
+def _typed_figures(text: str) -> dict[str, set[str]]:
+    """The figures of a sentence by what they count: a day of a month, a year, or a number or
+    ordinal with the word after it ("third meeting", "25 percent"). A leading dateline's
+    date is when the story was filed, not a figure of it."""
+    m = _LEADING_DATELINE.match(text)
+    if m:
+        text = text[m.end():]
+    out: dict[str, set[str]] = {}
+    for pattern in _RANGES:  # "20-22 March", "March 20 to 22": every day of it
+        for m in pattern.finditer(text):
+            a, b, month = int(m.group("a")), int(m.group("b")), m.group("m")[:3].lower()
+            if a < b <= 31:
+                out.setdefault("day", set()).update(f"{month} {d}" for d in range(a, b + 1))
+    for m in _TYPED.finditer(text):
+        if m.group("d1") or m.group("d2"):
+            month = (m.group("m1") or m.group("m2"))[:3].lower()
+            out.setdefault("day", set()).add(f"{month} {int(m.group('d1') or m.group('d2'))}")
+        elif m.group("year"):
+            out.setdefault("year", set()).add(m.group("year"))
+        elif m.group("unit") and m.group("unit").lower() not in STOPWORDS:
+            value = m.group("num").lower()
+            out.setdefault("of " + stem(m.group("unit").lower()), set()).add("last" if value == "final" else value)
+    return out
+
+
+def _differ(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """True if the two sentences give different figures for the same thing."""
+    return any(not (a[k] & b[k]) for k in a.keys() & b.keys())
+
+
 def _usable_sentence(sent: str) -> bool:
     n = len(words(sent))
     return 5 <= n <= 80 and not sent.rstrip().endswith("?")
@@ -634,8 +681,7 @@ def find_conflicts(sentences: list[SentenceRec], emb: np.ndarray | None, current
         a, b = cand[a_i], cand[b_i]
         if a.source_id == b.source_id:
             continue
-        na, nb = _figures(a.text), _figures(b.text)
-        if na and nb and not (na & nb):
+        if _differ(_typed_figures(a.text), _typed_figures(b.text)):
             key = (a.source_id, b.source_id)
             if key in seen:
                 continue

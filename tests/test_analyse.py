@@ -75,3 +75,24 @@ def test_conflicting_numbers_across_sources_are_warned(embedder):
     assert len(conflicts) == 1
     assert conflicts[0].source_ids == [1, 2]
     assert "third" in conflicts[0].message and "fourth" in conflicts[0].message
+
+
+def test_figures_of_different_things_are_no_conflict(embedder):
+    # The filing date in a dateline, a year and a span of days count different things.
+    a = _src(1, "Port Aldo, Mar 6: After a gap of over seven years, President Alma Reyes is expected to "
+                "travel to Ostria later this month to attend the river states summit.", "2031-03-06")
+    b = _src(2, "President Alma Reyes is likely to travel to Ostria at the end of March to attend the river "
+                "states summit, her first trip to the country since 2024.", "2031-03-07")
+    c = _src(3, "President Alma Reyes will travel to Ostria from March 30 to 31 to attend the river states "
+                "summit, her first trip to the country since 2024.", "2031-03-08")
+    analysis = analyse([a, b, c], embedder)
+    assert [w for w in analysis.warnings if w.kind == "conflict"] == []
+
+
+def test_a_different_day_for_the_same_meeting_is_a_conflict(embedder):
+    a = _src(1, "President Alma Reyes will meet Prime Minister Ken Tamura in Port Aldo on 4 March to discuss "
+                "the river treaty.", "2031-03-01")
+    b = _src(2, "President Alma Reyes will meet Prime Minister Ken Tamura in Port Aldo on 8 March to discuss "
+                "the river treaty.", "2031-03-01")
+    conflicts = [w for w in analyse([a, b], embedder).warnings if w.kind == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].source_ids == [1, 2]
