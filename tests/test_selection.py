@@ -100,6 +100,7 @@ def test_sentences_a_reader_cannot_place_are_no_bullets():
 
     # Who is "he"? Which "they"? The sentence before said; the brief does not show it.
     assert _DANGLING.search("We must find where the red lines are, he said in a statement.")
+    assert _DANGLING.search("‘The river will be on every agenda in the coming weeks,’ he said.")
     assert _DANGLING.search("If they do, how to settle it and how to work it out.")
     assert not _DANGLING.search("If the treaty is signed, the river patrols will resume.")
     # Someone speaks, and the sentence does not say who.
