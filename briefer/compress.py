@@ -519,6 +519,8 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
             continue
         if kind is None:
             continue
+        if kind in ("clause", "opener") and tok.i < tok.head.i and _pronoun_subject(tok.head):
+            continue  # "While Trump claimed …, he admitted …": the clause says who "he" is
         toks = list(tok.subtree)
         if tok.dep_ == "conj":
             # The conjunction and comma before a conjunct go with it: "A, B and C".
@@ -593,6 +595,11 @@ def _kind(tok: Any) -> str | None:
     if dep == "advmod" and low in _LIGHT_ADVERBS:
         return "word" if tok.n_lefts + tok.n_rights == 0 else "modifier"
     return None  # adjectives stay: "prime minister", "nuclear arms"
+
+
+def _pronoun_subject(verb: Any) -> bool:
+    """True if the clause of `verb` has a bare pronoun for its subject."""
+    return any(c.dep_.startswith("nsubj") and c.lower_ in ("he", "she", "it", "they", "this", "these") for c in verb.children)
 
 
 def _objects(tok: Any) -> list[Any]:

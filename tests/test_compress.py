@@ -399,3 +399,10 @@ def test_a_verb_is_not_cut_off_from_the_object_it_shares_with_the_next():
     bullet = compress(sentence).text
     assert "advance and protect our interests" in bullet
     assert not bullet.rstrip(".").endswith("advance")
+
+
+def test_a_clause_that_says_who_the_pronoun_is_stays():
+    sentence = ("While Reyes has repeatedly claimed she could settle the river dispute “in a single day,” she admitted "
+                "Thursday that it has been far harder than she expected.")
+    bullet = compress(sentence).text
+    assert "Reyes" in bullet
