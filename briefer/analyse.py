@@ -267,7 +267,7 @@ def _person_tokens(frame: Frame) -> list[list[str]]:
     return [sorted({p.short, *p.name.split()} - {""}, key=lambda t: (-len(t), t)) for p in frame.people]
 
 
-def _names_all(text: str, tokens: list[list[str]]) -> bool:
+def names_all(text: str, tokens: list[list[str]]) -> bool:
     """True if `text` names every principal."""
     return all(any(re.search(rf"\b{re.escape(t)}\b", text) for t in toks if len(t) > 1) for toks in tokens)
 
@@ -291,7 +291,7 @@ def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
                          if pl not in frame.countries and not _compatible(pl, frame.place, frame)})
         sents = [o.title, *split_sentences(o.text)]
         for pl in places:
-            said = [x for x in sents if place_mentioned(pl, x) and _names_all(x, tokens) and _earlier(x, year)]
+            said = [x for x in sents if place_mentioned(pl, x) and names_all(x, tokens) and _earlier(x, year)]
             if said:
                 out.append((pl, o.id, said[0]))
     return out
@@ -338,7 +338,7 @@ def unplaced_report(source: Source, sf: SourceFrame, sources: list[Source], fram
         return None
     tokens = _person_tokens(frame)
     about = [x for x in [source.title, *split_sentences(source.text)] if x and is_meeting_sentence(x)]
-    if not any(_names_all(x, tokens) for x in about) or any(_AHEAD.search(x) for x in about):
+    if not any(names_all(x, tokens) for x in about) or any(_AHEAD.search(x) for x in about):
         return None
     if frame.when and any(abs((d - frame.when).days) <= MEETING_DATE_APART_DAYS for d in sf.dates):
         return None

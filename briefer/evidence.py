@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past, looks_ahead
+from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past, looks_ahead, names_all
 from briefer.ingest.dates import dates_in, parse_iso
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
@@ -173,13 +173,14 @@ def score_sentences(
         past = not looks_ahead(c.text) and (bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
             int(y) < event_year for y in YEAR_RE.findall(c.text)
         ))
+        history = HISTORY_BONUS if _HISTORY.search(c.text) else 0.0
         for i, spec in enumerate(specs):
             if past and not spec.accepts_background:
                 scores[i, j] = -1.0  # never evidence for what happens next
                 continue
             base_i = base - 0.06 if past else base  # background ranks below this meeting
-            if spec.accepts_background and _HISTORY.search(c.text):
-                base_i += HISTORY_BONUS  # how often and when they met: what a context section is for
+            if spec.accepts_background:
+                base_i += history  # how often and when they met: what a context section is for
             scores[i, j] = sims[i, j] + min(0.18, 0.06 * _cue_hits(c.text, spec.cues)) + base_i
     return cands, scores
 
@@ -199,15 +200,14 @@ def rival_date(c: SentenceRec, analysis: Analysis) -> bool:
     when = frame.when if frame is not None else None
     if when is None or not MEETING_RE.search(c.text) or not looks_ahead(c.text):
         return False
-    names = [n for p in frame.people for n in {p.short, p.name.split()[-1]} if len(n) > 1]
-    spans = [m.end() for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", c.text)]
-    named = {p.name for p in frame.people if any(re.search(rf"\b{re.escape(n)}\b", c.text)
-                                                   for n in {p.short, p.name.split()[-1]} if len(n) > 1)}
-    if len(named) < 2 or not spans:
+    # Each principal by short name or surname.
+    tokens = [sorted({p.short, p.name.split()[-1]}) for p in frame.people]
+    if sum(names_all(c.text, [toks]) for toks in tokens) < 2:
         return False  # a date for the meeting names who meets
-    dated = {s.id: parse_iso(s.date) for s in analysis.sources}
+    spans = [m.end() for toks in tokens for n in toks if len(n) > 1 for m in re.finditer(rf"\b{re.escape(n)}\b", c.text)]
+    own = parse_iso(next((s.date for s in analysis.sources if s.id == c.source_id), None))
     rivals = []
-    for day, explicit, pos in dates_in(c.text, dated.get(c.source_id), when):
+    for day, explicit, pos in dates_in(c.text, own, when):
         if not explicit or abs((day - when).days) > RIVAL_DAYS:
             continue
         if abs((day - when).days) <= 1:
