@@ -25,7 +25,7 @@ from briefer.brief import (
 )
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
-from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence
+from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence, names_person
 from briefer.ingest.dates import iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
@@ -269,7 +269,7 @@ def _person_tokens(frame: Frame) -> list[list[str]]:
 
 def names_all(text: str, tokens: list[list[str]]) -> bool:
     """True if `text` names every principal."""
-    return all(any(re.search(rf"\b{re.escape(t)}\b", text) for t in toks if len(t) > 1) for toks in tokens)
+    return all(any(names_person(text, t) for t in toks if len(t) > 1) for toks in tokens)
 
 
 def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
@@ -365,6 +365,31 @@ def unplaced_report(source: Source, sf: SourceFrame, sources: list[Source], fram
     return (recalled[0][0], recalled[0][1]) if recalled else None
 
 
+_OTHER_TIME = re.compile(
+    r"\b(?P<title>(?:former|ex-)\s*(?:[A-Z][\w.]*\s+){0,2}?(?:President|Prime Minister|Premier|Chancellor|[Ll]eader)"
+    r"|(?:President|Prime Minister|Premier|Chancellor)[- ]elect|(?:presidential\s+)?(?:candidate|nominee))"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}$",
+    re.I,
+)
+
+
+def other_time_title(text: str, frame: Frame) -> tuple[str, str] | None:
+    """(principal, title) if `text` gives a principal a title of an earlier time than the
+    set's: "former President", "President-elect", "candidate". None if the set's own role
+    for them is such a title."""
+    for p in frame.people:
+        if re.search(r"former|elect|candidate|nominee", p.role, re.I):
+            continue
+        for tok in sorted({p.short, *p.name.split()} - {""}, key=lambda t: (-len(t), t)):
+            if len(tok) < 2:
+                continue
+            for m in re.finditer(rf"\b{re.escape(tok)}\b", text):
+                t = _OTHER_TIME.search(text[max(0, m.start() - 60):m.start()])
+                if t:
+                    return (p.short or p.name, t.group("title"))
+    return None
+
+
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
     """Flag sources about an older or a different meeting, judged on the whole frame.
 
@@ -398,7 +423,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         own = sorted(sf.pair_mentions, key=lambda pr: (-sf.pair_mentions[pr], pr))
         text_all = f"{s.title}\n{s.text}"
         missing = [p for p in frame.people
-                   if not any(re.search(rf"\b{re.escape(tok)}\b", text_all) for tok in {p.short, *p.name.split()} if len(tok) > 1)]
+                   if not any(names_person(text_all, tok) for tok in {p.short, *p.name.split()} if len(tok) > 1)]
         if len(pair) == 2 and own and tuple(sorted(own[0])) != pair and (
             (missing and sf.pair_mentions[own[0]] >= 1)
             or sf.pair_mentions[own[0]] >= max(2, 2 * sf.pair_mentions.get(pair, 0))
@@ -438,6 +463,13 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             notes.append(f"reports a meeting of {names} as under way or over, but names neither "
                          f"{', '.join(frame.place_parts)} nor a date; source [{by}] recalls their earlier "
                          f"meeting in {pl}")
+        # Role: it gives a principal a title of another time ("Former President Trump is to
+        # meet…", "President-elect…") that the set's own sources do not.
+        dated = other_time_title(text_all, frame)
+        if dated:
+            score += 1
+            kinds.append(FLAG_STALE)
+            notes.append(f"calls {dated[0]} “{dated[1]}”")
         # Date: every day-and-month it gives for its meeting is far from the set's.
         # A date written with its year is compared as it stands; one without, as a day of
         # the meeting's year (its year was only a guess).

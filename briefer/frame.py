@@ -52,7 +52,7 @@ _TITLES = (
     "Secretary General", "Leader", "leader", "PM",
 )
 _TITLE_RE = re.compile(
-    r"(?:(?P<nat>(?:[A-Z][\w.’'-]*\s){0,2}?[A-Z][\w.’'-]*?(?:['’]s)?)\s+)?"
+    r"(?:(?P<nat>(?:[A-Z][\w.’'-]*[ \t]){0,2}?[A-Z][\w.’'-]*?(?:['’]s)?)[ \t]+)?"  # one line
     r"(?P<title>" + "|".join(re.escape(t) for t in _TITLES) + r")\s+$"
 )
 _FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
@@ -125,9 +125,23 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(r"[\s\-]+", name) if t)
 
 
+def _translit(s: str) -> str:
+    """`s` without accents or transliteration variants, case kept: "Erdoğan" and "Erdogan",
+    "Zelenskyy", "Zelenskiy" and "Zelensky" are one name."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = re.sub(r"(\w)\1+", r"\1", s)  # doubled letters: "Zelenskyy", "Al-Assad"
+    return re.sub(r"(?:iy|yi|ij|ii)\b", "y", s)  # Slavic endings: "-skiy", "-skyi"
+
+
 def _fold(s: str) -> str:
-    """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    """A name as compared: lower case, without accents or transliteration variants."""
+    return _translit(s).lower()
+
+
+def names_person(text: str, token: str) -> bool:
+    """True if `text` names `token` (a name token) in any common spelling of it. Case counts:
+    "Un" is a name, "UN" is not."""
+    return re.search(rf"\b{re.escape(_translit(token))}\b", re.sub(r"\w+", lambda m: _translit(m.group()), text)) is not None
 
 
 def _clean_person(text: str) -> str:
@@ -190,10 +204,13 @@ class _People:
         full: Counter[str] = Counter()
         places: Counter[str] = Counter()
         parses = list(parses)
+        norp: Counter[str] = Counter()
         for p in parses:
             for e in p.entities:
                 if e.label in PLACE_LABELS:
                     places[_fold(_strip_the(e.text))] += 1
+                elif e.label == "NORP":
+                    norp.update(_fold(t) for t in _name_tokens(e.text))
             if _title_case(p.text):
                 continue
             for e in p.entities:
@@ -203,6 +220,16 @@ class _People:
                         full[name] += 1
         # A word the recogniser calls a place at least as often as a person is a place ("Sochi").
         full = Counter({n: c for n, c in full.items() if places.get(_fold(n), 0) < c or len(_name_tokens(n)) > 1})
+        # Nor is one with a word it calls a nationality more often than part of a name
+        # ("Ukrainian Prim", a cut-off "Ukrainian Prime Minister"): every "Ukrainian" would
+        # name that person.
+        as_name: Counter[str] = Counter()
+        surnames = {_fold(_name_tokens(n)[-1]) for n in full if len(_name_tokens(n)) > 1}
+        for n, c in full.items():
+            as_name.update({_fold(t): c for t in _name_tokens(n)})
+        # (A surname the recogniser also calls a nationality, "Albanese", stays a name.)
+        demonym = {t for t in norp if norp[t] > as_name.get(t, 0) and t not in surnames}
+        full = Counter({n: c for n, c in full.items() if not {_fold(t) for t in _name_tokens(n)} & demonym})
         # Group variants sharing a name token, most frequent first; a name that would join two
         # groups ("Putin-Donald Trump") is a conflation and is dropped.
         groups: list[tuple[set[str], Counter[str]]] = []

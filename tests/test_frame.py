@@ -258,3 +258,40 @@ def test_the_agreeing_weekdays_give_the_same_date_whatever_the_order_of_the_sour
     srcs = [_FRIDAY_DATED, *_FRIDAY_UNDATED]
     whens = {(_frame(list(order), parser).when) for order in itertools.permutations(srcs)}
     assert whens == {date(2031, 3, 14)}
+
+
+def test_a_source_that_spells_a_leaders_name_another_way_is_about_the_same_meeting(parser):
+    # "Kaldeer" for "Kalder": one name, transliterated two ways (as Zelensky / Zelenskyy).
+    other_spelling = _src(4, "President Anna Maru will meet Kaldeer in Lindau on Friday. Kaldeer said the talks "
+                             "with Maru would cover energy. Kaldeer and Maru will hold a joint news conference.",
+                          "2031-03-10")
+    a = analyse([*MARU, other_spelling], parser=parser)
+    assert a.is_current(4)
+    assert sorted(p.name for p in a.frame.people) == ["Anna Maru", "Piet Kalder"]
+    assert "Piet Kalder" in a.frame.sources[4].people
+
+
+def test_a_nationality_cut_off_into_a_name_is_not_a_person(parser):
+    # A page cut mid-word ("Veltrian Prim[e Minister]") must not make every "Veltrian" a person.
+    cut = _src(4, "Anna Maru will hold talks with Piet Kalder in Lindau on 14 March. "
+                  "Talks will also include Veltrian Prim", "2031-03-10")
+    f = _frame([*MARU, cut], parser)
+    assert sorted(p.name for p in f.people) == ["Anna Maru", "Piet Kalder"]
+    assert not any("Veltrian Prim" in sf.people for sf in f.sources.values())
+
+
+def test_a_source_that_calls_a_principal_former_leader_months_before_is_stale(parser):
+    old = _src(4, "Former Prime Minister Piet Kalder is scheduled to meet President Anna Maru on Friday morning "
+                  "at his home in Lindau. The two are expected to discuss energy.", "2030-09-27")
+    a = analyse([*MARU, old], parser=parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert any("former" in n.lower() for n in a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_former_title_alone_is_one_signal_not_a_flag(parser):
+    # One source's slip ("former President") in a current preview does not make it stale.
+    slip = _src(4, "Former Prime Minister Piet Kalder is scheduled to meet President Anna Maru in Lindau on "
+                   "14 March for talks on energy.", "2031-03-10")
+    a = analyse([*MARU, slip], parser=parser)
+    assert a.is_current(4)
