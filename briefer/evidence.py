@@ -225,6 +225,14 @@ _WILL = re.compile(r"\b(will|would|shall|expected|expects?|likely|plans?|set to|
                    r"seeks?|hopes? to|wants?|is to|are to|to (?:urge|press|push|raise|warn|call|demand|ask|seek))\b", re.I)
 
 
+def _names_pattern(names: set[str]) -> re.Pattern[str] | None:
+    """One pattern for any of `names` as whole words, longest first; None if there are none."""
+    if not names:
+        return None
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x)))
+                      + r")(?![\w])")
+
+
 def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
                 specs: list[SectionSpec]) -> np.ndarray:
     """Whose ask a sentence is, decided from who it names, not learned.
@@ -232,7 +240,7 @@ def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: 
     The classifier is good at telling an ask from other sentences, less at telling the two
     sides apart (few examples). So "an ask" is the sum of both ask labels, and it goes to the
     party's side when the sentence names the party's principal or the party itself ("US",
-    "Washington"), to the other side otherwise.
+    "Washington") before the other side's principal, to the other side otherwise.
     """
     if "us_asks" not in names or "other_asks" not in names:
         return probs
@@ -246,15 +254,21 @@ def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: 
     tokens = {tok for p in (frame.people if frame else []) if p.name in members
               for tok in {p.short, *p.name.split()} if len(tok) > 1}
     aliases = [*spec.party_aliases, spec.party]
-    side = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(x) for x in sorted({*tokens, *aliases}, key=len, reverse=True))
-                      + r")(?![\w])") if tokens or aliases else None
+    side = _names_pattern({*tokens, *aliases})
+    # The other side: its principals by name, and the nationality the sources give them.
+    theirs = _names_pattern({tok for p in (frame.people if frame else []) if p.name not in members
+                             for tok in {p.short, *p.name.split(), p.nationality} if len(tok) > 1})
     us, other = names.index("us_asks"), names.index("other_asks")
     out = probs.copy()
     for j, c in enumerate(cands):
         ask = probs[j, us] + probs[j, other]
         if not _WILL.search(c.text):
             ask *= 0.5  # an ask is what a side *will* press for; a record of what it did is background
-        ours = bool(side is not None and side.search(c.text))
+        # Whose ask: the side named first, usually the one asking ("Erdogan told Biden that
+        # Ankara wants…" is Turkey's, "Biden will press Xi…" is ours).
+        m_ours = side.search(c.text) if side is not None else None
+        m_theirs = theirs.search(c.text) if theirs is not None else None
+        ours = m_ours is not None and (m_theirs is None or m_ours.start() < m_theirs.start())
         out[j, us], out[j, other] = (ask, 0.0) if ours else (0.0, ask)
     return out
 

@@ -121,3 +121,30 @@ def test_a_sentence_whose_news_is_that_there_is_none_ranks_below_one_with_news(e
     none = _score_of(analysis, cands, scores, specs, "context", "Tamura will travel to Port Aldo by train, but")
     news = _score_of(analysis, cands, scores, specs, "context", "Tamura will travel to Port Aldo by train for")
     assert none < news - 0.1
+
+
+def test_an_ask_belongs_to_the_side_named_first():
+    import numpy as np
+
+    from briefer.analyse import SentenceRec
+    from briefer.evidence import _split_asks, evidence_specs
+    from briefer.models import load_parser
+
+    sources = [
+        Source(id=i, title=f"Article {i}", text=t, date="2031-03-03", date_method="dateline", words=len(t.split()))
+        for i, t in enumerate([
+            "US President Jon Brack will meet Osterland Prime Minister Piet Kalder in Lindau on March 14.",
+            "President Jon Brack and Prime Minister Piet Kalder will hold talks in Lindau on March 14.",
+        ], start=1)
+    ]
+    a = analyse(sources, parser=load_parser())
+    specs = evidence_specs(load_template(), a)
+    names = ["context", "agenda", "us_asks", "other_asks", "outlook", "none"]
+    texts = ["Kalder told Brack that Osterland wants the grain tariffs lifted.",  # Osterland's ask
+             "Brack will press Kalder to reopen the border crossings."]  # the US side's
+    cands = [SentenceRec(id=100 + k, source_id=1, index=5 + k, text=t) for k, t in enumerate(texts)]
+    probs = np.tile(np.array([0.1, 0.1, 0.3, 0.3, 0.1, 0.1]), (2, 1))
+    out = _split_asks(probs, names, a, cands, specs)
+    us, other = names.index("us_asks"), names.index("other_asks")
+    assert out[0, us] == 0 and out[0, other] > 0
+    assert out[1, us] > 0 and out[1, other] == 0
