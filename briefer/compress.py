@@ -729,7 +729,7 @@ def tidy(text: str) -> str:
     m = re.match(r"^([“\"‘'(\[]*)(\w)", t)
     if m:
         t = t[: m.start(2)] + t[m.start(2)].upper() + t[m.start(2) + 1:]
-    if not re.search(r"[.!?][”’\"')\]]*$", t):
+    if not re.search(r"[.!?…][”’\"')\]]*$", t):  # "…": a sentence the page cut off
         t = t.rstrip(",;:") + "."
     return t
 

@@ -76,9 +76,37 @@ def _cue_hits(text: str, cues: tuple[str, ...]) -> int:
     return sum(1 for c in cues if re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", low))
 
 
+def cut_off(sentence: str, source_text: str) -> bool:
+    """True if `sentence` ends its source without ending itself: the page or the paste
+    stopped mid-sentence ("…to allow pro-Kurdish groups to organize dem")."""
+    s = sentence.rstrip()
+    return bool(s) and source_text.endswith(s) and not re.search(r"[.!?…:;\"”’')\]]$", s)
+
+
+def complete_part(sentence: str) -> str | None:
+    """What a cut-off sentence said before the cut, marked as cut ("…"): without the broken
+    last word and the words that need the next one. None if too little is left to stand as
+    a bullet."""
+    text = " ".join(sentence.split()[:-1])  # the last word is broken ("…in 2023/24, with India po")
+    # A figure whose unit was cut ("nearly $66 bil") is no figure; nor does a bullet end on
+    # a word that needs the next one ("would not be just", "between").
+    if re.search(r"[.!?][”’\"')\]]*$", text):
+        return text  # the cut took only a stray word after a full sentence ("… meeting. block")
+    tail = re.compile(r"[\s,;:–—-]+$|\s+[“\"‘']?(?:[$€£¥]?\d[\d.,]*%?|and|or|but|nor|the|a|an|its|their|his|her|this|that|these|"
+                      r"those|of|in|on|at|to|for|with|by|from|into|between|about|over|under|after|before|than|as|"
+                      r"which|who|whom|whose|where|when|while|be|been|being|is|are|was|were|will|would|can|could|"
+                      r"may|might|should|must|has|have|had|do|does|did|not|just|also|both|very|more|most|"
+                      r"nearly|around|some|almost|up)$", re.I)
+    while tail.search(text):
+        text = tail.sub("", text)
+    if len(text.split()) < 8:
+        return None
+    return text + "…"
+
+
 def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
     """The current sentences, minus those that address a model or a reader (prompt
-    injection): never evidence. Another source's wording of a kept sentence that is such
+    injection) and one the page cut off mid-sentence: never evidence. Another source's wording of a kept sentence that is such
     text is dropped from it too, so it cannot ride along as support."""
     flagged: dict[int, set[str]] = {
         s.id: set(s.instructions) | set(find_instructions(s.text)) for s in analysis.sources
@@ -87,10 +115,16 @@ def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
     def bad(source_id: int, text: str) -> bool:
         return text in flagged.get(source_id, ()) or sentence_is_instruction(text)
 
+    ends = {s.id: s.text.rstrip() for s in analysis.sources}
     out = []
     for c in analysis.current_sentences():
         if bad(c.source_id, c.text):
             continue
+        if cut_off(c.text, ends.get(c.source_id, "")):
+            kept = complete_part(c.text)
+            if kept is None:
+                continue
+            c = replace(c, text=kept)
         if any(bad(sid, t) for sid, t in c.also_in):
             c = replace(c, also_in=[(sid, t) for sid, t in c.also_in if not bad(sid, t)])
         out.append(c)

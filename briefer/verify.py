@@ -438,7 +438,7 @@ def trim_sentence(sentence: str) -> str:
     s2 = _TAIL_ATTRIBUTION.sub("", s)
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
-    s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"')) else s2 + ".")
+    s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"', "…")) else s2 + ".")
     m = _LEAD_FRAME.match(s2)
     if m and len(words(s2[m.end():])) >= 8:
         s2 = s2[m.end():]
@@ -447,6 +447,6 @@ def trim_sentence(sentence: str) -> str:
     if m and len(s2) - m.end() > 30:
         s2 = s2[m.end():]
         s2 = s2[0].upper() + s2[1:]
-    if s2 != s and s2 and not re.search(r"[.!?][\"”’']?$", s2):
+    if s2 != s and s2 and not re.search(r"[.!?…][\"”’']?$", s2):
         s2 += "."
     return s2 if len(words(s2)) >= 5 else s

@@ -148,3 +148,27 @@ def test_an_ask_belongs_to_the_side_named_first():
     us, other = names.index("us_asks"), names.index("other_asks")
     assert out[0, us] == 0 and out[0, other] > 0
     assert out[1, us] > 0 and out[1, other] == 0
+
+
+def test_a_sentence_the_page_cut_off_keeps_what_it_said_before_the_cut_marked_as_cut():
+    from briefer.evidence import complete_part, cut_off
+
+    text = "Reyes arrives on Friday. The leaders may also discuss the rail link and the fishing quotas in Po"
+    last = "The leaders may also discuss the rail link and the fishing quotas in Po"
+    assert cut_off(last, text)
+    assert not cut_off("Reyes arrives on Friday.", text)  # not the end of the source
+    assert not cut_off("The leaders will meet on Friday.", text + " The leaders will meet on Friday.")
+    assert complete_part(last) == "The leaders may also discuss the rail link and the fishing quotas…"
+
+
+def test_a_cut_off_figure_or_negation_is_not_kept_as_if_whole():
+    from briefer.evidence import complete_part
+
+    # "$66 bil[lion]": the figure without its unit would be wrong.
+    assert complete_part("The accord would serve as repayment for the aid of nearly $66 bil") == \
+        "The accord would serve as repayment for the aid…"
+    # Ending on "would not" would say the opposite of what was cut.
+    assert complete_part("Reyes insisted that the summit would “not be just a phot") is None
+    # Only a stray word after a whole sentence: the sentence stands as it is.
+    assert complete_part("Tamura will leave the session early to make the meeting. block") == \
+        "Tamura will leave the session early to make the meeting."
