@@ -140,7 +140,8 @@ def _reference_date(sources: list[Source]) -> date | None:
     return max(dated) if dated else None
 
 
-def _sentences_by_source(sources: list[Source]) -> dict[int, list[str]]:
+def sentences_by_source(sources: list[Source]) -> dict[int, list[str]]:
+    """Each usable source's sentences as `SentenceRec.index` counts them."""
     return {s.id: [x for x in split_sentences(s.text) if x not in s.instructions] for s in sources if s.usable}
 
 
@@ -740,7 +741,7 @@ def analyse(sources: list[Source], embedder: Embedder | None = None, parser: Par
     """
     check = checker(cancel)
     check()
-    sents = _sentences_by_source(sources)
+    sents = sentences_by_source(sources)
     check()
     frame = extract(sources, parser or default_parser(), check)
     event = event_info(frame)

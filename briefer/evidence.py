@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.analyse import MEETING_RE, YEAR_RE, Analysis, SentenceRec, _figures, is_past, looks_ahead, names_all
+from briefer.analyse import (
+    MEETING_RE,
+    YEAR_RE,
+    Analysis,
+    SentenceRec,
+    _figures,
+    _person_tokens,
+    is_past,
+    looks_ahead,
+    names_all,
+    sentences_by_source,
+)
 from briefer.ingest.dates import dates_in, parse_iso
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
@@ -76,6 +87,39 @@ def _cue_hits(text: str, cues: tuple[str, ...]) -> int:
     return sum(1 for c in cues if re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", low))
 
 
+_THEY = re.compile(r"^(?P<pre>[\"“]?(?:(?:But|And|Also),?\s+)?)(?P<they>[Tt]hey)\b(?!\s+(?:said|say|told|added)\b)")
+_TWO_LEADERS = re.compile(r"\b(?:the two|both)(?:\s+(?:leaders|presidents|men|heads of state))?\b(?!\s+(?:countries|nations|sides))",
+                          re.I)
+_TWO_COUNTRIES = re.compile(r"\b(?:the two|both|two) (?:countries|nations)\b", re.I)
+
+
+def _their_antecedents(analysis: Analysis) -> dict[int, str]:
+    """Sentences that open with "They" right after a sentence about the two principals (or
+    their two countries), with "They" replaced by who is meant in brackets: "[Maru and
+    Kalder] are expected to discuss…". Read alone, as a bullet is, "They" names no one."""
+    frame = analysis.frame
+    if frame is None or len(frame.people) != 2:
+        return {}
+    tokens = _person_tokens(frame)
+    pair = f"[{frame.people[0].short or frame.people[0].name} and {frame.people[1].short or frame.people[1].name}]"
+    sents = sentences_by_source(analysis.sources)
+    out: dict[int, str] = {}
+    for c in analysis.sentences:
+        m = _THEY.match(c.text)
+        own = sents.get(c.source_id, [])
+        if not m or not 0 < c.index < len(own) or own[c.index] != c.text:
+            continue
+        prev = own[c.index - 1]
+        if _TWO_COUNTRIES.search(prev):
+            who = "[the two countries]" if m.group("pre") else "[The two countries]"
+        elif names_all(prev, tokens) or _TWO_LEADERS.search(prev):
+            who = pair
+        else:
+            continue
+        out[c.id] = m.group("pre") + who + c.text[m.end("they"):]
+    return out
+
+
 def cut_off(sentence: str, source_text: str) -> bool:
     """True if `sentence` ends its source without ending itself: the page or the paste
     stopped mid-sentence ("…to allow pro-Kurdish groups to organize dem")."""
@@ -116,10 +160,13 @@ def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
         return text in flagged.get(source_id, ()) or sentence_is_instruction(text)
 
     ends = {s.id: s.text.rstrip() for s in analysis.sources}
+    their = _their_antecedents(analysis)
     out = []
     for c in analysis.current_sentences():
         if bad(c.source_id, c.text):
             continue
+        if c.id in their:
+            c = replace(c, text=their[c.id])
         if cut_off(c.text, ends.get(c.source_id, "")):
             kept = complete_part(c.text)
             if kept is None:

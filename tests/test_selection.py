@@ -172,3 +172,26 @@ def test_a_cut_off_figure_or_negation_is_not_kept_as_if_whole():
     # Only a stray word after a whole sentence: the sentence stands as it is.
     assert complete_part("Tamura will leave the session early to make the meeting. block") == \
         "Tamura will leave the session early to make the meeting."
+
+
+def test_they_after_a_sentence_about_the_two_leaders_names_them_in_brackets():
+    from briefer.evidence import _their_antecedents
+    from briefer.models import load_parser
+
+    text = ("President Alma Reyes of Veloria will meet Prime Minister Ken Tamura of Ostria in Port Aldo on Friday.\n\n"
+            "Reyes and Tamura last met in 2029.\n\n"
+            "They are expected to discuss the river treaty and fishing quotas.\n\n"
+            "Aides to Reyes confirmed the trip on Monday.\n\n"
+            "They say she will also visit a rail depot.\n\n"
+            "The summit will touch on issues between two nations who have drifted apart.\n\n"
+            "They were partners in the old customs union.")
+    sources = [Source(id=1, title="Reyes and Tamura to meet", text=text, date="2031-03-03", date_method="dateline",
+                      words=len(text.split())),
+               Source(id=2, title="Port Aldo talks", text="Reyes will meet Tamura in Port Aldo on Friday.",
+                      date="2031-03-02", date_method="dateline", words=9)]
+    a = analyse(sources, parser=load_parser())
+    resolved = sorted(_their_antecedents(a).values())
+    assert any(t.startswith("[") and "Reyes" in t and "Tamura" in t and t.endswith("] are expected to discuss the river "
+               "treaty and fishing quotas.") for t in resolved)
+    assert "[The two countries] were partners in the old customs union." in resolved
+    assert not any("rail depot" in t for t in resolved)  # "they" are the aides: left alone

@@ -173,6 +173,26 @@ def test_a_sentence_is_highlighted_only_if_it_is_there_and_a_cited_headline_coun
     assert viewer.extraSelections() == [] and viewer.highlighted == ""
 
 
+def test_a_cited_sentence_with_an_editors_insertion_or_cut_off_end_is_still_found(window) -> None:
+    from dataclasses import replace
+
+    from briefer.textutil import split_sentences
+
+    window.load_brief_object(sample_with_text())
+    viewer = window.sources.viewer
+    src = window.current_brief().sources[1]
+    sentence = next(s for s in split_sentences(src.text) if len(s.split()) >= 10 and s.endswith("."))
+    head, rest = sentence.split(" ", 1)
+    # "[Biden and Xi] will…" stands for the text's own first word ("They").
+    assert viewer.show_source(src, [f"[Someone] {rest}"])
+    assert viewer.extraSelections()[0].cursor.selectedText().startswith(head)
+    # "…" where a page stopped mid-sentence.
+    cut_words = sentence.split()[:6]
+    cut = replace(src, text=src.text[: src.text.index(sentence)] + " ".join(cut_words) + " wh")
+    assert viewer.show_source(cut, [" ".join(cut_words[:-1]) + "…"])
+    assert viewer.extraSelections()[0].cursor.selectedText().startswith(head)
+
+
 def test_edit_marks_statement_user_and_clears_flag(window, qtbot) -> None:
     window.load_brief_object(sample_with_text())
     agenda = window.editor.section_editor("agenda")

@@ -270,16 +270,18 @@ class SourceViewer(QTextBrowser):
     def _highlight(self, sentence: str) -> bool:
         from PySide6.QtCore import QRegularExpression
 
-        words = sentence.split()
+        # An editor's insertion ("[Maru and Kalder] are…") stands for one word of the text
+        # ("They"); a sentence the page cut off ends in "…" where the text just stops.
+        words = re.sub(r"\[[^\]]*\]", "\x00", sentence).rstrip("… ").split()
         if not words:
             return False
         # Whitespace and curly quotes may differ between the sentence and the text.
-        pattern = r"\s+".join(re.escape(w) for w in words)
+        pattern = r"\s+".join(_word_pattern(w) for w in words)
         cursor = self.document().find(QRegularExpression(pattern), self._body_start)
         if cursor.isNull() and len(words) > 8:
             # An abridged or re-punctuated sentence: match its start, then take the
             # text sentence up to its end.
-            pattern = r"\s+".join(re.escape(w) for w in words[:8])
+            pattern = r"\s+".join(_word_pattern(w) for w in words[:8])
             cursor = self.document().find(QRegularExpression(pattern), self._body_start)
             if not cursor.isNull():
                 block = cursor.block()
@@ -290,7 +292,7 @@ class SourceViewer(QTextBrowser):
                 cursor.setPosition(min(end, block.position() + len(block.text())), QTextCursor.MoveMode.KeepAnchor)
         if cursor.isNull():
             # A statement may rest on the article's headline, which is shown above the body.
-            pattern = r"\s+".join(re.escape(w) for w in words)
+            pattern = r"\s+".join(_word_pattern(w) for w in words)
             cursor = self.document().find(QRegularExpression(pattern), 0)
         if cursor.isNull() or not cursor.hasSelection():
             return False  # never claim a highlight that is not there
@@ -585,3 +587,8 @@ class SourcesPane(QWidget):
         self.remove_btn.setEnabled(has)
         self.up_btn.setEnabled(has)
         self.down_btn.setEnabled(has)
+
+
+def _word_pattern(word: str) -> str:
+    """The pattern of one word of a cited sentence; an editor's insertion matches any word."""
+    return re.escape(word).replace("\x00", r"\S+")
