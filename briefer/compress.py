@@ -407,11 +407,13 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     if len([i for i in c_items if items[i].word]) < MIN_WORDS:
         return []
     first = min(inside)
-    while first < len(doc) and (_is_punct(doc[first]) or doc[first].lower_ == "that"):
+    # "said that X …" loses its "that"; "said that was where …" keeps it: there "that" is the
+    # subject, not the conjunction.
+    while first < len(doc) and (_is_punct(doc[first]) or (doc[first].lower_ == "that" and doc[first].dep_ == "mark")):
         first += 1
     # "the official said he would …", "“We expect …,” Reyes said": without the speaker the
     # pronoun is nobody, so the speaker stays (only circumstances go).
-    pronoun = first < len(doc) and doc[first].lower_ in _PRONOUNS
+    pronoun = first < len(doc) and (doc[first].lower_ in _PRONOUNS or doc[first].lower_ in ("that", "this"))
     # A quotation needs its speaker too: "“Stable … relations serve …,” the president said".
     quoted = any(t.text in ("“", '"') for t in doc[max(0, min(inside) - 1): min(inside) + 2])
     pronoun = pronoun or quoted

@@ -79,6 +79,15 @@ def test_anonymous_attribution_goes_and_nothing_dangles():
     assert "press him to reopen the northern border crossings" in bullet
 
 
+def test_a_that_which_is_the_subject_keeps_its_speaker():
+    # "said that was where…": "that" is the subject here, so the speaker cannot go.
+    s = ("The embassy in Port Aldo said that was where Reyes first presented Tamura a plan for the joint "
+         "patrols on the river and the rail link.")
+    bullet = compress(s).text
+    assert not bullet.startswith("Was")
+    assert bullet.startswith("The embassy in Port Aldo said that was where")
+
+
 def test_relative_clause_aside_goes_when_the_sentence_is_long():
     bullet = compress(LONG).text
     assert "criticised" not in bullet
