@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 # poor stand-alone bullets. (An opening "But" / "And" / "Also" does not: the bullet drops it.)
 _DANGLING = re.compile(
     r"^[\"“]?(?:(?i:of course|and of course|but|and|also),?\s*)?(?i:that|these|those|they|he|she|such)\b"
+    r"|^[\"“]?[A-Z][\w’']*(?:\s+[\w’']+){0,3},\s+(?:he|she|they)\b"  # "Even so, he called it…": who?
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
     r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
 )

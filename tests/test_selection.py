@@ -54,6 +54,8 @@ def test_an_opening_but_does_not_make_a_sentence_lean_on_the_one_before():
     assert _DANGLING.search("They were partners in the old customs union.")
     assert _DANGLING.search("But they remain divided over fishing quotas.")
     assert _DANGLING.search("He said the talks would go well.")
+    assert _DANGLING.search("Even so, he called it a breakthrough agreement.")  # who is "he"?
+    assert not _DANGLING.search("On Friday, Reyes will host Tamura for talks.")
 
 
 def test_a_sentence_about_the_meeting_ahead_that_recalls_the_past_is_still_agenda(embedder):
