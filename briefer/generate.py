@@ -32,8 +32,8 @@ from briefer.compress import (
 )
 from briefer.evidence import Evidence
 from briefer.prompts import shorten_prompt
-from briefer.textutil import words
-from briefer.verify import as_deletion, trim_sentence, verify_statement
+from briefer.textutil import content_stems, words
+from briefer.verify import COVERAGE_FLAG, as_deletion, trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from briefer.ports import Generator
@@ -170,10 +170,20 @@ def statement_for(ev: Evidence, generated: str | None = None, allowed: set[str] 
 
 
 def _rule_bullet(sentence: str) -> str | None:
-    """The rules' deletion of `sentence`, with no anonymous attribution left at its end."""
+    """The rules' deletion of `sentence`, with no anonymous attribution left at its end.
+
+    A deletion that keeps too little of the sentence to say what it said ("The two leaders
+    will announce plans.") is no bullet: the sentence without its attribution and asides
+    is, if that is short enough.
+    """
     text = compress(sentence).text
     if _DANGLING_ATTRIBUTION.search(text):
         text = trim_sentence(text)
+    full = content_stems(sentence)
+    if text and full and len(content_stems(text) & full) / len(full) < COVERAGE_FLAG:
+        whole = trim_sentence(sentence)
+        if len(words(whole)) <= MAX_WORDS:
+            return whole
     return text or None
 
 

@@ -88,6 +88,18 @@ def test_a_that_which_is_the_subject_keeps_its_speaker():
     assert bullet.startswith("The embassy in Port Aldo said that was where")
 
 
+def test_a_deletion_that_keeps_too_little_gives_way_to_the_whole_sentence():
+    from briefer.generate import _rule_bullet
+
+    # Deleting the object's modifiers would leave "The two leaders will announce plans.": true,
+    # but it no longer says what the sentence said.
+    s = ("The two leaders will announce plans for a joint lunar space mission and projects to work together "
+         "on artificial intelligence research, officials said.")
+    bullet = _rule_bullet(s)
+    assert "lunar space mission" in bullet and "artificial intelligence" in bullet
+    assert "officials said" not in bullet
+
+
 def test_relative_clause_aside_goes_when_the_sentence_is_long():
     bullet = compress(LONG).text
     assert "criticised" not in bullet
