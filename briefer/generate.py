@@ -54,6 +54,10 @@ _DANGLING_ATTRIBUTION = re.compile(
 )
 
 
+# A bullet that opens on something said before it: "These discussions are…", "They will…".
+_OPENS_ON_REFERENCE = re.compile(r"^[\"“‘']?(?:this|these|those|such|he|she|they)\b", re.I)
+
+
 def tidy(text: str) -> str:
     """Clean one generated bullet: first line, no list markers or wrapping quotes."""
     text = text.strip()
@@ -179,6 +183,10 @@ def _rule_bullet(sentence: str) -> str | None:
     text = compress(sentence).text
     if _DANGLING_ATTRIBUTION.search(text):
         text = trim_sentence(text)
+    if _OPENS_ON_REFERENCE.match(text) and not _OPENS_ON_REFERENCE.match(sentence):
+        # The deletion took what "these discussions" refer to: only the whole sentence says it
+        # (and if that is too long for a bullet, the selection leaves it).
+        return trim_sentence(sentence)
     full = content_stems(sentence)
     if text and full and len(content_stems(text) & full) / len(full) < COVERAGE_FLAG:
         whole = trim_sentence(sentence)

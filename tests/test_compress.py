@@ -100,6 +100,17 @@ def test_a_deletion_that_keeps_too_little_gives_way_to_the_whole_sentence():
     assert "officials said" not in bullet
 
 
+def test_a_deletion_never_leaves_a_bullet_opening_on_what_it_deleted():
+    from briefer.generate import _rule_bullet
+
+    s = ("Noting that Veloria and Ostria also restarted the Border Coordination Talks in January, 2031 and have "
+         "carried out agreed-upon patrol exchanges since, to include the River Patrol Agreement, RPA, the official "
+         "said these discussions are important to avoid misunderstanding and miscalculation.")
+    bullet = _rule_bullet(s)
+    assert not bullet.lower().startswith("these discussions")  # which discussions? the deleted clause said
+    assert "Border Coordination Talks" in bullet
+
+
 def test_relative_clause_aside_goes_when_the_sentence_is_long():
     bullet = compress(LONG).text
     assert "criticised" not in bullet
