@@ -17,6 +17,7 @@ cluster notes written by hand:
 - **flags**: sources flagged stale or different-event against the notes (precision, recall).
 - **facts**: key facts whose regexes all match inside one window of two consecutive
   statements, in the section the notes give (`sect`) and anywhere in the brief (`any`).
+- **bluf**: the bottom line's point (its sentence after the event line) is one of the key facts.
 - **traps**: trap regexes that match the brief (stale details, the sources' factual errors).
 - **unsup**: statements holding a content word, number or name that none of their cited
   sentences has (the lead line is scored by the event checks instead); **stale**: statements
@@ -267,6 +268,12 @@ def score_facts(brief: Brief, cluster: Cluster) -> dict[str, Any]:
             "missed": missed}
 
 
+def score_bluf(brief: Brief, cluster: Cluster) -> bool:
+    """True if the bottom line's point (its statements after the event line) is a key fact."""
+    texts = [st.text for sec in brief.sections if sec.key == "bluf" for st in sec.statements[1:]]
+    return any(_groups_match(f["match"], t) for f in cluster.notes["fact"] for t in texts)
+
+
 def score_traps(brief: Brief, cluster: Cluster) -> list[str]:
     texts = [brief.title] + [st.text for _, st in _statements(brief)]
     return [t["text"] for t in cluster.notes.get("trap", [])
@@ -371,6 +378,7 @@ def score_cluster(cluster: Cluster, brief: Brief, ids: dict[str, int], seconds: 
         "event": event,
         "flags": {"tp": tp, "fp": fp, "fn": fn, "wrong_kind": kind},
         "facts": score_facts(brief, cluster),
+        "bluf_fact": score_bluf(brief, cluster),
         "traps": score_traps(brief, cluster),
         "unsupported": unsupported(brief),
         "stale_cited": stale_cited(brief, cluster, ids),
@@ -391,7 +399,7 @@ def _ev_cell(ev: dict[str, str]) -> str:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    head = ("| cluster | event | who | where | when | occ. | flags tp/fp/fn | facts sect | facts any | traps | "
+    head = ("| cluster | event | who | where | when | occ. | flags tp/fp/fn | facts sect | facts any | bluf | traps | "
             "unsup | stale | bullets | med | max | body | junk | outlets | dates | s |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     mark = {"right": "✓", "missing": "·", "wrong": "✗"}
@@ -405,7 +413,8 @@ def table(rows: list[dict[str, Any]]) -> str:
         lines.append(
             f"| {r['cluster']} | {_ev_cell(ev)} | {who} | {mark[ev['where']]} | {mark[ev['when']]} | "
             f"{mark.get(ev.get('occasion', ''), '')} | {fl['tp']}/{fl['fp']}/{fl['fn']} | "
-            f"{f['in_section']}/{f['n']} | {f['anywhere']}/{f['n']} | {len(r['traps'])} | {len(r['unsupported'])} | "
+            f"{f['in_section']}/{f['n']} | {f['anywhere']}/{f['n']} | {'✓' if r.get('bluf_fact') else '·'} | "
+            f"{len(r['traps'])} | {len(r['unsupported'])} | "
             f"{len(r['stale_cited'])} | {b['bullets']} | {b['median']:g} | {b['max']} | {b['body_words']} | "
             f"{len(b['junk'])} | {m['outlets']}/{m['sources']} | {m['dates']}/{m['dates_known']}"
             f"{'*' * m['dates_wrong']} | {r['seconds']:.1f} |"
@@ -421,7 +430,8 @@ def table(rows: list[dict[str, Any]]) -> str:
     lines.append(
         f"| **mean** ({n}) | **{_pct(right, checks)}** ({wrong} wrong of {checks}) | | | | | "
         f"P {_pct(tp, tp + fp)} R {_pct(tp, tp + fn)} | {_pct(sum(r['facts']['in_section'] for r in rows), facts)} | "
-        f"**{_pct(sum(r['facts']['anywhere'] for r in rows), facts)}** | {sum(len(r['traps']) for r in rows)} | "
+        f"**{_pct(sum(r['facts']['anywhere'] for r in rows), facts)}** | {_pct(sum(bool(r.get('bluf_fact')) for r in rows), n)} | "
+        f"{sum(len(r['traps']) for r in rows)} | "
         f"{sum(len(r['unsupported']) for r in rows)} | {sum(len(r['stale_cited']) for r in rows)} | "
         f"{statistics.mean(r['bullets']['bullets'] for r in rows):.1f} | "
         f"{statistics.median([r['bullets']['median'] for r in rows]):g} | {max(r['bullets']['max'] for r in rows)} | "

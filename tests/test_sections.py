@@ -90,6 +90,24 @@ def test_the_bottom_line_is_short_cited_verified_and_taken_from_the_sections_bel
         assert verify_statement(bluf[1].text, [e for _, e in source.evidence]).supported
 
 
+def test_the_bottom_lines_point_is_what_a_principal_will_do_not_the_most_average_bullet(embedder, parser):
+    from briefer.analyse import looks_ahead
+
+    sources = [
+        _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau on March 14. "
+                "Maru will press Kalder to reopen the border crossings closed since the autumn floods. "
+                "Analysts said trade between the neighbours has fallen for three years.", "2031-03-03"),
+        _src(2, "President Anna Maru and Prime Minister Piet Kalder will hold talks in Lindau on March 14. "
+                "Trade between the two neighbours fell by a fifth last year, customs data showed. "
+                "Exporters on both sides said falling trade had cost thousands of jobs.", "2031-03-05"),
+    ]
+    brief = draft_brief(sources, embedder=embedder, parser=parser)
+    bluf = brief.section("bluf").statements
+    assert len(bluf) == 2
+    opening = " ".join(bluf[1].text.split()[:8])
+    assert ("Maru" in opening or "Kalder" in opening) and looks_ahead(bluf[1].text)
+
+
 def test_no_bullet_of_the_sample_brief_is_longer_than_the_maximum(seed_paths, embedder, parser):
     from briefer.compress import MAX_WORDS
 

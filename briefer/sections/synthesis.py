@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefer.brief import STATUS_USER, Statement
+from briefer.analyse import looks_ahead
+from briefer.brief import STATUS_FLAGGED, STATUS_USER, Statement
 from briefer.sections import DraftContext, register
 from briefer.sections.evidence import PARTY_NOTE
 from briefer.sections.lead import LEAD_NOTE
@@ -80,9 +81,19 @@ def draft_synthesis(spec: SectionSpec, ctx: DraftContext) -> list[Statement]:
     central = _centrality(cands, ctx)
     background = {k for k, s in specs.items() if s.accepts_background}
     owner = {id(st): key for key, sec in ctx.finished.items() for st in sec.statements}
+    # The point of the meeting: a checked statement that opens on a principal and looks ahead
+    # (not a fragment, a headline or a third party's view), then the most central.
+    frame = ctx.analysis.frame
+    names = {t for p in (frame.people if frame else []) for t in {p.short, *p.name.split()} if len(t) > 1}
+
+    def about_the_meeting(st: Statement) -> bool:
+        opening = " ".join(st.text.split()[:8])  # a principal is what the sentence is about
+        return looks_ahead(st.text) and any(re.search(rf"\b{re.escape(n)}\b", opening) for n in names)
+
     order = sorted(
         range(len(cands)),
-        key=lambda i: (owner.get(id(cands[i])) in background, -(central[i] + 0.02 * len(cands[i].citations)), i),
+        key=lambda i: (owner.get(id(cands[i])) in background, cands[i].status == STATUS_FLAGGED,
+                       not about_the_meeting(cands[i]), -(central[i] + 0.02 * len(cands[i].citations)), i),
     )
     allowed = set(ctx.analysis.event.who) | ({ctx.analysis.event.where} if ctx.analysis.event.where else set())
     for i in order:
