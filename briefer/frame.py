@@ -522,7 +522,9 @@ def _occasions(p: Parse, people: _People) -> list[str]:
         while ws and not (ws[0][0].isupper() or _ACRONYM.fullmatch(ws[0]) or ws[0][0].isdigit()):
             ws = ws[1:]
         o = " ".join(ws)
-        o = re.sub(r"\s+(?:summit|forum|conference)\s+(?:in|at)\s+.*$", lambda x: x.group(0).split()[0], o, flags=re.I)
+        # The gathering ends at its head word: "NATO summit hosted by Lithuania", "G20 summit in Bali".
+        o = re.sub(r"\s+(summit|forum|conference)\s+(?:in|at|hosted|held|organi[sz]ed|being|taking|which|that|of)\s+.*$",
+                   lambda x: " " + x.group(1), o, flags=re.I)
         # A gathering has a name of its own: an acronym or capitalised words that are not
         # the principals or a place ("the Trump–Kim summit" is the meeting itself).
         words_ = [w for w in re.split(r"[\s\-–]+", o) if w]

@@ -295,3 +295,16 @@ def test_a_former_title_alone_is_one_signal_not_a_flag(parser):
                    "14 March for talks on energy.", "2031-03-10")
     a = analyse([*MARU, slip], parser=parser)
     assert a.is_current(4)
+
+
+def test_the_gathering_ends_at_its_head_word(parser):
+    # "the Nordic Council summit hosted by Osterland next week" is the Nordic Council summit.
+    srcs = [
+        _src(1, "Maru will meet Kalder on the sidelines of the Nordic Council summit hosted by Osterland next week.",
+             "2031-10-27"),
+        _src(2, "Maru and Kalder are expected to meet on the sidelines of the Nordic Council summit hosted by Osterland.",
+             "2031-10-28"),
+        _src(3, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on Thursday.", "2031-10-28"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.occasion is not None and f.occasion.endswith("summit") and "hosted" not in f.occasion
