@@ -337,9 +337,15 @@ def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: 
               for tok in {p.short, *p.name.split()} if len(tok) > 1}
     aliases = [*spec.party_aliases, spec.party]
     side = _names_pattern({*tokens, *aliases})
-    # The other side: its principals by name, and the nationality the sources give them.
-    theirs = _names_pattern({tok for p in (frame.people if frame else []) if p.name not in members
-                             for tok in {p.short, *p.name.split(), p.nationality} if len(tok) > 1})
+    # The other side: its principals by name, and their country by the nationality the sources
+    # give them ("South African" -> "South Africa…", "Chinese" -> "China").
+    others = [p for p in (frame.people if frame else []) if p.name not in members]
+    their_names = sorted({tok for p in others for tok in {p.short, *p.name.split()} if len(tok) > 1},
+                         key=lambda x: (-len(x), x))
+    stems = sorted({re.escape(p.nationality[:max(4, len(p.nationality) - 3)]) for p in others
+                    if len(p.nationality) > 3 and p.nationality[0].isupper()})
+    alts = [re.escape(x) for x in their_names] + [st + r"\w*" for st in stems]
+    theirs = re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])") if alts else None
     us, other = names.index("us_asks"), names.index("other_asks")
     out = probs.copy()
     for j, c in enumerate(cands):

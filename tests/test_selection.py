@@ -135,21 +135,23 @@ def test_an_ask_belongs_to_the_side_named_first():
     sources = [
         Source(id=i, title=f"Article {i}", text=t, date="2031-03-03", date_method="dateline", words=len(t.split()))
         for i, t in enumerate([
-            "US President Jon Brack will meet Osterland Prime Minister Piet Kalder in Lindau on March 14.",
+            "US President Jon Brack will meet Ostrian Prime Minister Piet Kalder in Lindau on March 14.",
             "President Jon Brack and Prime Minister Piet Kalder will hold talks in Lindau on March 14.",
         ], start=1)
     ]
     a = analyse(sources, parser=load_parser())
     specs = evidence_specs(load_template(), a)
     names = ["context", "agenda", "us_asks", "other_asks", "outlook", "none"]
-    texts = ["Kalder told Brack that Osterland wants the grain tariffs lifted.",  # Osterland's ask
-             "Brack will press Kalder to reopen the border crossings."]  # the US side's
+    texts = ["Kalder told Brack that Ostria wants the grain tariffs lifted.",  # Ostria's ask
+             "Brack will press Kalder to reopen the border crossings.",  # the US side's
+             "Ostria will press Brack to lift the grain tariffs."]  # its country ("Ostrian"), named first
     cands = [SentenceRec(id=100 + k, source_id=1, index=5 + k, text=t) for k, t in enumerate(texts)]
-    probs = np.tile(np.array([0.1, 0.1, 0.3, 0.3, 0.1, 0.1]), (2, 1))
+    probs = np.tile(np.array([0.1, 0.1, 0.3, 0.3, 0.1, 0.1]), (3, 1))
     out = _split_asks(probs, names, a, cands, specs)
     us, other = names.index("us_asks"), names.index("other_asks")
     assert out[0, us] == 0 and out[0, other] > 0
     assert out[1, us] > 0 and out[1, other] == 0
+    assert out[2, us] == 0 and out[2, other] > 0
 
 
 def test_a_sentence_the_page_cut_off_keeps_what_it_said_before_the_cut_marked_as_cut():
