@@ -312,3 +312,10 @@ def test_a_key_points_box_flattened_into_one_line_becomes_one_item_per_line() ->
     assert "In a message before the talks were announced, Reyes praised the river treaty." in paragraphs
     assert "The palace would not commit to a discussion of the rail link." in paragraphs
     assert "Tamura is due to arrive by train on Thursday evening." in paragraphs
+
+
+def test_a_teaser_line_addressed_to_the_reader_is_removed() -> None:
+    text = ("Reyes meets Tamura on Wednesday.\n\n"
+            "Here's what to know ahead of the Reyes-Tamura meeting.\n\n"
+            "The two will discuss the river treaty.")
+    assert clean_text(text) == "Reyes meets Tamura on Wednesday.\n\nThe two will discuss the river treaty."

@@ -46,6 +46,7 @@ _JUNK_LINE_PATTERNS = [
     r"post navigation|previous (?:article|post|story)|next (?:article|post|story).{0,100}",
     r"(?:tags?|topics?|filed under|categories)\s*:.*",
     r"click here.{0,120}",
+    r"here(?:['’]s| is) (?:what|everything|all) (?:you need |you should )?to know\b.{0,120}",  # a teaser, not news
     r"(?:read more|read full (?:story|article)|view comments|load comments)\s*\W*",
     # agency credits and update notes
     r"[—–-]*\s*with (?:additional )?assistance from .{1,160}",
