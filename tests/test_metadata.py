@@ -63,3 +63,14 @@ def test_a_month_only_dateline_is_not_left_in_the_text():
     from briefer.ingest.dates import strip_leading_dateline
 
     assert strip_leading_dateline(" date 2031-09 The leaders will meet.") == "The leaders will meet."
+
+
+def test_a_date_line_with_an_update_note_dates_the_page_and_leaves_the_text():
+    from briefer.ingest.clean import clean_text
+    from briefer.ingest.dates import find_dateline
+
+    text = ("May 19, 2031; (This has been updated with quotes from a spokesperson)\n\n"
+            "President Anna Maru will meet Piet Kalder in Lindau on Wednesday.")
+    iso, _ = find_dateline(text)
+    assert iso == "2031-05-19"
+    assert clean_text(text).startswith("President Anna Maru will meet")

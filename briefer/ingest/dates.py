@@ -61,7 +61,9 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:updated|published|posted|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*)?"
     rf"(?:{_WEEKDAY_ABBR_RE},?\s*)?"
     rf"(?:{FULL_DATE_RE}|{MONTH_RE}\s+{DAY_RE}(?:,?\s+{_YEAR})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{_YEAR})?)"
-    rf"(?:\s*(?:,|\||-|–|—|at)?\s*{TIME_RE})?\s*$",
+    rf"(?:\s*(?:,|\||-|–|—|at)?\s*{TIME_RE})?"
+    # an update note after it: "May 19, 2025; (This has been updated with quotes from …)"
+    rf"(?:\s*[;|,]?\s*\(?(?:this (?:story |article |post )?has been |was )?(?:updated|corrected|amended)\b[^)]{{0,160}}\)?)?\s*$",
     re.IGNORECASE,
 )
 # A dateline label glued to the first words: " date 2024-11-16 President Joe Biden ...".
