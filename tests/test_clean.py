@@ -319,3 +319,8 @@ def test_a_teaser_line_addressed_to_the_reader_is_removed() -> None:
             "Here's what to know ahead of the Reyes-Tamura meeting.\n\n"
             "The two will discuss the river treaty.")
     assert clean_text(text) == "Reyes meets Tamura on Wednesday.\n\nThe two will discuss the river treaty."
+
+
+def test_doubled_apostrophes_used_as_quotation_marks_become_one_quotation_mark() -> None:
+    text = "Reyes was likely to raise the need to ''stop scaring off investors.''"
+    assert clean_text(text) == 'Reyes was likely to raise the need to "stop scaring off investors."'

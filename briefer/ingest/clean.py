@@ -194,6 +194,9 @@ def _norm(s: str) -> str:
     return _NON_WORD.sub(" ", s.casefold()).strip()
 
 
+_DOUBLED_QUOTE = re.compile(r"''|``|’’|‘‘")
+
+
 def normalise_whitespace(text: str) -> str:
     """Unify newlines and spaces, drop zero-width characters; quotes are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -212,6 +215,7 @@ def clean_text(text: str, title: str | None = None, *, normalised: bool = False)
     `normalised`: the text already went through `normalise_whitespace` (ingest's does)."""
     if not normalised:
         text = normalise_whitespace(text)
+    text = _DOUBLED_QUOTE.sub('"', text)  # ''quoted'' (typewriter style): one quotation mark each
     text = _GLUED.sub(r"\1\n", text)
     text = _LIST_BULLET.sub("\n\n", text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
