@@ -150,9 +150,11 @@ def complete_part(sentence: str) -> str | None:
 
 
 def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
-    """The current sentences, minus those that address a model or a reader (prompt
-    injection) and one the page cut off mid-sentence: never evidence. Another source's wording of a kept sentence that is such
-    text is dropped from it too, so it cannot ride along as support."""
+    """The current sentences as evidence can use them. Those that address a model or a reader
+    (prompt injection) are never evidence; another source's wording of a kept sentence that is
+    such text is dropped from it too, so it cannot ride along as support. A sentence opening on
+    "They" names who is meant (`_their_antecedents`); one the page cut off keeps what it said
+    before the cut (`complete_part`)."""
     flagged: dict[int, set[str]] = {
         s.id: set(s.instructions) | set(find_instructions(s.text)) for s in analysis.sources
     }
