@@ -488,9 +488,19 @@ def _containment(parses: Iterable[Parse], person_tokens: set[str]) -> dict[str, 
     return out
 
 
+# Countries the sources name by several names ("the US", "the United States"): one place.
+_COUNTRY_ALIASES = {
+    "us": "united states", "usa": "united states", "united states of america": "united states",
+    "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom",
+}
+
+
 def _norm_place(s: str) -> str:
-    """"U.S." -> "us", "Japan's" -> "japan": for comparing place names and nationalities."""
-    return re.sub(r"['’]s$", "", s.strip()).replace(".", "").lower()
+    """"U.S." -> "united states", "Japan's" -> "japan": for comparing place names and
+    nationalities."""
+    key = re.sub(r"['’]s$", "", s.strip()).replace(".", "").lower()
+    return _COUNTRY_ALIASES.get(key, key)
 
 
 def _strip_the(s: str) -> str:

@@ -308,3 +308,26 @@ def test_the_gathering_ends_at_its_head_word(parser):
     ]
     f = _frame(srcs, parser)
     assert f.occasion is not None and f.occasion.endswith("summit") and "hosted" not in f.occasion
+
+
+def test_a_country_named_two_ways_is_one_place_and_the_city_in_it_wins(parser):
+    # "the US" and "the United States" are one country, the host's own; the city named in it
+    # for the meeting is the place.
+    srcs = [
+        _src(1, "Veltrian Prime Minister Piet Kalder will visit the US on June 22 for talks with US President "
+                "Anna Maru.", "2031-05-10"),
+        _src(2, "Prime Minister Piet Kalder will land in Washington on June 22 for talks with US President Anna Maru "
+                "during his state visit to the United States.", "2031-06-08"),
+        _src(3, "Kalder will meet Maru in Washington on June 22, officials in the United States said.", "2031-06-20"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Washington"
+    assert "US" not in f.place_parts  # no second name for the same country
+
+
+def test_the_names_of_one_country_compare_equal():
+    from briefer.frame import _norm_place
+
+    assert _norm_place("U.S.") == _norm_place("the United States".removeprefix("the ")) == _norm_place("USA")
+    assert _norm_place("Britain") == _norm_place("UK") == _norm_place("United Kingdom")
+    assert _norm_place("Japan's") == "japan"
