@@ -26,7 +26,7 @@ from briefer.brief import (
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
 from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence, names_person
-from briefer.ingest.dates import iso, parse_iso, parse_iso_approx
+from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
 
@@ -541,20 +541,19 @@ def _figures(text: str) -> set[str]:
     return {"last" if x.lower() == "final" else x.lower() for x in _NUMBER.findall(text)}
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_LEADING_DATELINE = re.compile(rf"^[A-Z][\w .,'’-]{{0,40}}?\b{_MONTH}\s+\d{{1,2}}(?:\s*[:(]|\s+[—–-])", re.I)
+_LEADING_DATELINE = re.compile(rf"^[A-Z][\w .,'’-]{{0,40}}?\b{MONTH_RE}\s+\d{{1,2}}(?:\s*[:(]|\s+[—–-])", re.I)
 _TYPED = re.compile(
-    rf"(?P<m1>\b{_MONTH})\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|"
+    rf"(?P<m1>\b{MONTH_RE})\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE})|"
     r"(?P<year>\b(?:19|20)\d\d\b)|"
     r"(?P<num>(?:\b\d+(?:[.,]\d+)*%?|\b(?:first|second|third|fourth|fifth|last|final)\b))\s*(?P<unit>[a-z][\w-]*)?",
     re.I,
 )
 
 
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY_RE}\s+)?"
 _RANGES = (
-    re.compile(rf"\b(?P<a>\d{{1,2}})\s*(?:-|–|to|and|until)\s*{_WEEKDAY}(?P<b>\d{{1,2}})\s+(?P<m>{_MONTH})", re.I),
-    re.compile(rf"(?P<m>\b{_MONTH})\s+(?P<a>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<b>\d{{1,2}})\b", re.I),
+    re.compile(rf"\b(?P<a>\d{{1,2}})\s*(?:-|–|to|and|until)\s*{_WEEKDAY}(?P<b>\d{{1,2}})\s+(?P<m>{MONTH_RE})", re.I),
+    re.compile(rf"(?P<m>\b{MONTH_RE})\s+(?P<a>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<b>\d{{1,2}})\b", re.I),
 )
 
 
