@@ -263,7 +263,7 @@ def _as_said(d: date, with_year: list[date], year: int) -> date | None:
         return None
 
 
-def _person_tokens(frame: Frame) -> list[list[str]]:
+def person_tokens(frame: Frame) -> list[list[str]]:
     """Per principal, the name tokens that name them alone ("Maru", "Anna", "Anna Maru")."""
     return [sorted({p.short, *p.name.split()} - {""}, key=lambda t: (-len(t), t)) for p in frame.people]
 
@@ -282,7 +282,7 @@ def recalled_meetings(source_id: int, sources: list[Source], frame: Frame,
     if not frame.place or len(frame.people) < 2:
         return []
     year = set_date.year if set_date else None
-    tokens = _person_tokens(frame)
+    tokens = person_tokens(frame)
     out: list[tuple[str, int, str]] = []
     for o in sorted(sources, key=lambda x: x.id):
         of = frame.sources.get(o.id)
@@ -337,7 +337,7 @@ def unplaced_report(source: Source, sf: SourceFrame, sources: list[Source], fram
     """
     if not frame.place or len(frame.people) < 2:
         return None
-    tokens = _person_tokens(frame)
+    tokens = person_tokens(frame)
     about = [x for x in [source.title, *split_sentences(source.text)] if x and is_meeting_sentence(x)]
     if not any(names_all(x, tokens) for x in about) or any(_AHEAD.search(x) for x in about):
         return None
@@ -378,10 +378,10 @@ def other_time_title(text: str, frame: Frame) -> tuple[str, str] | None:
     """(principal, title) if `text` gives a principal a title of an earlier time than the
     set's: "former President", "President-elect", "candidate". None if the set's own role
     for them is such a title."""
-    for p in frame.people:
+    for p, toks in zip(frame.people, person_tokens(frame)):
         if re.search(r"former|elect|candidate|nominee", p.role, re.I):
             continue
-        for tok in sorted({p.short, *p.name.split()} - {""}, key=lambda t: (-len(t), t)):
+        for tok in toks:
             if len(tok) < 2:
                 continue
             for m in re.finditer(rf"\b{re.escape(tok)}\b", text):

@@ -22,10 +22,10 @@ from briefer.analyse import (
     Analysis,
     SentenceRec,
     _figures,
-    _person_tokens,
     is_past,
     looks_ahead,
     names_all,
+    person_tokens,
     sentences_by_source,
 )
 from briefer.ingest.dates import dates_in, parse_iso
@@ -101,7 +101,7 @@ def _their_antecedents(analysis: Analysis) -> dict[int, str]:
     frame = analysis.frame
     if frame is None or len(frame.people) != 2:
         return {}
-    tokens = _person_tokens(frame)
+    tokens = person_tokens(frame)
     pair = f"[{frame.people[0].short or frame.people[0].name} and {frame.people[1].short or frame.people[1].name}]"
     sents = sentences_by_source(analysis.sources)
     out: dict[int, str] = {}
@@ -309,12 +309,12 @@ _WILL = re.compile(r"\b(will|would|shall|expected|expects?|likely|plans?|set to|
                    r"seeks?|hopes? to|wants?|is to|are to|to (?:urge|press|push|raise|warn|call|demand|ask|seek))\b", re.I)
 
 
-def _names_pattern(names: set[str]) -> re.Pattern[str] | None:
-    """One pattern for any of `names` as whole words, longest first; None if there are none."""
-    if not names:
-        return None
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x)))
-                      + r")(?![\w])")
+def _names_pattern(names: set[str], stems: set[str] = frozenset()) -> re.Pattern[str] | None:
+    """One pattern for any of `names` as whole words, longest first, or a word starting with
+    one of `stems` ("South Afric…"); None if there are none."""
+    alts = [re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x))]
+    alts += [re.escape(st) + r"\w*" for st in sorted(stems)]
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])") if alts else None
 
 
 def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
@@ -335,19 +335,16 @@ def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: 
 
     frame = analysis.frame
     members = set(party_members(analysis, spec.party, spec.party_aliases))
-    tokens = {tok for p in (frame.people if frame else []) if p.name in members
-              for tok in {p.short, *p.name.split()} if len(tok) > 1}
+    named = list(zip(frame.people, person_tokens(frame))) if frame else []
+    tokens = {tok for p, toks in named if p.name in members for tok in toks if len(tok) > 1}
     aliases = [*spec.party_aliases, spec.party]
     side = _names_pattern({*tokens, *aliases})
     # The other side: its principals by name, and their country by the nationality the sources
     # give them ("South African" -> "South Africa…", "Chinese" -> "China").
-    others = [p for p in (frame.people if frame else []) if p.name not in members]
-    their_names = sorted({tok for p in others for tok in {p.short, *p.name.split()} if len(tok) > 1},
-                         key=lambda x: (-len(x), x))
-    stems = sorted({re.escape(p.nationality[:max(4, len(p.nationality) - 3)]) for p in others
-                    if len(p.nationality) > 3 and p.nationality[0].isupper()})
-    alts = [re.escape(x) for x in their_names] + [st + r"\w*" for st in stems]
-    theirs = re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])") if alts else None
+    others = [(p, toks) for p, toks in named if p.name not in members]
+    theirs = _names_pattern({tok for _, toks in others for tok in toks if len(tok) > 1},
+                            stems={p.nationality[:max(4, len(p.nationality) - 3)] for p, _ in others
+                                   if len(p.nationality) > 3 and p.nationality[0].isupper()})
     us, other = names.index("us_asks"), names.index("other_asks")
     out = probs.copy()
     for j, c in enumerate(cands):

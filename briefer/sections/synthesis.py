@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefer.analyse import looks_ahead
+from briefer.analyse import looks_ahead, person_tokens
 from briefer.brief import STATUS_FLAGGED, STATUS_USER, Statement
 from briefer.sections import DraftContext, register
 from briefer.sections.evidence import PARTY_NOTE
@@ -84,7 +84,7 @@ def draft_synthesis(spec: SectionSpec, ctx: DraftContext) -> list[Statement]:
     # The point of the meeting: a checked statement that opens on a principal and looks ahead
     # (not a fragment, a headline or a third party's view), then the most central.
     frame = ctx.analysis.frame
-    names = {t for p in (frame.people if frame else []) for t in {p.short, *p.name.split()} if len(t) > 1}
+    names = {t for toks in (person_tokens(frame) if frame else []) for t in toks if len(t) > 1}
 
     def about_the_meeting(st: Statement) -> bool:
         opening = " ".join(st.text.split()[:8])  # a principal is what the sentence is about
