@@ -103,12 +103,14 @@ def _their_antecedents(analysis: Analysis) -> dict[int, str]:
         return {}
     tokens = person_tokens(frame)
     pair = f"[{frame.people[0].short or frame.people[0].name} and {frame.people[1].short or frame.people[1].name}]"
-    sents = sentences_by_source(analysis.sources)
+    they = [(c, m) for c in analysis.sentences if (m := _THEY.match(c.text))]
+    # Only the sources with such a sentence are split again, for the sentence before it.
+    ids = {c.source_id for c, _ in they}
+    sents = sentences_by_source([s for s in analysis.sources if s.id in ids])
     out: dict[int, str] = {}
-    for c in analysis.sentences:
-        m = _THEY.match(c.text)
+    for c, m in they:
         own = sents.get(c.source_id, [])
-        if not m or not 0 < c.index < len(own) or own[c.index] != c.text:
+        if not 0 < c.index < len(own) or own[c.index] != c.text:
             continue
         prev = own[c.index - 1]
         if _TWO_COUNTRIES.search(prev):
@@ -128,22 +130,27 @@ def cut_off(sentence: str, source_text: str) -> bool:
     return bool(s) and source_text.endswith(s) and not re.search(r"[.!?…:;\"”’')\]]$", s)
 
 
+# What a cut-off sentence cannot end on: a figure whose unit was cut ("nearly $66 bil"), or a
+# word that needs the next one ("would not be just", "between").
+_CUT_TAIL = re.compile(
+    r"[\s,;:–—-]+$|\s+[“\"‘']?(?:[$€£¥]?\d[\d.,]*%?|and|or|but|nor|the|a|an|its|their|his|her|this|that|these|"
+    r"those|of|in|on|at|to|for|with|by|from|into|between|about|over|under|after|before|than|as|"
+    r"which|who|whom|whose|where|when|while|be|been|being|is|are|was|were|will|would|can|could|"
+    r"may|might|should|must|has|have|had|do|does|did|not|just|also|both|very|more|most|"
+    r"nearly|around|some|almost|up)$",
+    re.I,
+)
+
+
 def complete_part(sentence: str) -> str | None:
     """What a cut-off sentence said before the cut, marked as cut ("…"): without the broken
     last word and the words that need the next one. None if too little is left to stand as
     a bullet."""
     text = " ".join(sentence.split()[:-1])  # the last word is broken ("…in 2023/24, with India po")
-    # A figure whose unit was cut ("nearly $66 bil") is no figure; nor does a bullet end on
-    # a word that needs the next one ("would not be just", "between").
     if re.search(r"[.!?][”’\"')\]]*$", text):
         return text  # the cut took only a stray word after a full sentence ("… meeting. block")
-    tail = re.compile(r"[\s,;:–—-]+$|\s+[“\"‘']?(?:[$€£¥]?\d[\d.,]*%?|and|or|but|nor|the|a|an|its|their|his|her|this|that|these|"
-                      r"those|of|in|on|at|to|for|with|by|from|into|between|about|over|under|after|before|than|as|"
-                      r"which|who|whom|whose|where|when|while|be|been|being|is|are|was|were|will|would|can|could|"
-                      r"may|might|should|must|has|have|had|do|does|did|not|just|also|both|very|more|most|"
-                      r"nearly|around|some|almost|up)$", re.I)
-    while tail.search(text):
-        text = tail.sub("", text)
+    while _CUT_TAIL.search(text):
+        text = _CUT_TAIL.sub("", text)
     if len(text.split()) < 8:
         return None
     return text + "…"
