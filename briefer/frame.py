@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefer.ingest.dates import dates_in, dates_with_year, weekdays_in
 from briefer.ports import Parse, Parser
@@ -125,6 +126,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(r"[\s\-]+", name) if t)
 
 
+@lru_cache(maxsize=65536)  # called on every word of every sentence names are looked for in
 def _translit(s: str) -> str:
     """`s` without accents or transliteration variants, case kept: "Erdoğan" and "Erdogan",
     "Zelenskyy", "Zelenskiy" and "Zelensky" are one name."""
