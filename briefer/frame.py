@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from briefer.ingest.dates import dates_in, dates_with_year, weekdays_in
+from briefer.ingest.dates import dates_in, dates_with_year, has_day_span, weekdays_in
 from briefer.ports import Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
@@ -629,6 +629,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 if explicit and names:
                     sf.explicit_dates.append(d)
                 w = (1.0 if explicit else 0.5) * _event_weight(sent, pos) * (1.0 if pub else 0.8)
+                if not names and has_day_span(sent):
+                    w *= 0.5  # "the summit runs October 30-31": the gathering's days, not the meeting's
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
             if pub is None:
                 for wd, pos in weekdays_in(sent):

@@ -324,3 +324,27 @@ def test_a_teaser_line_addressed_to_the_reader_is_removed() -> None:
 def test_doubled_apostrophes_used_as_quotation_marks_become_one_quotation_mark() -> None:
     text = "Reyes was likely to raise the need to ''stop scaring off investors.''"
     assert clean_text(text) == 'Reyes was likely to raise the need to "stop scaring off investors."'
+
+
+def test_a_headline_line_over_its_first_paragraph_is_not_joined_to_it() -> None:
+    text = ("Tamura wants to talk river treaty with Reyes in Lindau\n"
+            "Osterland's President Ken Tamura said on Thursday that he expects a deal on the river treaty "
+            "when he meets Veltrian Prime Minister Ana Reyes at the summit next week, his office said.\n\n"
+            "The two last met in Brest.")
+    body = clean_text(text)
+    assert "Lindau Osterland" not in body
+    assert body.startswith("Osterland's President Ken Tamura said")
+
+
+def test_a_photo_credit_after_a_caption_ends_the_line_and_goes() -> None:
+    text = ("Reyes and Tamura last met in Brest in December on the sidelines of the forum. Photo: AP\n"
+            "River treaty talks in Lindau still up in the air, adviser says\n\n"
+            "Reyes meets Tamura on Wednesday.")
+    body = paragraphs(clean_text(text))
+    assert body[0] == "Reyes and Tamura last met in Brest in December on the sidelines of the forum."
+    assert not any("Photo" in p for p in body)
+
+
+def test_a_bare_web_address_line_is_removed() -> None:
+    text = "https://example.org/2031/03/reyes-to-meet-tamura-1108494002.html\n\nReyes meets Tamura on Wednesday."
+    assert clean_text(text) == "Reyes meets Tamura on Wednesday."

@@ -331,3 +331,20 @@ def test_the_names_of_one_country_compare_equal():
     assert _norm_place("U.S.") == _norm_place("the United States".removeprefix("the ")) == _norm_place("USA")
     assert _norm_place("Britain") == _norm_place("UK") == _norm_place("United Kingdom")
     assert _norm_place("Japan's") == "japan"
+
+
+def test_a_span_of_days_given_for_the_gathering_weighs_less_than_the_meetings_own_day(parser):
+    # The forum runs two days; the leaders meet on its second. A sentence that gives only the
+    # forum's span is no vote for its first day as strong as a source that names the meeting's day.
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder on the sidelines of the Lindau forum. "
+                "The forum, where the two leaders will meet, will take place on March 13-14.", "2031-03-01"),
+        _src(2, "Maru and Kalder will meet in Lindau on March 14 on the sidelines of the forum.", "2031-03-02"),
+    ]
+    assert _frame(srcs, parser).when == date(2031, 3, 14)
+
+
+def test_the_day_reporters_were_briefed_is_not_the_meeting_date():
+    found = [d for d, _, _ in dates_in("An official briefed reporters on Saturday that the talks would take place "
+                                        "on Sunday morning.", date(2031, 3, 1))]
+    assert found == [date(2031, 3, 2)]

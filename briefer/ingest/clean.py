@@ -57,6 +57,7 @@ _JUNK_LINE_PATTERNS = [
     r".{0,80}all rights reserved\.?",
     r"this (?:story|article) (?:has not been edited|was (?:originally )?published|first appeared).{0,200}",
     r"[\W_]+",  # lines of only punctuation / bullets
+    r"(?:https?://|www\.)\S+",  # a bare address (the page's own URL pasted with it)
 ]
 _JUNK_LINE = re.compile(r"^(?:" + "|".join(_JUNK_LINE_PATTERNS) + r")$", re.IGNORECASE)
 
@@ -87,6 +88,9 @@ _CAPTION_START = re.compile(
     r"(?:photo|image|picture|photograph|pic)s?\s+(?:shows?|of|taken|from|released)\b)",
     re.IGNORECASE,
 )
+# A photo credit after a caption's last sentence: "... in December. Photo: AP". The credit goes,
+# and the line ends there instead of running into the next one.
+_TRAILING_PHOTO = re.compile(r"(?<=[.!?\"”’])\s*(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:]{1,40}$", re.I)
 # A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
 _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$")
 # A lead credit: "(Bloomberg) — ", "WASHINGTON (AP) — ", "Beijing, Nov 13 (Reuters) - ".
@@ -250,7 +254,7 @@ def _filter_lines(lines: list[str]) -> list[list[str]]:
             in_related = False
         if is_boilerplate_line(s) or is_date_line(s) or _is_heading_like(s):
             continue
-        blocks[-1].append(s)
+        blocks[-1].append(_TRAILING_PHOTO.sub("", s))
     return [b for b in blocks if b]
 
 
@@ -268,9 +272,12 @@ def _reflow(block: list[str]) -> list[str]:
     for ln in block[1:]:
         pieces = paras[-1]
         tail = pieces[-1]  # the paragraph so far ends as its last piece does
+        # A wrapped line fills most of the width; a much shorter one without a full stop
+        # over a capital (a headline over its first paragraph) ends where it ends.
+        filled = wrapped and last_len >= 0.6 * longest
         cont = (
             not _ends_sentence(tail)
-            and (ln[:1].islower() or ln[:1].isdigit() or tail.endswith((",", "-", "–", "—")) or wrapped)
+            and (ln[:1].islower() or ln[:1].isdigit() or tail.endswith((",", "-", "–", "—")) or filled)
         ) or (wrapped and last_len >= 0.8 * longest and ln[:1].islower())
         last_len = len(ln)
         if cont:

@@ -523,12 +523,24 @@ _SENT_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _SENT_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _SENT_MD = re.compile(rf"\b{_SENT_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
 _SENT_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_SENT_MONTH}\b(?:,?\s+(\d{{4}}))?")
+# A span of days: "October 30-31", "30-31 October", "3 and 4 July".
+_SPAN_IN = re.compile(
+    rf"\b{_SENT_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_SENT_MONTH}\b"
+)
+
+
+def has_day_span(text: str) -> bool:
+    """True if a sentence gives a span of days ("October 30-31", "3 and 4 July")."""
+    return bool(_SPAN_IN.search(text))
+
+
 _SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SENT_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 _SPOKEN = re.compile(
-    r"\b(said|says|told|tells|announced|announces|confirmed|reported|added|stated|statement|briefing|"
+    r"\b(said|says|told|tells|announced|announces|confirmed|reported|added|stated|statement|briefing|briefed|"
     r"wrote|posted|tweeted)\b(?:[^,.;]{0,30}|[^,.;]{0,20}\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)$",
     re.I,
 )
