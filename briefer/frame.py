@@ -60,6 +60,7 @@ _FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
 _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gathering|assembly|games|congress)\b", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{2,5})\)")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATE_SPAN_DAYS = 3  # dates this close are the same meeting (multi-day visits, time zones)
 
@@ -521,11 +522,16 @@ def _occasions(p: Parse, people: _People) -> list[str]:
         out.append(m.group("a"))
     for m in re.finditer(
         r"\b(?:at|during|for|attend(?:s|ing)?|ahead of)\s+(?:the\s+|this\s+(?:week|month)['’]s\s+|next\s+(?:week|month)['’]s\s+)?"
-        r"(?P<a>(?:[\w.'’()-]+\s+){0,6}?(?:summit|forum|conference|gathering|assembly))\b",
+        r"(?P<a>(?:[\w.'’()-]+\s+){0,6}?(?:summit|forum|conference|gathering|assembly|meeting))\b",
         text,
         re.I,
     ):
-        out.append(m.group("a"))
+        a = m.group("a")
+        # "at the APEC meeting" is a gathering; "at the meeting", "at the Oval Office meeting"
+        # is the leaders' own.
+        if a.lower().endswith("meeting") and not (_ACRONYM.search(a) or _PAREN_ACRONYM.search(a)):
+            continue
+        out.append(a)
     good = []
     for o in out:
         o = o.strip()
@@ -533,6 +539,8 @@ def _occasions(p: Parse, people: _People) -> list[str]:
         ws = o.split()
         while ws and not (ws[0][0].isupper() or _ACRONYM.fullmatch(ws[0]) or ws[0][0].isdigit()):
             ws = ws[1:]
+        if len(ws) > 2 and re.fullmatch(r"(?:19|20)\d\d", ws[0]):
+            ws = ws[1:]  # "the 2022 Asia-Pacific Economic Cooperation (APEC) meeting": the year is not its name
         o = " ".join(ws)
         # The gathering ends at its head word: "NATO summit hosted by Lithuania", "G20 summit in Bali".
         o = re.sub(r"\s+(summit|forum|conference)\s+(?:in|at|hosted|held|organi[sz]ed|being|taking|which|that|of)\s+.*$",
@@ -549,10 +557,16 @@ def _occasions(p: Parse, people: _People) -> list[str]:
 
 def _occasion_key(o: str) -> str:
     """The name of a gathering without its head word: "G20 summit" and "G-20" vote together."""
+    paren = _PAREN_ACRONYM.search(o)  # "Asia-Pacific Economic Cooperation (Apec) meeting"
+    if paren:
+        return paren.group(1).upper()
     acr = _ACRONYM.findall(o)
     if acr:
         return re.sub(r"[-\s]", "", acr[-1]).upper()
-    return re.sub(r"\s+(summit|forum|conference|gathering|assembly)$", "", o, flags=re.I).lower()
+    if re.fullmatch(r"[A-Z][a-z]{2,5}\s+(?:summit|forum|conference|gathering|assembly|meeting)", o, re.I):
+        return o.split()[0].upper()  # "Apec summit", "Nato summit": an acronym some papers write so
+    o = re.sub(r"['’]s?(?=\s|$)", "", o)  # "the Organization's summit" and "the Organization summit"
+    return re.sub(r"\s+(summit|forum|conference|gathering|assembly|meeting)$", "", o, flags=re.I).lower()
 
 
 _ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*)\b", re.I)
@@ -646,6 +660,14 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
 # -- the set's frame -------------------------------------------------------------------------
 
 
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _top(votes: Counter[str]) -> list[str]:
     return sorted(votes, key=lambda k: (-votes[k], k))
 
@@ -734,8 +756,10 @@ def extract_frame(
     if ranked and (place_votes[ranked[0]] >= 1.5 or n == 1):
         top = ranked[0]
         inside = frame.containment
-        # A city inside the top place, named by enough sources, is more precise.
-        finer = [p for p in ranked if top in inside.get(p, set()) and place_votes[p] * 2 >= place_votes[top]]
+        # A city inside the top place is more precise, when a source names it with both
+        # leaders (or several without), or half as many sources as the top place.
+        finer = [p for p in ranked if top in inside.get(p, set())
+                 and (place_votes[p] * 2 >= place_votes[top] or place_votes[p] >= 1.0)]
         if finer:
             top = finer[0]
         # The host's own country ("Russia" for a Russian president) holds the city the
@@ -797,7 +821,11 @@ def extract_frame(
     # A source without a date of its own that names the meeting's day by its weekday ("on
     # Wednesday") agrees with a day the others give, if that weekday falls on one day whichever
     # dated source it is counted from (the nearest such weekday to each); it never adds a day.
-    refs = sorted({pub for _, _, pub in per_source if pub})
+    # Only the dates of sources written in the months before the leading day count: a stale
+    # source dated years earlier would put the weekday on another day.
+    lead_md = sorted(day_votes, key=lambda md: (-day_votes[md], md))[:1]
+    voted = [date(y, *md) for md in lead_md for y in years[md] if _valid(y, *md)]
+    refs = sorted({pub for _, _, pub in per_source if pub and any(0 <= (d - pub).days <= 90 for d in voted)})
     for sid, sf in sorted(frame.sources.items()):
         best_w = {}
         for wd, w, names, places in sf.weekday_cands:

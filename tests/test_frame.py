@@ -348,3 +348,47 @@ def test_the_day_reporters_were_briefed_is_not_the_meeting_date():
     found = [d for d, _, _ in dates_in("An official briefed reporters on Saturday that the talks would take place "
                                         "on Sunday morning.", date(2031, 3, 1))]
     assert found == [date(2031, 3, 2)]
+
+
+def test_a_city_one_source_names_with_both_leaders_inside_the_country_the_rest_name_is_the_place(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in France next week.", "2031-03-01"),
+        _src(2, "Maru and Kalder will hold talks in France, officials said.", "2031-03-02"),
+        _src(3, "Anna Maru travels to France for talks with Piet Kalder.", "2031-03-02"),
+        _src(5, "Maru and Kalder will meet in Lyon, France, on Thursday.", "2031-03-03"),
+    ]
+    assert _frame(srcs, parser).place == "Lyon"
+
+
+def test_a_gathering_called_a_meeting_counts_when_it_has_an_acronym_however_spelled(parser):
+    srcs = [
+        _src(1, "Maru will meet Kalder at this week's Pacific Rim Partnership (Prp) meeting in Lindau.", "2031-10-27"),
+        _src(2, "Maru and Kalder are expected to talk during the PRP meeting in Lindau.", "2031-10-28"),
+        _src(3, "Maru will hold talks with Kalder at the Prp summit in Lindau on Thursday.", "2031-10-28"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.occasion is not None and "PRP" in f.occasion.upper()
+    assert f.support["occasion"] == [1, 2, 3]
+
+
+def test_the_leaders_own_meeting_is_no_gathering(parser):
+    srcs = [
+        _src(1, "Maru will say so at the Oval Room meeting with Kalder in Lindau.", "2031-10-27"),
+        _src(2, "Maru and Kalder are expected to talk during the Oval Room meeting in Lindau.", "2031-10-28"),
+    ]
+    assert _frame(srcs, parser).occasion is None
+
+
+def test_a_weekday_is_read_against_the_sources_written_before_the_meeting_not_a_stale_one(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on Friday.", "2031-03-12"),
+        _src(2, "Maru and Kalder will hold talks in Lindau on Friday, officials said.", None),
+        _src(3, "Maru and Kalder will hold talks in Lindau on Friday, the ministry said.", None),
+        _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Brest on Friday.", "2028-12-20"),
+    ]
+    assert _frame(srcs, parser).when == date(2031, 3, 14)
+
+
+def test_a_dateline_inside_the_text_is_the_day_the_story_was_filed():
+    text = "Lindau, March 3 (Agency) President Anna Maru will meet Prime Minister Piet Kalder on Tuesday."
+    assert [d for d, _, _ in dates_in(text, date(2031, 3, 3))] == [date(2031, 3, 4)]

@@ -530,6 +530,12 @@ _SPAN_IN = re.compile(
 )
 
 
+# A story's dateline inside its text: "Ottawa, May 3 (IANS) Canadian Prime Minister ...",
+# "Ottawa, May 3, 2025 — Prime Minister ...".
+_DATELINE_BEFORE = re.compile(r"(?:^|[)—–-]\s*)[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2},\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–:]|-\s)")
+
+
 def has_day_span(text: str) -> bool:
     """True if a sentence gives a span of days ("October 30-31", "3 and 4 July")."""
     return bool(_SPAN_IN.search(text))
@@ -599,6 +605,8 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bo
             if any(a <= m.start() < b for a, b in spans) or _said_on(text[:m.start()]):
                 continue
             spans.append((m.start(), m.end()))
+            if _DATELINE_BEFORE.search(text[:m.start()]) and _DATELINE_AFTER.match(text[m.end():]):
+                continue  # "Ottawa, May 3 (IANS) -": the day the story was filed
             month = _SENT_MONTHS[m.group(g_month).lower().rstrip(".")]
             day = int(m.group(g_day))
             anchor = ref or year_ref
