@@ -19,6 +19,9 @@ STOPWORDS = frozenset(
 )
 
 
+_INITIALS = re.compile(r"[a-z](?:\.[a-z]){1,2}")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split article text into sentences; paragraphs always end a sentence.
 
@@ -46,7 +49,9 @@ def sentence_bounds(para: str) -> list[tuple[int, int]]:
         last_word = last_words[-1].lower() if last_words else ""
         # A single capital initial ("George W. Bush") or a known abbreviation does
         # not end a sentence.
-        if last_word.rstrip(".") in _ABBREV or (len(last_word) == 1 and "a" <= last_word <= "z"):
+        if last_word.rstrip(".") in _ABBREV or (len(last_word) == 1 and "a" <= last_word <= "z") or (
+            _INITIALS.fullmatch(last_word) and last_word not in ("a.m", "p.m")  # "George H.W. Bush"
+        ):
             continue
         out.append(_stripped(para, start, end))
         start = m.end()

@@ -17,6 +17,11 @@ def test_split_sentences_respects_abbreviations_and_quotes():
     ]
 
 
+def test_a_name_with_several_initials_is_one_sentence():
+    text = "The city hosted President George H.W. Bush in 1990. Then it ended."
+    assert split_sentences(text) == ["The city hosted President George H.W. Bush in 1990.", "Then it ended."]
+
+
 def test_paragraphs_always_end_a_sentence():
     assert split_sentences("Headline without stop\n\nBody starts here.") == ["Headline without stop", "Body starts here."]
 

@@ -348,3 +348,9 @@ def test_a_photo_credit_after_a_caption_ends_the_line_and_goes() -> None:
 def test_a_bare_web_address_line_is_removed() -> None:
     text = "https://example.org/2031/03/reyes-to-meet-tamura-1108494002.html\n\nReyes meets Tamura on Wednesday."
     assert clean_text(text) == "Reyes meets Tamura on Wednesday."
+
+
+def test_a_photo_credit_sentence_goes_with_the_caption_before_it() -> None:
+    text = ("Then-Prime Minister Ana Reyes poses with Ken Tamura after a meeting in Brest, Jan. 23, 2016. "
+            "(Agency File Photo)\n\nReyes meets Tamura on Wednesday.")
+    assert clean_text(text) == "Reyes meets Tamura on Wednesday."

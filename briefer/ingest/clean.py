@@ -336,6 +336,8 @@ def _drop_trailing_caption(p: str) -> str:
     if not _TRAILING_CREDIT.search(p):
         return p
     sentences = _SENTENCE_SPLIT.split(p)
+    if len(sentences) > 1 and re.fullmatch(r"\(.*\b(?:[Pp]hoto|[Ii]mage|[Ff]ile|[Pp]ic)\b.*\)", sentences[-1].strip()):
+        sentences = sentences[:-1]  # "... Jan. 23, 2016. (EPA File Photo)": the credit and its caption
     if len(sentences) == 1:
         return ""
     return " ".join(sentences[:-1])
