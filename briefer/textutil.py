@@ -83,6 +83,7 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = w.rstrip("'")  # "partnership'" closing a quotation, "leaders'" possessive
     for suf in ("ational", "ization", "ations", "ation", "ments", "ment", "ities", "ity",
                 "ingly", "ings", "ing", "edly", "ies", "ied", "ers", "er", "ed", "es", "ly", "s"):
         if len(w) - len(suf) >= 4 and w.endswith(suf):

@@ -189,3 +189,9 @@ def test_deletion_of_one_of_two_names_is_rejected():
 def test_deletion_of_when_something_was_said_is_supported():
     src = ["Vidal and Marr said Tuesday they will meet next week at the summit in Orm."]
     assert verify_statement("Vidal and Marr said they will meet next week at the summit in Orm.", src).supported
+
+
+def test_a_closing_single_quote_moved_before_the_full_stop_adds_no_word() -> None:
+    src = "Reyes vowed to work with Tamura as both countries expand their 'many-sided partnership,' aides said."
+    verdict = verify_statement("Reyes vowed to work with Tamura as both countries expand their ‘many-sided partnership’.", [src])
+    assert verdict.supported and not verdict.flag, verdict.reasons
