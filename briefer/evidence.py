@@ -70,6 +70,7 @@ _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
 _RELATIVE_FLOOR = 0.70
 _RELATIVE_FLOOR_PLACED = 0.50
+_FILL_FLOOR = 0.35  # the second pass, while the body has words to spare
 QUERY_WEIGHT = 0.5  # with the classifier, scores are probabilities: keep more of them
 _REDUNDANT = 0.72  # embedding similarity at which two sentences say the same (dev set: 0.68-0.72 carry the most facts in the fewest words)
 _RELATED = 0.70  # ... or this, when they also share a rare content word
@@ -429,44 +430,58 @@ def select_evidence(
         lead_sim = emb[[c.id for c in cands]] @ embedder.encode([lead.text])[0]
     lead_words = len(words(lead.text)) if lead is not None and any(sp.lead_line for sp in specs) else 0
     remaining = (template.max_body_words or 10**6) - lead_words
-    for i in sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i)):
-        spec = specs[i]
-        pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude and scores[i, j] > -1.0]
-        # A weak sentence is no bullet: keep those near the section's best.
-        if placement is None:
-            floor = max(_MIN_SCORE, _RELATIVE_FLOOR * float(scores[i].max()))
-        else:
-            floor = _RELATIVE_FLOOR_PLACED * float(scores[i].max())
-        pool = [j for j in pool if scores[i, j] >= floor]
-        chosen: list[int] = []
-        per_source: dict[int, int] = {}
-        with_lead = spec.lead_line and lead is not None
-        limit = spec.max_statements - (1 if with_lead else 0)
-        spent = lead_words if with_lead else 0
-        budget = min(spec.max_words or 10**6, remaining + spent)
-        while pool and len(chosen) < limit:
-            best_j, best_val = None, -1e9
-            for j in pool:
-                red = max((redundancy(j, k) for k in chosen), default=0.0)
-                if with_lead:
-                    red = max(red, float(lead_sim[j]))  # the event line is this section's first bullet
-                if red >= _REDUNDANT:
-                    continue
-                spread = 0.04 * per_source.get(cands[j].source_id, 0)
-                val = lam * scores[i, j] - (1 - lam) * red - spread
-                if val > best_val:
-                    best_j, best_val = j, val
-            if best_j is None:
-                break
-            pool.remove(best_j)
-            n = bullet_words(cands[best_j].text) if bullet_words else len(words(cands[best_j].text))
-            if max_bullet_words and n > max_bullet_words:
-                continue  # no short bullet can be cut from it
-            if spent + n > budget:
-                continue  # too long for what is left; a shorter one may still fit
-            chosen.append(best_j)
-            spent += n
-            per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1
-        remaining -= spent - (lead_words if with_lead else 0)
-        out[spec.key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen]
+    order = sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i))
+    chosen_by: dict[int, list[int]] = {i: [] for i in order}
+    spent_by: dict[int, int] = {i: 0 for i in order}
+    # Two passes: the sentences near each section's best first; then, if the body still has
+    # words to spare, weaker ones down to a lower floor, in the same order. A short brief
+    # leaves out what a reader would want although the budget allows it.
+    for relative in (_RELATIVE_FLOOR_PLACED, _FILL_FLOOR):
+        for i in order:
+            spec = specs[i]
+            chosen = chosen_by[i]
+            pool = [j for j in range(len(cands)) if home[j] == i and cands[j].id not in exclude
+                    and scores[i, j] > -1.0 and j not in chosen]
+            # A weak sentence is no bullet: keep those near the section's best.
+            if placement is None:
+                floor = max(_MIN_SCORE, (_RELATIVE_FLOOR if relative == _RELATIVE_FLOOR_PLACED else relative)
+                            * float(scores[i].max()))
+            else:
+                floor = relative * float(scores[i].max())
+            pool = [j for j in pool if scores[i, j] >= floor]
+            per_source: dict[int, int] = {}
+            for j in chosen:
+                per_source[cands[j].source_id] = per_source.get(cands[j].source_id, 0) + 1
+            with_lead = spec.lead_line and lead is not None
+            limit = spec.max_statements - (1 if with_lead else 0)
+            spent = spent_by[i] or (lead_words if with_lead else 0)
+            before = spent
+            budget = min(spec.max_words or 10**6, remaining + spent)
+            while pool and len(chosen) < limit:
+                best_j, best_val = None, -1e9
+                for j in pool:
+                    red = max((redundancy(j, k) for k in chosen), default=0.0)
+                    if with_lead:
+                        red = max(red, float(lead_sim[j]))  # the event line is this section's first bullet
+                    if red >= _REDUNDANT:
+                        continue
+                    spread = 0.04 * per_source.get(cands[j].source_id, 0)
+                    val = lam * scores[i, j] - (1 - lam) * red - spread
+                    if val > best_val:
+                        best_j, best_val = j, val
+                if best_j is None:
+                    break
+                pool.remove(best_j)
+                n = bullet_words(cands[best_j].text) if bullet_words else len(words(cands[best_j].text))
+                if max_bullet_words and n > max_bullet_words:
+                    continue  # no short bullet can be cut from it
+                if spent + n > budget:
+                    continue  # too long for what is left; a shorter one may still fit
+                chosen.append(best_j)
+                spent += n
+                per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1
+            spent_by[i] = spent
+            remaining -= spent - before
+    for i in order:
+        out[specs[i].key] = [Evidence(cands[j], float(scores[i, j])) for j in chosen_by[i]]
     return out

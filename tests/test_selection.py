@@ -199,3 +199,24 @@ def test_they_after_a_sentence_about_the_two_leaders_names_them_in_brackets():
                "treaty and fishing quotas.") for t in resolved)
     assert "[The two countries] were partners in the old customs union." in resolved
     assert not any("rail depot" in t for t in resolved)  # "they" are the aides: left alone
+
+
+def test_a_weaker_sentence_fills_a_body_with_words_to_spare_but_not_a_weak_one(embedder, monkeypatch):
+    import numpy as np
+
+    from briefer import evidence
+
+    analysis = _analysis(embedder)
+    template = load_template()
+    specs = evidence.evidence_specs(template, analysis)
+    cands, _ = score_sentences(analysis, specs, embedder)
+    strong = next(c for c in cands if c.text.startswith("The leaders are expected"))
+    fair = next(c for c in cands if c.text.startswith("Reyes will press"))
+    weak = next(c for c in cands if c.text.startswith("But analysts"))
+    mine = [strong, fair, weak]
+    i = [s.key for s in specs].index("agenda")
+    scores = np.zeros((len(specs), 3))
+    scores[i] = [1.0, 0.42, 0.2]  # best, between the two floors, below both
+    monkeypatch.setattr(evidence, "score_sentences", lambda *a, **k: (mine, scores))
+    texts = [e.sentence.text for e in evidence.select_evidence(analysis, template, None)["agenda"]]
+    assert texts == [strong.text, fair.text]
