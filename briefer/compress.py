@@ -37,7 +37,7 @@ from typing import Any
 from briefer.errors import BrieferError
 from briefer.textutil import words
 
-TARGET_WORDS = 20  # the rules stop deleting once a bullet is this short
+TARGET_WORDS = 24  # the rules stop deleting once a bullet is this short (dev set: 20 -> 24 kept 3 more key facts of 355, median bullet 20 -> 21 words)
 MAX_WORDS = 35  # above this, a clause or aside holding a protected word may go, then any optional span
 LONG_WORDS = MAX_WORDS  # measured on the dev set: 30 lost 7 more key facts for 0.4 words less on average
 MIN_WORDS = 6  # never cut a bullet below this: it would lose its point

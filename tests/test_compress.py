@@ -34,8 +34,8 @@ NEGATED = (
     "according to two diplomats familiar with the preparations."
 )
 NUMBERS = (
-    "Officials said that more than 12,000 troops remain deployed along the frontier, and that trade between "
-    "the two countries fell by 2.5% to $40 billion in 2023."
+    "Officials said that more than 12,000 troops remain deployed along the disputed mountain frontier, and that "
+    "trade between the two neighbouring countries fell sharply by 2.5% to $40 billion in 2023."
 )
 QUOTED = (
     "\"We expect a frank and constructive conversation about the “difficult issues” that divide us,\" "
