@@ -60,6 +60,9 @@ _FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
 _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gathering|assembly|games|congress)\b", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
+_UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
+_GATHERING_WORD = re.compile(r"\b(?:summit|forum|conference|gathering|assembly|congress)\b", re.I)
+_EITHER_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{2,5})\)")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATE_SPAN_DAYS = 3  # dates this close are the same meeting (multi-day visits, time zones)
@@ -643,9 +646,16 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 if explicit and names:
                     sf.explicit_dates.append(d)
                 w = (1.0 if explicit else 0.5) * _event_weight(sent, pos) * (1.0 if pub else 0.8)
-                if not names and has_day_span(sent):
+                if not names and (has_day_span(sent) or _GATHERING_WORD.search(sent)):
                     w *= 0.5  # "the summit runs October 30-31": the gathering's days, not the meeting's
+                if _EITHER_DAY.search(sent):
+                    w *= 0.5  # "on the 3rd or 4th of July": neither day is said
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
+            if pub is not None and k <= 1 and len(names) >= 2 and _UNDER_WAY.search(sent) and not sf.date_cands:
+                # "Putin and Erdogan are holding talks in Astana": the page's own day, if it
+                # gives no other.
+                sf.dates.append(pub)
+                sf.date_cands.append((pub, 0.5, tuple(names), tuple(meeting_places)))
             if pub is None:
                 for wd, pos in weekdays_in(sent):
                     w = 0.5 * _event_weight(sent, pos) * 0.8
@@ -756,10 +766,12 @@ def extract_frame(
     if ranked and (place_votes[ranked[0]] >= 1.5 or n == 1):
         top = ranked[0]
         inside = frame.containment
-        # A city inside the top place is more precise, when a source names it with both
-        # leaders (or several without), or half as many sources as the top place.
+        # A place inside the top place is more precise, when half as many sources name it; a
+        # city inside a country that lies in no other place, also when one source names it with
+        # both leaders (or several without).
+        outermost = not inside.get(top)
         finer = [p for p in ranked if top in inside.get(p, set())
-                 and (place_votes[p] * 2 >= place_votes[top] or place_votes[p] >= 1.0)]
+                 and (place_votes[p] * 2 >= place_votes[top] or (outermost and place_votes[p] >= 1.0))]
         if finer:
             top = finer[0]
         # The host's own country ("Russia" for a Russian president) holds the city the
@@ -849,8 +861,9 @@ def extract_frame(
             except ValueError:
                 return 999
 
+        # A rival day: nearly as many votes, from as many sources, and not the same visit.
         rivals = [md for md in day_votes if md != best_md and day_votes[md] >= 0.8 * day_votes[best_md]
-                  and apart(md) > DATE_SPAN_DAYS]
+                  and len(backers[md]) >= len(backers[best_md]) and apart(md) > DATE_SPAN_DAYS]
         if not rivals and day_votes[best_md] >= 1.0:
             try:
                 frame.when = date(year, *best_md)

@@ -392,3 +392,17 @@ def test_a_weekday_is_read_against_the_sources_written_before_the_meeting_not_a_
 def test_a_dateline_inside_the_text_is_the_day_the_story_was_filed():
     text = "Lindau, March 3 (Agency) President Anna Maru will meet Prime Minister Piet Kalder on Tuesday."
     assert [d for d, _, _ in dates_in(text, date(2031, 3, 3))] == [date(2031, 3, 4)]
+
+
+def test_the_meetings_own_day_beats_the_summits_day_and_one_stale_sources_day(parser):
+    # The bilateral is on the eve of the summit: the summit's date, given in a sentence that names
+    # neither leader, weighs half; a report that the two "are holding talks" dates them to its
+    # page's day; and one old preview's day is no rival to a day two sources give.
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder on the sidelines of the Lindau summit. "
+                "The Lindau summit will be held on March 15.", "2031-03-10"),
+        _src(2, "Anna Maru and Piet Kalder are holding talks in Lindau ahead of the summit.", "2031-03-14"),
+        _src(3, "Maru and Kalder will meet in Lindau today, the ministry said.", "2031-03-14"),
+        _src(4, "Maru and Kalder will meet in Lindau on October 13.", "2028-10-01"),
+    ]
+    assert _frame(srcs, parser).when == date(2031, 3, 14)
