@@ -101,6 +101,10 @@ _PRONOUNS = _set(
 _DISCOURSE = _set(
     "however meanwhile still separately also moreover furthermore and but so yet"
 )
+_FIXED_AFTER_OPENER = _set("far more less again another")
+# A deletion may not leave a verb phrase without its subject: the words before it would become
+# one ("…in last week's election, for what the minister has said will be the first…").
+_AUX_START = _set("will would shall should can could may might must is are was were has have had does do did")
 _DATELINE = re.compile(
     r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -352,7 +356,9 @@ def _forced_spans(sentence: str, doc: Any, items: list[Item], owner: list[int], 
         out.extend(sp)
     # A discourse opener ("However,", "But") says nothing a bullet needs.
     first_word = next((i for i, it in enumerate(items) if it.word and not _in_any(i, out)), None)
-    if first_word is not None and items[first_word].text.lower().strip(_OPENING) in _DISCOURSE:
+    nxt = items[first_word + 1].text.lower() if first_word is not None and first_word + 1 < len(items) else ""
+    if first_word is not None and items[first_word].text.lower().strip(_OPENING) in _DISCOURSE \
+            and nxt not in _FIXED_AFTER_OPENER:  # "So far, …", "Still more …", "Yet again …"
         end = first_word + 1
         if end < len(items) and items[end].text == ",":
             end += 1
@@ -390,6 +396,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         return []
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # "did not say": not an attribution to drop
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+           and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
+        return []  # "Carney said X, and warned Y": the speaker is the subject of what follows too
     content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _is_clause(c)]
     if content and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in content[0].children):
         return []  # the reported clause's subject hangs off the verb ("told the group Putin is …")
@@ -771,6 +780,13 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS, first: tuple[Span, ...
     def n_words(dropped: set[int]) -> int:
         return sum(1 for i, it in enumerate(p.items) if it.word and i not in dropped)
 
+    def orphans_verb(s: Span, dropped: set[int]) -> bool:
+        # An aside set off on both sides (", who have met four times, will …") leaves its
+        # subject before it; a span open at its end took the subject with it.
+        closed = p.items[s.end - 1].text in (",", ")", "—", "–") or p.items[s.start].text in ("(",)
+        nxt = next((i for i in range(s.end, len(p.items)) if i not in dropped and p.items[i].word), None)
+        return not closed and nxt is not None and p.items[nxt].text.lower() in _AUX_START
+
     # Cheapest losses first, until the bullet is short enough.
     order = sorted(p.optional, key=lambda s: (s.kind != "aside" or s.protected, s.protected,
                                               KIND_ORDER.index(s.kind), -s.start, s.end))
@@ -786,7 +802,7 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS, first: tuple[Span, ...
         if span <= gone:
             continue
         after = gone | span
-        if n_words(after) < MIN_WORDS:
+        if n_words(after) < MIN_WORDS or orphans_verb(s, after):
             continue
         gone = after
         removed.append(s.kind)
@@ -795,7 +811,7 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS, first: tuple[Span, ...
         if n_words(gone) <= MAX_WORDS:
             break
         span = set(range(s.start, s.end))
-        if not span <= gone and n_words(gone | span) >= MIN_WORDS:
+        if not span <= gone and n_words(gone | span) >= MIN_WORDS and not orphans_verb(s, gone | span):
             gone |= span
             removed.append(s.kind)
     keep = [i for i in range(len(p.items)) if i not in gone]

@@ -438,3 +438,22 @@ def test_a_clause_that_says_who_the_pronoun_is_stays():
                 "Thursday that it has been far harder than she expected.")
     bullet = compress(sentence).text
     assert "Reyes" in bullet
+
+
+def test_so_far_is_no_discourse_opener():
+    assert compress("So far, there's no sign of a deal on the river treaty.").text.startswith("So far,")
+
+
+def test_a_speaker_who_also_does_something_else_stays():
+    sentence = ("Reyes said things cannot be the same with Ostria under Tamura, and warned not to expect any "
+                "immediate agreements from the meeting in Lindau.")
+    assert compress(sentence).text.startswith("Reyes said things cannot be the same")
+
+
+def test_no_deletion_leaves_a_verb_without_its_subject():
+    sentence = ("Reyes travelled to Lindau on Monday, her first foreign trip since winning a minority government in "
+                "last week's federal election, for what the prime minister has said will be the first in a series "
+                "of discussions on tariffs, fishing rights and other issues.")
+    bullet = compress(sentence).text
+    assert "election will be" not in bullet
+    assert bullet.startswith("Reyes travelled to Lindau on Monday")
