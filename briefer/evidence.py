@@ -47,6 +47,9 @@ _DANGLING = re.compile(
     r"|^[\"“]?[A-Z][\w’']*(?:\s+[\w’']+){0,3},\s+(?:he|she|they)\b"  # "Even so, he called it…": who?
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
     r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
+    # "Otherwise, the divergences could…": otherwise than what the sentence before said
+    r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
+    r"|for that reason|that is why),"
 )
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")

@@ -58,6 +58,12 @@ def test_an_opening_but_does_not_make_a_sentence_lean_on_the_one_before():
     assert not _DANGLING.search("On Friday, Reyes will host Tamura for talks.")
 
 
+def test_a_sentence_opening_on_otherwise_or_instead_leans_on_the_one_before():
+    assert _DANGLING.search("Otherwise, the divergences could go out of control.")
+    assert _DANGLING.search("Instead, Reyes will fly to Lindau.")
+    assert not _DANGLING.search("In contrast to Reyes, Tamura will stay home.")
+
+
 def test_a_sentence_about_the_meeting_ahead_that_recalls_the_past_is_still_agenda(embedder):
     analysis = _analysis(embedder)
     template = load_template()
