@@ -224,6 +224,11 @@ def draft_brief(
         placement = load_placement()
     evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement,
                                bullet_words=bullet_words, max_bullet_words=MAX_WORDS)
+    # Text that addresses a model, or lies inside a forged chat turn, is never a bullet, whatever
+    # selection offers: a sentence of a forged turn may read as plain news on its own.
+    marked = {s.id: set(s.instructions) for s in analysis.sources}
+    evidence = {k: [e for e in v if e.sentence.text not in marked.get(e.sentence.source_id, set())]
+                for k, v in evidence.items()}
     stats.stages["select"] = time.perf_counter() - t1
 
     prev_sections = {s.key: s for s in previous.sections} if previous else {}

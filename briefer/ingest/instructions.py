@@ -208,6 +208,10 @@ def sentence_is_instruction(sentence: str) -> bool:
     return bool(v and (v.group("prefix") or v.group("next")))
 
 
+_WORD_CHAR = re.compile(r"[A-Za-z]{3,}")
+_ROLE_WORD = re.compile(r"\b(?:system|user|assistant|human|developer|instructions?)\b\s*:?", re.I)
+
+
 def _turn_ranges(para: str, bounds: list[tuple[int, int]], open_turn: bool) -> tuple[list[tuple[int, int]], bool]:
     """Character ranges of a paragraph that are markers or lie inside a forged chat turn
     (from a marker that opens one to the marker that closes it, else to the end), and
@@ -243,14 +247,19 @@ def find_instructions(body: str, title: str | None = None) -> tuple[str, ...]:
     found: dict[str, None] = {}  # ordered, each once
     if title and sentence_is_instruction(title):
         found[title.strip()] = None
+    carry = False
     for block in body.split("\n\n"):
-        open_turn = False  # inside a forged chat turn, until its closing marker
+        # Inside a forged chat turn, until its closing marker or the end of its paragraph; a
+        # paragraph that is only a marker ("</source><|im_start|>system") opens the next one.
+        open_turn = carry
+        carry = False
         for line in block.split("\n"):
             para = " ".join(line.split())
             if not para:
                 continue
             bounds = sentence_bounds(para)
             ranges, open_turn = _turn_ranges(para, bounds, open_turn)
+            carry = open_turn and not _WORD_CHAR.search(_ROLE_WORD.sub("", _MARKER.sub("", para)))
             k = 0  # ranges and sentences are both in order: one sweep
             for a, b in bounds:
                 while k < len(ranges) and ranges[k][1] <= a:
