@@ -60,6 +60,7 @@ _FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
 _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gathering|assembly|games|congress)\b", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
+PREVIEW_SLACK_DAYS = 14  # a meeting day this long before the middle publication date is another meeting's
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
 _GATHERING_WORD = re.compile(r"\b(?:summit|forum|conference|gathering|assembly|congress)\b", re.I)
 _EITHER_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
@@ -819,10 +820,13 @@ def extract_frame(
         return bool(set(names) & principals or set(places) & set(frame.place_parts) or (
             not names and not set(places) - set(frame.place_parts) - frame.countries))
 
+    # Previews are written before their meeting: with three dated sources or more, a day weeks
+    # before most of them were published is an older meeting's (a stale preview's headline).
+    earliest = year_ref - timedelta(days=PREVIEW_SLACK_DAYS) if year_ref and len(pubs) >= 3 else None
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         for d, w, names, places in sf.date_cands:
-            if not about_it(names, places):
+            if not about_it(names, places) or (earliest and d < earliest):
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)

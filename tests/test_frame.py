@@ -406,3 +406,16 @@ def test_the_meetings_own_day_beats_the_summits_day_and_one_stale_sources_day(pa
         _src(4, "Maru and Kalder will meet in Lindau on October 13.", "2028-10-01"),
     ]
     assert _frame(srcs, parser).when == date(2031, 3, 14)
+
+
+def test_a_day_weeks_before_most_sources_were_written_is_an_older_meetings(parser):
+    # An old preview's headline date weighs more than the scattered days the current previews
+    # give, but the meeting cannot lie months before they were written.
+    srcs = [
+        _src(1, "Maru will meet Kalder in Lindau on Tuesday, officials said.", "2031-08-20"),
+        _src(2, "Maru and Kalder are expected to hold talks in Lindau on Tuesday.", "2031-08-21"),
+        _src(3, "Maru travels to Lindau to meet Kalder, the ministry said.", "2031-08-21"),
+        _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Brest on September 15.", "2030-09-12",
+             title="Maru to meet Kalder in Brest on September 15"),
+    ]
+    assert _frame(srcs, parser).when == date(2031, 8, 26)
