@@ -433,6 +433,11 @@ def select_evidence(
         lead_sim = emb[[c.id for c in cands]] @ embedder.encode([lead.text])[0]
     lead_words = len(words(lead.text)) if lead is not None and any(sp.lead_line for sp in specs) else 0
     remaining = (template.max_body_words or 10**6) - lead_words
+    # A section whose side is not at the meeting says so in one statement: its words count too.
+    from briefer.sections.evidence import absent_party_statement
+
+    remaining -= sum(len(words(absent_party_statement(sp, analysis).text)) for sp in template.sections
+                     if sp.kind == KIND_EVIDENCE and sp not in specs)
     order = sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i))
     chosen_by: dict[int, list[int]] = {i: [] for i in order}
     spent_by: dict[int, int] = {i: 0 for i in order}

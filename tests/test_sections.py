@@ -151,3 +151,14 @@ def test_the_sections_together_keep_to_the_body_word_budget(seed_paths, embedder
     # The section that takes background is the one that gives way.
     full = draft_brief(sources, embedder=embedder, parser=parser)
     assert len(brief.section("context").statements) < len(full.section("context").statements)
+
+
+def test_the_absent_side_statement_counts_against_the_body_word_budget(embedder, parser):
+    import dataclasses
+
+    t = dataclasses.replace(load_template(), max_body_words=45)
+    brief = draft_brief(NO_US, template=t, embedder=embedder, parser=parser)
+    body = [st for sec in brief.sections if t.spec(sec.key).kind == "evidence" for st in sec.statements]
+    assert any("is not a party" in st.text for st in body)
+    assert len(body) >= 3  # the event line, the absent side and at least one bullet
+    assert sum(len(words(st.text)) for st in body) <= 45
