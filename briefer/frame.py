@@ -61,6 +61,7 @@ _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gather
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
 PREVIEW_SLACK_DAYS = 14  # a meeting day this long before the middle publication date is another meeting's
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
 _GATHERING_WORD = re.compile(r"\b(?:summit|forum|conference|gathering|assembly|congress)\b", re.I)
 _EITHER_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
@@ -517,7 +518,15 @@ def _strip_the(s: str) -> str:
 def _occasions(p: Parse, people: _People) -> list[str]:
     """Named gatherings a sentence puts the meeting at: "G20 summit", "SCO summit", "APEC"."""
     out = []
-    text = p.text
+    # "the U.N. General Assembly": initials with full stops would end the name at "U."
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), p.text)
+    named_first = []  # "the Summit of the Americas": the head word comes first
+    for m in re.finditer(
+        r"\b(?:at|during|for|attend(?:s|ing)?|ahead of|sidelines of|margins of)\s+(?:the\s+)?"
+        r"(?P<a>(?:[A-Z][\w-]*\s+)?(?:Summit|Forum|Conference|Assembly)\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)",
+        text,
+    ):
+        named_first.append(m.group("a"))
     for m in re.finditer(
         r"\b(?:sidelines|margins|sideline)\s+of\s+(?:the\s+|this\s+(?:week|month)['’]s\s+|next\s+(?:week|month)['’]s\s+)?"
         r"(?P<a>[^,.;]{2,80}?)(?=\s+(?:in|at|on|this|next|later|to|with|and)\b|[,.;]|$)",
@@ -547,7 +556,9 @@ def _occasions(p: Parse, people: _People) -> list[str]:
             ws = ws[1:]  # "the 2022 Asia-Pacific Economic Cooperation (APEC) meeting": the year is not its name
         o = " ".join(ws)
         # The gathering ends at its head word: "NATO summit hosted by Lithuania", "G20 summit in Bali".
-        o = re.sub(r"\s+(summit|forum|conference)\s+(?:in|at|hosted|held|organi[sz]ed|being|taking|which|that|of)\s+.*$",
+        if any(o in n or n in o for n in named_first):
+            continue  # counted below as it is named
+        o = re.sub(r"\s+(summit|forum|conference|assembly)\s+(?:in|at|hosted|held|organi[sz]ed|being|taking|which|that|of)\s+.*$",
                    lambda x: " " + x.group(1), o, flags=re.I)
         # A gathering has a name of its own: an acronym or capitalised words that are not
         # the principals or a place ("the Trump–Kim summit" is the meeting itself).
@@ -556,7 +567,7 @@ def _occasions(p: Parse, people: _People) -> list[str]:
         if not named:
             continue
         good.append(o)
-    return good
+    return good + named_first
 
 
 def _occasion_key(o: str) -> str:
@@ -569,6 +580,14 @@ def _occasion_key(o: str) -> str:
         return re.sub(r"[-\s]", "", acr[-1]).upper()
     if re.fullmatch(r"[A-Z][a-z]{2,5}\s+(?:summit|forum|conference|gathering|assembly|meeting)", o, re.I):
         return o.split()[0].upper()  # "Apec summit", "Nato summit": an acronym some papers write so
+    # "United Nations General Assembly" and "UN General Assembly": the same initials.
+    parts = [w for w in re.split(r"[\s\-–]+", re.sub(r"['’]s?\b", "", o)) if w]
+    if parts and not _OCCASION_HEAD.fullmatch(parts[0]):
+        parts = [w for w in parts if not _OCCASION_HEAD.fullmatch(w)]
+    parts = [w for w in parts if w.lower() not in ("of", "the", "and", "for", "on", "in") and not w[:1].isdigit()]
+    initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in parts).upper()
+    if len(initials) >= 2:
+        return initials.upper()
     o = re.sub(r"['’]s?(?=\s|$)", "", o)  # "the Organization's summit" and "the Organization summit"
     return re.sub(r"\s+(summit|forum|conference|gathering|assembly|meeting)$", "", o, flags=re.I).lower()
 
@@ -904,7 +923,7 @@ def extract_frame(
             forms = spelled[key]
             # The fullest common spelling: "Shanghai Cooperation Organisation (SCO) summit".
             form = sorted(forms, key=lambda f: (-(forms[f] > 0) * len(f.split()), -forms[f], f))[0]
-            if not _OCCASION_HEAD.search(form.split()[-1]):
+            if not any(_OCCASION_HEAD.fullmatch(w) for w in form.split()):
                 form = f"{form} summit" if re.search(r"summit", " ".join(forms), re.I) else form
             frame.occasion = form
             frame.sidelines = sum(sf.sidelines for sf in frame.sources.values()) >= 1

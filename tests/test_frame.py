@@ -419,3 +419,24 @@ def test_a_day_weeks_before_most_sources_were_written_is_an_older_meetings(parse
              title="Maru to meet Kalder in Brest on September 15"),
     ]
     assert _frame(srcs, parser).when == date(2031, 8, 26)
+
+
+def test_a_gathering_is_one_whether_spelled_out_abbreviated_or_with_full_stops(parser):
+    srcs = [
+        _src(1, "Maru will meet Kalder on the sidelines of the U.N. General Assembly in Lindau.", "2031-09-15"),
+        _src(2, "Maru and Kalder are expected to talk at the United Nations General Assembly.", "2031-09-16"),
+        _src(3, "Maru will hold talks with Kalder during the UN General Assembly on Wednesday.", "2031-09-16"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.occasion is not None and "General Assembly" in f.occasion and "U." not in f.occasion
+    assert f.support["occasion"] == [1, 2, 3]
+
+
+def test_a_gathering_named_head_word_first_is_found(parser):
+    srcs = [
+        _src(1, "Maru will meet Kalder on the sidelines of the Seventh Summit of the Isles in Lindau.", "2031-04-07"),
+        _src(2, "Maru and Kalder are expected to talk at the Summit of the Isles on Saturday.", "2031-04-08"),
+        _src(3, "Maru will hold talks with Kalder in Lindau, officials said.", "2031-04-08"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.occasion == "Seventh Summit of the Isles"
