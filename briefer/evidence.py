@@ -71,6 +71,7 @@ _SPEAKER = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|
                       r"noted|declared|announced|remarked|stressed|urged|warned)\b", re.I)
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)
 _MIN_SCORE = 0.30
+NONE_MAJORITY = 0.5  # dev set (32 clusters): key facts 317 -> 323 of 407, traps and junk unchanged
 _RELATIVE_FLOOR = 0.70
 _RELATIVE_FLOOR_PLACED = 0.50
 _FILL_FLOOR = 0.35  # the second pass, while the body has words to spare
@@ -222,7 +223,9 @@ def score_sentences(
         names = list(placement.labels)
         probs = _split_asks(probs, names, analysis, cands, specs)
         if "none" in names:
-            nowhere = probs.argmax(axis=1) == names.index("none")
+            # Nowhere only when "none" is the majority: "President Obama … will raise human rights"
+            # at none 0.36 against US asks 0.35 is a bullet a reader wants.
+            nowhere = (probs.argmax(axis=1) == names.index("none")) & (probs[:, names.index("none")] >= NONE_MAJORITY)
         for i, spec in enumerate(specs):
             cols = [names.index(lb) for lb in spec.labels if lb in names]
             if cols:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from briefer.analyse import analyse
 from briefer.brief import Source, Statement
-from briefer.evidence import _DANGLING, score_sentences
+from briefer.evidence import _DANGLING, evidence_specs, score_sentences
 from briefer.pipeline import lead_restatements
 from briefer.template import load_template
 
@@ -226,3 +226,28 @@ def test_a_weaker_sentence_fills_a_body_with_words_to_spare_but_not_a_weak_one(e
     monkeypatch.setattr(evidence, "score_sentences", lambda *a, **k: (mine, scores))
     texts = [e.sentence.text for e in evidence.select_evidence(analysis, template, None)["agenda"]]
     assert texts == [strong.text, fair.text]
+
+
+class _FixedPlacement:
+    """A placement that gives every sentence the same probabilities."""
+
+    labels = ("context", "agenda", "us_asks", "other_asks", "outlook", "none")
+
+    def __init__(self, row):
+        self.row = row
+
+    def predict(self, analysis, cands):
+        import numpy as np
+
+        return np.tile(np.array(self.row, dtype=float), (len(cands), 1))
+
+
+def test_a_sentence_is_placed_nowhere_only_when_none_is_the_majority(embedder):
+    analysis = _analysis(embedder)
+    specs = evidence_specs(load_template(), analysis)
+    # "none" leads but is no majority: the sentence is still a candidate.
+    _, scores = score_sentences(analysis, specs, embedder, _FixedPlacement([0.05, 0.2, 0.31, 0.04, 0.04, 0.36]))
+    assert (scores > -1.0).any()
+    # "none" is the majority: nowhere.
+    _, scores = score_sentences(analysis, specs, embedder, _FixedPlacement([0.05, 0.1, 0.2, 0.04, 0.01, 0.6]))
+    assert (scores <= -1.0).all()
