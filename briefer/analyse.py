@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from briefer.brief import (
@@ -25,7 +25,7 @@ from briefer.brief import (
 )
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
-from briefer.frame import Frame, SourceFrame, extract_frame, is_meeting_sentence, names_person
+from briefer.frame import PREVIEW_SLACK_DAYS, Frame, SourceFrame, extract_frame, is_meeting_sentence, names_person
 from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
@@ -489,6 +489,15 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 kinds.append(FLAG_STALE if first < when else FLAG_DIFFERENT_EVENT)
                 shown = f"{first.day} {first.strftime('%B %Y' if first in sf.year_dates else '%B')}"
                 notes.append(f"gives {shown} for its meeting, not {when.day} {when.strftime('%B')}")
+        # No date for the set's meeting: every day it gives for its own lies weeks before most
+        # sources were written, so its meeting came before theirs.
+        elif not frame.when and set_date and len(pubs) >= 2 and sf.explicit_dates and all(
+                d < set_date - timedelta(days=PREVIEW_SLACK_DAYS) for d in sf.explicit_dates):
+            score += 2
+            kinds.append(FLAG_STALE)
+            first = min(sf.explicit_dates)
+            notes.append(f"gives {first.day} {first.strftime('%B')} for its meeting, weeks before the other "
+                         f"sources were written")
         # Year: every date it writes out with its year for its meeting ("arrived on 5 April
         # 2023") is months from the set's date. Judged only when the day and month said nothing.
         elif set_date and sf.year_dates:

@@ -143,3 +143,16 @@ def test_a_report_at_a_recurring_gathering_is_stale_when_the_earlier_meeting_was
                   parser)
     assert FLAG_STALE in a.assessments[4].flags
     assert any("Brest" in n for n in a.assessments[4].notes)
+
+
+def test_without_a_date_for_the_set_a_source_whose_meeting_day_precedes_the_others_writing_is_stale(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on September 21.", "2031-09-15"),
+        _src(2, "Maru and Kalder will hold talks in Lindau on September 27, officials said.", "2031-09-20"),
+        _src(3, "Maru and Kalder are expected to discuss the river treaty in Lindau.", "2031-09-19"),
+        _src(4, "Maru will meet Kalder in Brest on July 13, when Kalder lands at the airport.", None),
+    ]
+    flags, a = _flags(srcs, parser)
+    assert a.frame.when is None  # the sources disagree on the day
+    assert FLAG_STALE in flags[4]
+    assert flags[1] == flags[2] == flags[3] == []
