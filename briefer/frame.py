@@ -63,6 +63,7 @@ _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
 PREVIEW_SLACK_DAYS = 14  # a meeting day this long before the middle publication date is another meeting's
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
+# A gathering's head words without "meeting": "the meeting will be held on Tuesday" is the leaders' own.
 _GATHERING_WORD = re.compile(r"\b(?:summit|forum|conference|gathering|assembly|congress)\b", re.I)
 _EITHER_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{2,5})\)")
@@ -571,7 +572,9 @@ def _occasions(p: Parse, people: _People) -> list[str]:
 
 
 def _occasion_key(o: str) -> str:
-    """The name of a gathering without its head word: "G20 summit" and "G-20" vote together."""
+    """What a gathering's spellings share: its acronym ("G20 summit" and "G-20", "Asia-Pacific
+    Economic Cooperation (APEC) meeting" and "Apec summit"), else the initials of its name
+    ("United Nations General Assembly" and "UN General Assembly")."""
     paren = _PAREN_ACRONYM.search(o)  # "Asia-Pacific Economic Cooperation (Apec) meeting"
     if paren:
         return paren.group(1).upper()
@@ -587,8 +590,7 @@ def _occasion_key(o: str) -> str:
     parts = [w for w in parts if w.lower() not in ("of", "the", "and", "for", "on", "in") and not w[:1].isdigit()]
     initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in parts).upper()
     if len(initials) >= 2:
-        return initials.upper()
-    o = re.sub(r"['’]s?(?=\s|$)", "", o)  # "the Organization's summit" and "the Organization summit"
+        return initials
     return re.sub(r"\s+(summit|forum|conference|gathering|assembly|meeting)$", "", o, flags=re.I).lower()
 
 
