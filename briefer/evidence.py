@@ -443,11 +443,13 @@ def select_evidence(
                      if sp.kind == KIND_EVIDENCE and sp not in specs)
     order = sorted(range(len(specs)), key=lambda i: (specs[i].accepts_background, i))
     chosen_by: dict[int, list[int]] = {i: [] for i in order}
-    spent_by: dict[int, int] = {i: 0 for i in order}
+    # A section with the event line spends its words first.
+    spent_by = {i: lead_words if specs[i].lead_line and lead is not None else 0 for i in order}
     # Two passes: the sentences near each section's best first; then, if the body still has
     # words to spare, weaker ones down to a lower floor, in the same order. A short brief
-    # leaves out what a reader would want although the budget allows it.
-    for relative in (_RELATIVE_FLOOR_PLACED, _FILL_FLOOR):
+    # leaves out what a reader would want although the budget allows it. Each pass has its
+    # floor relative to the section's best, without and with the learned placement.
+    for unplaced, placed in ((_RELATIVE_FLOOR, _RELATIVE_FLOOR_PLACED), (_FILL_FLOOR, _FILL_FLOOR)):
         for i in order:
             spec = specs[i]
             chosen = chosen_by[i]
@@ -455,18 +457,16 @@ def select_evidence(
                     and scores[i, j] > -1.0 and j not in chosen]
             # A weak sentence is no bullet: keep those near the section's best.
             if placement is None:
-                floor = max(_MIN_SCORE, (_RELATIVE_FLOOR if relative == _RELATIVE_FLOOR_PLACED else relative)
-                            * float(scores[i].max()))
+                floor = max(_MIN_SCORE, unplaced * float(scores[i].max()))
             else:
-                floor = relative * float(scores[i].max())
+                floor = placed * float(scores[i].max())
             pool = [j for j in pool if scores[i, j] >= floor]
             per_source: dict[int, int] = {}
             for j in chosen:
                 per_source[cands[j].source_id] = per_source.get(cands[j].source_id, 0) + 1
             with_lead = spec.lead_line and lead is not None
             limit = spec.max_statements - (1 if with_lead else 0)
-            spent = spent_by[i] or (lead_words if with_lead else 0)
-            before = spent
+            spent = before = spent_by[i]
             budget = min(spec.max_words or 10**6, remaining + spent)
             while pool and len(chosen) < limit:
                 best_j, best_val = None, -1e9
