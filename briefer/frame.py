@@ -61,6 +61,7 @@ _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gather
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
 PREVIEW_SLACK_DAYS = 14  # a meeting day this long before the middle publication date is another meeting's
+_DISTRICT = re.compile(r",?\s+[A-Z]\.?[A-Z]\.?$")  # "Washington, DC", "New York, NY"
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
 # A gathering's head words without "meeting": "the meeting will be held on Tuesday" is the leaders' own.
@@ -508,7 +509,9 @@ _COUNTRY_ALIASES = {
 def _norm_place(s: str) -> str:
     """"U.S." -> "united states", "Japan's" -> "japan": for comparing place names and
     nationalities."""
-    key = re.sub(r"['’]s$", "", s.strip()).replace(".", "").lower()
+    # "Washington, DC", "Washington D.C." and "Washington": a two-letter district or state
+    # after a city is part of no other name.
+    key = _DISTRICT.sub("", re.sub(r"['’]s$", "", s.strip())).replace(".", "").lower()
     return _COUNTRY_ALIASES.get(key, key)
 
 
@@ -782,7 +785,7 @@ def extract_frame(
     merged: dict[str, float] = defaultdict(float)
     for pl, v in place_votes.items():
         forms = spellings[_norm_place(pl)]
-        merged[sorted(forms, key=lambda f: (f.isupper(), -forms[f], f))[0]] += v
+        merged[sorted(forms, key=lambda f: (f.isupper(), bool(_DISTRICT.search(f)), -forms[f], f))[0]] += v
     place_votes = merged
     ranked = sorted(place_votes, key=lambda k: (-place_votes[k], k))
     if ranked and (place_votes[ranked[0]] >= 1.5 or n == 1):

@@ -440,3 +440,14 @@ def test_a_gathering_named_head_word_first_is_found(parser):
     ]
     f = _frame(srcs, parser)
     assert f.occasion == "Seventh Summit of the Isles"
+
+
+def test_a_city_with_its_district_and_without_is_one_place(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Washington, DC, on Friday.", "2031-03-10"),
+        _src(2, "Maru and Kalder will hold talks in Washington D.C. on Friday, officials said.", "2031-03-10"),
+        _src(3, "Anna Maru travels to Washington for her talks with Piet Kalder.", "2031-03-11"),
+        _src(4, "Maru will meet Kalder in the United States, the ministry said.", "2031-03-11"),
+        _src(5, "Maru and Kalder are expected to hold talks in the United States.", "2031-03-11"),
+    ]
+    assert _frame(srcs, parser).place == "Washington"
