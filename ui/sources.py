@@ -276,8 +276,8 @@ class SourceViewer(QTextBrowser):
         if not words:
             return False
         # Whitespace and curly quotes may differ between the sentence and the text.
-        pattern = r"\s+".join(_word_pattern(w) for w in words)
-        cursor = self.document().find(QRegularExpression(pattern), self._body_start)
+        whole = r"\s+".join(_word_pattern(w) for w in words)
+        cursor = self.document().find(QRegularExpression(whole), self._body_start)
         if cursor.isNull() and len(words) > 8:
             # An abridged or re-punctuated sentence: match its start, then take the
             # text sentence up to its end.
@@ -292,8 +292,7 @@ class SourceViewer(QTextBrowser):
                 cursor.setPosition(min(end, block.position() + len(block.text())), QTextCursor.MoveMode.KeepAnchor)
         if cursor.isNull():
             # A statement may rest on the article's headline, which is shown above the body.
-            pattern = r"\s+".join(_word_pattern(w) for w in words)
-            cursor = self.document().find(QRegularExpression(pattern), 0)
+            cursor = self.document().find(QRegularExpression(whole), 0)
         if cursor.isNull() or not cursor.hasSelection():
             return False  # never claim a highlight that is not there
         sel = QTextBrowser.ExtraSelection()
