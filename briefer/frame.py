@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from briefer.ingest.dates import dates_in, dates_with_year, has_day_span, weekdays_in
-from briefer.ports import Parse, Parser
+from briefer.ports import Entity, Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
 MEETING_WORDS = frozenset(
@@ -62,6 +62,7 @@ _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
 PREVIEW_SLACK_DAYS = 14  # a meeting day this long before the middle publication date is another meeting's
 _DISTRICT = re.compile(r",?\s+[A-Z]\.?[A-Z]\.?$")  # "Washington, DC", "New York, NY"
+_INITIALS_PLACE = re.compile(r"^[A-Z]\.?[A-Z]\.?$")  # "DC", "D.C", "NY" standing alone
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
 # A gathering's head words without "meeting": "the meeting will be held on Tuesday" is the leaders' own.
@@ -185,11 +186,22 @@ _NOT_NAME = frozenset(
 )
 
 
+# Lower-case particles inside a name: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
+_PARTICLES = frozenset(["da", "de", "do", "dos", "das", "di", "del", "della", "du", "van", "von", "der", "den",
+                        "ter", "bin", "ibn", "al", "el", "la", "le", "y"])
+
+
+def _name_keys(name: str) -> set[str]:
+    """The name's words as compared, without particles."""
+    return {_fold(t) for t in _name_tokens(name) if t not in _PARTICLES}
+
+
 def _good_name(name: str) -> bool:
     toks = _name_tokens(name)
+    words = [t for k, t in enumerate(toks) if not (0 < k < len(toks) - 1 and t in _PARTICLES)]
     return (
-        1 <= len(toks) <= 4
-        and all(t[0].isupper() for t in toks)
+        1 <= len(words) <= 4
+        and all(t[0].isupper() for t in words)
         and not any(t in _NOT_NAME for t in toks)
         and not re.search(r"['’]s\b|\d|[–—/]", name)
     )
@@ -205,6 +217,16 @@ def _title_case(text: str) -> bool:
     caps = sum(1 for w in ws if w.lower() in _FUNCTION_WORDS and w[0].isupper())
     lower = sum(1 for w in ws if w.lower() in _FUNCTION_WORDS and w[0].islower())
     return caps >= 2 and caps > lower
+
+
+def _is_person(p: Parse, e: Entity) -> bool:
+    """A person's name, or an organisation's or a place's that a relative clause shows to be a
+    person's: the recogniser takes some family names for either ("For Ishiba, who faces…").
+    (A place called "who" elsewhere stays a place: it is named as one more often.)"""
+    if e.label == "PERSON":
+        return True
+    after = [t.text.lower() for t in p.tokens[e.end:e.end + 2]]
+    return e.label in ("ORG", "GPE") and after == [",", "who"]
 
 
 class _People:
@@ -224,7 +246,7 @@ class _People:
             if _title_case(p.text):
                 continue
             for e in p.entities:
-                if e.label == "PERSON":
+                if _is_person(p, e):
                     name = _clean_person(e.text)
                     if _good_name(name):
                         full[name] += 1
@@ -240,12 +262,25 @@ class _People:
         # (A surname the recogniser also calls a nationality, "Albanese", stays a name.)
         demonym = {t for t in norp if norp[t] > as_name.get(t, 0) and t not in surnames}
         full = Counter({n: c for n, c in full.items() if not {_fold(t) for t in _name_tokens(n)} & demonym})
+        # Nor is a name run into a word the set names as a place more often than in names:
+        # "Xi Japan" from "…to convey to Xi Japan's concerns", when "Xi" is part of another name.
+        def misread(n: str) -> bool:
+            toks = _name_tokens(n)
+            rest = [t for t in toks if places.get(_fold(t), 0) <= as_name.get(_fold(t), 0)]
+            return 0 < len(rest) < len(toks) and any({_fold(t) for t in rest} <= _name_keys(m) for m in full if m != n)
+
+        full = Counter({n: c for n, c in full.items() if not misread(n)})
         # Group variants sharing a name token, most frequent first; a name that would join two
         # groups ("Putin-Donald Trump") is a conflation and is dropped.
         groups: list[tuple[set[str], Counter[str]]] = []
         for n in sorted(full, key=lambda n: (-full[n], n)):
-            toks = {_fold(t) for t in _name_tokens(n)}
-            homes = [g for g in groups if g[0] & toks]
+            toks = _name_keys(n)
+            # Two full names are one person only if one holds the other ("Donald Trump",
+            # "Donald J. Trump"), not when they share a family name ("Marina Silva", "Luiz
+            # Inácio Lula da Silva"): the shared word then names the one named more often.
+            homes = [g for g in groups if g[0] & toks
+                     and (len(toks) == 1 or not any(len(_name_keys(v)) > 1 and not (_name_keys(v) <= toks or toks <= _name_keys(v))
+                                                    for v in g[1]))]
             if len(homes) > 1:
                 continue
             if homes:
@@ -264,6 +299,8 @@ class _People:
             self.groups.append(name)
             for v in variants:
                 self.canon[v] = name
+        full_names = sorted((v for v in self.canon if len(_name_tokens(v)) > 1), key=lambda v: (-len(v), v))
+        self._full = re.compile(r"\b(?:" + "|".join(map(re.escape, full_names)) + r")\b") if full_names else None
         # A token that names a person of the set on its own ("Xi"), for mentions NER missed.
         self.token_of: dict[str, str] = {}
         weight = {g: sum(c for v, c in full.items() if self.canon.get(v) == g) for g in self.groups}
@@ -277,6 +314,13 @@ class _People:
     def in_text(self, text: str) -> list[str]:
         """Canonical people named in `text` (by any of their name tokens), in sorted order."""
         found = set()
+        if self._full is not None:
+            # A full name names its own person only: "Luiza Maru da Costa" is not also "Lena
+            # Costa" by its family name.
+            def take(m: re.Match[str]) -> str:
+                found.add(self.canon[m.group()])
+                return " "
+            text = self._full.sub(take, text)
         for tok in re.findall(r"[A-Z][\w’'-]*", text):
             tok = re.sub(r"['’]s$", "", tok)
             for part in [tok, *tok.split("-"), _fold(tok).capitalize()]:
@@ -628,6 +672,23 @@ def _reports_past(p: Parse, sent: str) -> bool:
     return bool(roots) and roots[0].tag == "VBD" and not _FUTURE.search(sent)
 
 
+def _in_past_clause(p: Parse, pos: int) -> bool:
+    """True if the words at character `pos` belong to a clause, not the main one, whose verb
+    is in the past tense: "…after supporters stormed Congress on Jan. 8", "…, the White House
+    said on Tuesday". That day is of something that happened, not of the meeting."""
+    at = [i for i, t in enumerate(p.tokens) if t.idx <= pos]
+    if not at:
+        return False
+    i, seen = at[-1], set()
+    while i not in seen:
+        seen.add(i)
+        t = p.tokens[i]
+        if t.pos in ("VERB", "AUX") and t.dep != "aux":
+            return t.tag == "VBD" and t.head != i
+        i = t.head
+    return False
+
+
 def _speaks_ahead(p: Parse, sent: str) -> bool:
     """True if the sentence speaks of what is to come: a future word ("will", "set to"), or a
     main verb in the present tense ("The leaders meet in Lindau on Wednesday"); not "details
@@ -667,6 +728,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                                              ahead=k == 0 or _speaks_ahead(p, sent)):
                 if pub is not None and d < pub - timedelta(days=1):
                     continue  # a date for a meeting ahead is not before the article
+                if _in_past_clause(p, pos):
+                    continue  # "…especially after protesters stormed Congress on Jan. 8"
                 sf.dates.append(d)
                 if explicit and names:
                     sf.explicit_dates.append(d)
@@ -822,7 +885,11 @@ def extract_frame(
                   and top not in inside.get(p, set()) and p not in inside.get(top, set())]
         if not rivals:
             frame.place = top
-            outer = sorted(inside.get(top, set()), key=lambda c: (-place_votes.get(c, 0.0), c))
+            # A district or state in initials ("D.C", "NY") is no country to name the city by;
+            # "US" and "UK" are.
+            outer = sorted((c for c in inside.get(top, set()) if not _INITIALS_PLACE.match(c)
+                            or _norm_place(c) in _COUNTRY_ALIASES.values()),
+                           key=lambda c: (-place_votes.get(c, 0.0), c))
             # A principal's own country lies in no other place.
             frame.place_parts = (top, outer[0]) if outer and outer[0] != top and not country_like(top) else (top,)
             frame.support["where"] = sorted(
