@@ -380,6 +380,13 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         # "according to X" (a prepositional phrase): the whole phrase goes, with its comma.
         if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
             phrase = list(verb.subtree)
+            head = verb.head
+            if head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
+                # The parser hung the clause's own subject on the phrase ("According to X,
+                # Kremlin spokesman, the agenda … is" with "agenda" in apposition to X):
+                # the phrase cannot go without it.
+                return []
             # The parser may leave the speaker outside the phrase ("According to the president's
             # adviser Ali Kaya, A and B plan…" read as three subjects): deleting only "According
             # to" would make the speaker an actor. The phrase then runs to the next comma or
@@ -391,6 +398,14 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
                 if stop >= verb.sent.end or (doc[stop].text != "," and verb.i == verb.sent.start):
                     return []
                 phrase = list(doc[verb.i:stop])
+            # "According to X, Kremlin spokeswoman, the agenda … is": the speaker's apposition
+            # (a short stretch with no verb between two commas) would stay behind as a subject.
+            end = max(t.i for t in phrase) + 1
+            if end < verb.sent.end and doc[end].text == ",":
+                nxt = next((t.i for t in doc[end + 1:verb.sent.end] if t.text == ","), None)
+                if nxt is not None and nxt - end <= 6 and not any(
+                        t.pos_ in ("VERB", "AUX") for t in doc[end + 1:nxt]):
+                    return []
             sp = span_of(phrase, "attribution")
             return [_absorb_commas(sp, items)] if sp else []
         return []

@@ -457,3 +457,21 @@ def test_no_deletion_leaves_a_verb_without_its_subject():
     bullet = compress(sentence).text
     assert "election will be" not in bullet
     assert bullet.startswith("Reyes travelled to Lindau on Monday")
+
+
+def test_according_to_stays_when_the_speakers_title_would_be_left_as_the_subject():
+    # The parser reads "Kremlin spokeswoman" (or "the agenda") as belonging to the phrase or
+    # as the subject; deleting "According to Anna Maru," would leave a fragment either way.
+    for sentence in (
+        "According to Anna Maru, Kremlin spokeswoman, the agenda for Kalder's visit is comprehensive, "
+        "covering both formal talks and informal exchanges.",
+        "According to Oleg Varin, Kremlin Spokesman, the agenda for the visit is comprehensive, "
+        "encompassing both formal discussions and informal exchanges.",
+    ):
+        bullet = compress(sentence).text
+        assert "the agenda for" in bullet and not bullet.startswith(("Is ", "Kremlin")), bullet
+
+
+def test_according_to_goes_when_the_clause_keeps_its_subject():
+    assert compress("According to a senior official, the leaders are expected to discuss trade and security "
+                    "in their first meeting since the crisis began last year.").text.startswith("The leaders are")
