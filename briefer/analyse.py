@@ -442,7 +442,10 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 weight[pl] += 1 + 2 * len(principals & set(names))
             own_places = sorted({x for x in sf.places if x not in frame.countries}, key=lambda x: (-weight[x], x))
             text = f"{s.title}\n{s.text}"
-            if not any(_compatible(op, frame.place, frame) for op in own_places) \
+            # A place named with one principal only is where that one goes ("Macron hosts a
+            # conference in Paris on 13 December"), not where the two meet.
+            both = any(pl == own_places[0] and len(principals & set(names)) >= 2 for pl, names in sf.place_cands)
+            if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
                     and not any(place_mentioned(fp, text) for fp in frame.place_parts):
                 score += 1
                 notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")

@@ -715,7 +715,9 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             person_score[n] += weight
         for a_i, a in enumerate(names):
             for b in names[a_i + 1:]:
-                sf.pair_mentions[(a, b)] += weight
+                # A couple travelling together ("Emmanuel and Brigitte Macron") is no meeting.
+                if not _name_keys(a) & _name_keys(b):
+                    sf.pair_mentions[(a, b)] += weight
         ahead = looks_ahead(sent) or k == 0
         if ahead:
             sf.places.extend(meeting_places)

@@ -156,3 +156,27 @@ def test_without_a_date_for_the_set_a_source_whose_meeting_day_precedes_the_othe
     assert a.frame.when is None  # the sources disagree on the day
     assert FLAG_STALE in flags[4]
     assert flags[1] == flags[2] == flags[3] == []
+
+
+def test_a_couple_travelling_together_is_not_another_meeting(parser):
+    # "Anna and Jon Maru" are two people who share a family name; their trip is the set's.
+    srcs = [
+        *PREVIEWS,
+        _src(4, "Anna Maru and her husband Jon Maru travel to Osterland this week for a three-day state visit. "
+                "The visit of Anna Maru and Jon Maru will open with a dinner. Anna Maru and Jon Maru will "
+                "then tour the harbour before the talks in Lindau with Piet Kalder.", None),
+    ]
+    flags, _ = _flags(srcs, parser)
+    assert flags == {1: [], 2: [], 3: [], 4: []}
+
+
+def test_a_place_and_day_given_for_one_principals_own_event_do_not_make_another_meeting(parser):
+    # "Maru hosts a conference in Brest on 26 March": where and when Maru goes next, not where
+    # the two meet.
+    srcs = [
+        *PREVIEWS,
+        _src(4, "Maru and Kalder will hold talks on Friday on the border. Maru is hosting an international "
+                "conference on the matter in Brest on March 26.", "2031-03-12"),
+    ]
+    flags, _ = _flags(srcs, parser)
+    assert flags == {1: [], 2: [], 3: [], 4: []}
