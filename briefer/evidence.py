@@ -51,6 +51,29 @@ _DANGLING = re.compile(
     r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
     r"|for that reason|that is why),"
 )
+# Who speaks, as a bare pronoun: "He said the date … had not been set", "…, she added." The
+# bullet drops an attribution, so what is left may stand alone (`_speaker_only`).
+_PRONOUN_SPEAKER = re.compile(r"^[\"“]?(?:He|She) (?:said|says|added|told reporters)\b"
+                              r"|,[’'\"”]?\s*(?:he|she) (?:said|added|told \w+)\b")
+
+
+def _speaker_only(text: str) -> bool:
+    """True if all that leans on the sentence before is who speaks, and the bullet (which
+    drops the attribution) stands alone: no pronoun left to ask "who?" of."""
+    if not _PRONOUN_SPEAKER.search(text):
+        return False
+    from briefer.compress import compress
+
+    bullet = compress(text).text
+    # "He said Kyiv should forget NATO and repeated Russia's claims": the speaker is also the
+    # subject of a second verb, which the bullet would give to someone else.
+    return bool(bullet) and not _DANGLING.search(bullet) and not _SECOND_VERB.search(bullet) \
+        and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
+
+
+_SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")
+
+
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _NO_NEWS = re.compile(
@@ -241,7 +264,8 @@ def score_sentences(
     for j, c in enumerate(cands):
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
-        if _DANGLING.search(c.text) or nowhere[j] or (_FIRST_PERSON.search(c.text) and not _SPEAKER.search(c.text)):
+        if (_DANGLING.search(c.text) and not _speaker_only(c.text)) or nowhere[j] \
+                or (_FIRST_PERSON.search(c.text) and not _SPEAKER.search(c.text)):
             # ... or someone speaks ("we", "I") and the sentence does not say who.
             scores[:, j] = -1.0  # leans on a sentence we do not show, or belongs nowhere
             continue

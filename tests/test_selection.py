@@ -251,3 +251,18 @@ def test_a_sentence_is_placed_nowhere_only_when_none_is_the_majority(embedder):
     # "none" is the majority: nowhere.
     _, scores = score_sentences(analysis, specs, embedder, _FixedPlacement([0.05, 0.1, 0.2, 0.04, 0.01, 0.6]))
     assert (scores <= -1.0).all()
+
+
+def test_a_sentence_whose_only_pronoun_is_its_speaker_is_evidence_without_the_attribution():
+    from briefer.evidence import _speaker_only
+
+    # The bullet drops "He said": what is left needs no sentence before it.
+    assert _speaker_only("He said the date for the visit to Ostria had not been set yet, but it could be "
+                         "discussed during Friday's meeting.")
+    assert _speaker_only("The meeting in Port Aldo is really overdue, and both capitals understand it, he said.")
+    # "they" still asks "who?"; and a second verb of the speaker's would pass to someone else.
+    assert not _speaker_only("Naturally, they will give a positive assessment of the partnership, he added.")
+    assert not _speaker_only("He said Ostria should forget about the treaty and repeated Veloria's claims "
+                             "about the river.")
+    # A pronoun that is not the speaker leans on the sentence before as before.
+    assert not _speaker_only("He will travel to Port Aldo on Friday for the talks.")
