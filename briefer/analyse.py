@@ -423,8 +423,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # principals (or names its own pair together at least twice as often).
         own = sorted(sf.pair_mentions, key=lambda pr: (-sf.pair_mentions[pr], pr))
         text_all = f"{s.title}\n{s.text}"
+        # (By any spelling the set uses for them: sf.people has "Albanis" as Albanese.)
         missing = [p for p, toks in zip(frame.people, person_tokens(frame))
-                   if not any(names_person(text_all, tok) for tok in toks if len(tok) > 1)]
+                   if p.name not in sf.people and not any(names_person(text_all, tok) for tok in toks if len(tok) > 1)]
         if len(pair) == 2 and own and tuple(sorted(own[0])) != pair and (
             (missing and sf.pair_mentions[own[0]] >= 1)
             or sf.pair_mentions[own[0]] >= max(2, 2 * sf.pair_mentions.get(pair, 0))

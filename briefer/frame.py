@@ -281,6 +281,12 @@ class _People:
             homes = [g for g in groups if g[0] & toks
                      and (len(toks) == 1 or not any(len(_name_keys(v)) > 1 and not (_name_keys(v) <= toks or toks <= _name_keys(v))
                                                     for v in g[1]))]
+            if not homes and len(toks) == 1:
+                # A family name misspelt ("Albanis" for "Albanese", a machine translation):
+                # the same first five letters and nearly the same length.
+                (t,) = toks
+                homes = [g for g in groups if len(t) >= 6 and any(
+                    len(u) >= 6 and u[:5] == t[:5] and abs(len(u) - len(t)) <= 2 for u in g[0])][:1]
             if len(homes) > 1:
                 continue
             if homes:
@@ -802,6 +808,7 @@ def extract_frame(
         frame.sources[sid] = read_source(sid, sents, [parsed[s] for s in sents], pub, people, known, year_ref)
     n = len(per_source)
 
+    texts = [s for _, sents, _ in per_source for s in sents]
     # Who: the pair that most sources name together in meeting sentences.
     pair_votes: Counter[tuple[str, str]] = Counter()
     single: Counter[str] = Counter()
@@ -814,8 +821,19 @@ def extract_frame(
         mentions: Counter[tuple[str, str]] = Counter()
         for sf in frame.sources.values():
             mentions.update(sf.pair_mentions)
-        best = sorted(pair_votes, key=lambda pr: (-pair_votes[pr], -mentions[pr], -(single[pr[0]] + single[pr[1]]), pr))[0]
-        chosen = list(best) if pair_votes[best] >= max(1, (n + 2) // 3) else []
+        ranked = sorted(pair_votes, key=lambda pr: (-pair_votes[pr], -mentions[pr], -(single[pr[0]] + single[pr[1]]), pr))
+        need = max(1, (n + 2) // 3)
+        best = ranked[0]
+        # A visitor who meets the host's president and its premier: the pair most named may
+        # be the two hosts. Two leaders of one country are not the two sides; the pair of
+        # one of them with someone of another country, as well supported, is.
+        nat = {nm: _norm_place(_roles(nm, texts)[1]) for pr in ranked[:6] for nm in pr}
+        if nat[best[0]] and nat[best[0]] == nat[best[1]]:
+            across = [pr for pr in ranked[1:6] if pair_votes[pr] >= need and set(pr) & set(best)
+                      and nat[pr[0]] != nat[pr[1]]]
+            if across:
+                best = across[0]
+        chosen = list(best) if pair_votes[best] >= need else []
     else:
         chosen = []
     if not chosen and single:
@@ -823,7 +841,6 @@ def extract_frame(
         chosen = [top] if single[top] >= max(1, (n + 1) // 2) else []
     # Most mentioned first, then by name: the same order whatever the input order.
     chosen.sort(key=lambda nm: (-single[nm], nm))
-    texts = [s for _, sents, _ in per_source for s in sents]
     frame.people = []
     for nm in chosen:
         role, nat = _roles(nm, texts)
@@ -905,7 +922,8 @@ def extract_frame(
     # dated themselves, so one source's wrong publication year does not move the meeting.
     day_votes: dict[tuple[int, int], float] = defaultdict(float)
     backers: dict[tuple[int, int], list[int]] = defaultdict(list)
-    years: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
+    years: dict[tuple[int, int], dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    dated = {sid for sid, _, pub in per_source if pub}
 
     def about_it(names: tuple[str, ...], places: tuple[str, ...]) -> bool:
         # A sentence about the meeting that names nobody and nowhere else ("The summit
@@ -923,7 +941,8 @@ def extract_frame(
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
-            years[md][d.year] += 1
+            # The year of an undated source's "4 November" is the set's guess, not its word.
+            years[md][d.year] += 1.0 if sid in dated or d in sf.year_dates else 0.4
         for md, w in best_w.items():
             day_votes[md] += w
             backers[md].append(sid)

@@ -531,3 +531,41 @@ def test_a_name_run_into_a_place_word_is_no_one(parser):
     assert "Maru Kenya" not in f.sources[4].people
     a = analyse(srcs, None, parser)
     assert 4 not in a.assessments or not a.assessments[4].flags
+
+
+def test_a_visitor_who_meets_the_hosts_president_and_premier_is_a_principal(parser):
+    # Every source names the two hosts together ("Xu and Premier Lan"); the two sides of
+    # the meeting are the visitor and the host's president.
+    srcs = [
+        _src(i, f"Osterland Prime Minister Piet Kalder will meet Veltrian President Anna Maru and Veltrian Premier "
+                f"Tomas Lan in Lindau on March 14. Kalder's talks with Maru and Lan will cover trade. {extra}",
+             "2031-03-0" + str(i))
+        for i, extra in ((1, "Maru and Lan will host a dinner."), (2, "Maru and Lan lead the Veltrian side."),
+                         (3, "Maru and Lan will sign the deals with Kalder."))
+    ]
+    f = _frame(srcs, parser)
+    assert sorted(p.name for p in f.people) == ["Anna Maru", "Piet Kalder"]
+
+
+def test_an_undated_sources_day_takes_its_year_from_the_dated_sources_not_the_sets_guess(parser):
+    # One source dated weeks before, one dated years after (about a later trip); the undated
+    # sources' "14 March" is in the year of the source that gives that day, not the later one.
+    srcs = [
+        _src(1, "Prime Minister Piet Kalder will meet President Anna Maru in Lindau on March 14.", "2031-02-20"),
+        _src(2, "Kalder and Maru will hold talks in Lindau on March 14, officials said.", None),
+        _src(3, "Maru will host Kalder in Lindau on 14 March for talks on trade.", None),
+        _src(4, "Kalder will visit Brest in July to meet Maru again, their fourth meeting.", "2033-06-01"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.when == date(2031, 3, 14)
+
+
+def test_a_misspelt_family_name_is_the_same_person(parser):
+    # A machine translation writes "Kalderi" for "Kalder": the source is about the same meeting.
+    srcs = [
+        *MARU,
+        _src(4, "Prime Minister Kalderi said that his visit to Lindau would stabilise ties. Kalderi will meet Maru "
+                "in Lindau, and Darwen, the head of the port authority, will join the talks with Kalderi.", "2031-03-11"),
+    ]
+    a = analyse(srcs, None, parser)
+    assert 4 not in a.assessments or not a.assessments[4].flags
