@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from briefer.ingest.dates import dates_in, dates_with_year, has_day_span, weekdays_in
+from briefer.ingest.dates import dates_in, dates_with_year, day_span_length, has_day_span, weekdays_in
 from briefer.ports import Entity, Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
@@ -647,7 +647,9 @@ def _occasion_key(o: str) -> str:
     return re.sub(r"\s+(summit|forum|conference|gathering|assembly|meeting)$", "", o, flags=re.I).lower()
 
 
-_ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*)\b", re.I)
+TRIP_DAYS = 3  # a span of days this long, given with the leaders, is a trip's, not their meeting's
+_ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*"
+                      r"|set(?:s|ting)? off)\b", re.I)
 _MEET_WORD = re.compile(r"\b(meet\w*|talks|summit|hold|holds|bilateral|sit|host\w*|dinner|discuss\w*|visit\w*)\b", re.I)
 
 
@@ -742,8 +744,12 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 if explicit and names:
                     sf.explicit_dates.append(d)
                 w = (1.0 if explicit else 0.5) * _event_weight(sent, pos) * (1.0 if pub else 0.8)
-                if not names and (has_day_span(sent) or _GATHERING_WORD.search(sent)):
-                    w *= 0.5  # "the summit runs October 30-31": the gathering's days, not the meeting's
+                if (not names and (has_day_span(sent) or _GATHERING_WORD.search(sent))) \
+                        or day_span_length(sent) >= TRIP_DAYS:
+                    # "the summit runs October 30-31" (no leader named), "visits Beijing and
+                    # Shanghai on 4-7 November": the gathering's or the trip's days, not the
+                    # meeting's. Two days for the leaders ("7-8 June") are their meeting's.
+                    w *= 0.5
                 if _EITHER_DAY.search(sent):
                     w *= 0.5  # "on the 3rd or 4th of July": neither day is said
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))

@@ -569,3 +569,24 @@ def test_a_misspelt_family_name_is_the_same_person(parser):
     ]
     a = analyse(srcs, None, parser)
     assert 4 not in a.assessments or not a.assessments[4].flags
+
+
+def test_a_visits_span_of_days_and_its_departure_day_weigh_less_than_the_meetings_day(parser):
+    # "12-15 March" is the trip; "set off … (March 12)" its start; the talks are on the 14th.
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will visit Lindau and Brest on 12-15 March, the first visit in "
+                "seven years.", "2031-02-20"),
+        _src(2, "Anna Maru will set off for Osterland on Thursday (March 12), officials said.", None),
+        _src(3, "Maru is expected to meet Prime Minister Piet Kalder in Lindau on March 14.", None),
+        _src(4, "Kalder will host Maru for talks in Lindau on March 14.", "2031-03-01"),
+        _src(5, "Anna Maru will visit Osterland on 12-15 March, her office said.", "2031-02-25"),
+    ]
+    assert _frame(srcs, parser).when == date(2031, 3, 14)
+
+
+def test_the_length_of_a_span_of_days():
+    from briefer.ingest.dates import day_span_length
+
+    assert day_span_length("He visits Lindau and Brest on 4-7 November.") == 4
+    assert day_span_length("The leaders meet on 7-8 June.") == 2
+    assert day_span_length("The leaders meet on Friday.") == 0

@@ -541,6 +541,15 @@ def has_day_span(text: str) -> bool:
     return bool(_SPAN_IN.search(text))
 
 
+def day_span_length(text: str) -> int:
+    """How many days the first span of days in a sentence covers ("4-7 November": 4); 0 if none."""
+    m = _SPAN_IN.search(text)
+    if not m:
+        return 0
+    days = [int(d) for d in re.findall(r"\b\d{1,2}\b", m.group())[:2]]
+    return days[1] - days[0] + 1 if len(days) == 2 and days[1] > days[0] else 0
+
+
 _SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SENT_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
