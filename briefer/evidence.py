@@ -67,8 +67,9 @@ def _speaker_only(text: str) -> bool:
     bullet = compress(text).text
     # "He said Kyiv should forget NATO and repeated Russia's claims": the speaker is also the
     # subject of a second verb, which the bullet would give to someone else.
+    # Nor may it speak in the first person: without the speaker, "us" is no one.
     return bool(bullet) and not _DANGLING.search(bullet) and not _SECOND_VERB.search(bullet) \
-        and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
+        and not _FIRST_PERSON.search(bullet) and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
 
 
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")

@@ -264,5 +264,7 @@ def test_a_sentence_whose_only_pronoun_is_its_speaker_is_evidence_without_the_at
     assert not _speaker_only("Naturally, they will give a positive assessment of the partnership, he added.")
     assert not _speaker_only("He said Ostria should forget about the treaty and repeated Veloria's claims "
                              "about the river.")
+    # Without its speaker, "us" is no one.
+    assert not _speaker_only("“The entire place is locked down for us,” he said.")
     # A pronoun that is not the speaker leans on the sentence before as before.
     assert not _speaker_only("He will travel to Port Aldo on Friday for the talks.")
