@@ -56,6 +56,9 @@ _DANGLING = re.compile(
 _PRONOUN_SPEAKER = re.compile(r"^[\"“]?(?:He|She) (?:said|says|added|told reporters)\b"
                               r"|,[’'\"”]?\s*(?:he|she) (?:said|added|told \w+)\b")
 
+# "…and repeated Russia's claims": a second verb whose subject is the same speaker.
+_SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")
+
 
 def _speaker_only(text: str) -> bool:
     """True if all that leans on the sentence before is who speaks, and the bullet (which
@@ -70,9 +73,6 @@ def _speaker_only(text: str) -> bool:
     # Nor may it speak in the first person: without the speaker, "us" is no one.
     return bool(bullet) and not _DANGLING.search(bullet) and not _SECOND_VERB.search(bullet) \
         and not _FIRST_PERSON.search(bullet) and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
-
-
-_SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")
 
 
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")

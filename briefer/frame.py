@@ -222,7 +222,8 @@ def _title_case(text: str) -> bool:
 def _is_person(p: Parse, e: Entity) -> bool:
     """A person's name, or an organisation's or a place's that a relative clause shows to be a
     person's: the recogniser takes some family names for either ("For Ishiba, who faces…").
-    (A place called "who" elsewhere stays a place: it is named as one more often.)"""
+    (A real place so written, "Russia, who…", is named as a place more often and is dropped
+    as a name below.)"""
     if e.label == "PERSON":
         return True
     after = [t.text.lower() for t in p.tokens[e.end:e.end + 2]]
