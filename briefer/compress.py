@@ -381,7 +381,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
             phrase = list(verb.subtree)
             head = verb.head
-            if head.pos_ in ("VERB", "AUX") and not any(
+            # (A participle's clause has no subject of its own: "…, agreeing it should not be
+            # in Beijing's interest, according to an official" is not such a case.)
+            if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
                 # The parser hung the clause's own subject on the phrase ("According to X,
                 # Kremlin spokesman, the agenda … is" with "agenda" in apposition to X):

@@ -475,3 +475,12 @@ def test_according_to_stays_when_the_speakers_title_would_be_left_as_the_subject
 def test_according_to_goes_when_the_clause_keeps_its_subject():
     assert compress("According to a senior official, the leaders are expected to discuss trade and security "
                     "in their first meeting since the crisis began last year.").text.startswith("The leaders are")
+
+
+def test_according_to_after_a_participle_goes_with_the_official():
+    sentence = ("Reyes, Tamura and Kalder spent most of their 50-minute discussion focused on the issue, agreeing it "
+                "“should not be in Veloria's interest to have this destabilising cooperation in the region\", according "
+                "to a senior administration official who spoke on condition of anonymity to discuss their private "
+                "conversations.")
+    bullet = compress(sentence).text
+    assert "agreeing it" in bullet and "according to" not in bullet, bullet
