@@ -61,8 +61,9 @@ _OCCASION_HEAD = re.compile(r"\b(summit|forum|conference|meeting|meetings|gather
 _SIDELINES = re.compile(r"\b(sidelines|margins|sideline)\b", re.I)
 _ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\b")
 PREVIEW_SLACK_DAYS = 14  # a meeting day this long before the middle publication date is another meeting's
-_DISTRICT = re.compile(r",?\s+[A-Z]\.?[A-Z]\.?$")  # "Washington, DC", "New York, NY"
-_INITIALS_PLACE = re.compile(r"^[A-Z]\.?[A-Z]\.?$")  # "DC", "D.C", "NY" standing alone
+_INITIALS = r"[A-Z]\.?[A-Z]\.?"  # a district or state in two initials: "DC", "D.C.", "NY"
+_DISTRICT = re.compile(rf",?\s+{_INITIALS}$")  # after a city: "Washington, DC", "New York, NY"
+_INITIALS_PLACE = re.compile(rf"^{_INITIALS}$")  # standing alone: "D.C"
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
 # A gathering's head words without "meeting": "the meeting will be held on Tuesday" is the leaders' own.
@@ -191,9 +192,10 @@ _PARTICLES = frozenset(["da", "de", "do", "dos", "das", "di", "del", "della", "d
                         "ter", "bin", "ibn", "al", "el", "la", "le", "y"])
 
 
-def _name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=4096)  # compared pairwise when grouping names, and per pair of every sentence
+def _name_keys(name: str) -> frozenset[str]:
     """The name's words as compared, without particles."""
-    return {_fold(t) for t in _name_tokens(name) if t not in _PARTICLES}
+    return frozenset(_fold(t) for t in _name_tokens(name) if t not in _PARTICLES)
 
 
 def _good_name(name: str) -> bool:
@@ -816,6 +818,14 @@ def extract_frame(
     n = len(per_source)
 
     texts = [s for _, sents, _ in per_source for s in sents]
+    roles: dict[str, tuple[str, str]] = {}
+
+    def role_of(nm: str) -> tuple[str, str]:
+        """`_roles` of a name, read from the texts once (the pair choice and the people both ask)."""
+        if nm not in roles:
+            roles[nm] = _roles(nm, texts)
+        return roles[nm]
+
     # Who: the pair that most sources name together in meeting sentences.
     pair_votes: Counter[tuple[str, str]] = Counter()
     single: Counter[str] = Counter()
@@ -834,10 +844,12 @@ def extract_frame(
         # A visitor who meets the host's president and its premier: the pair most named may
         # be the two hosts. Two leaders of one country are not the two sides; the pair of
         # one of them with someone of another country, as well supported, is.
-        nat = {nm: _norm_place(_roles(nm, texts)[1]) for pr in ranked[:6] for nm in pr}
-        if nat[best[0]] and nat[best[0]] == nat[best[1]]:
+        def nat(nm: str) -> str:
+            return _norm_place(role_of(nm)[1])
+
+        if nat(best[0]) and nat(best[0]) == nat(best[1]):
             across = [pr for pr in ranked[1:6] if pair_votes[pr] >= need and set(pr) & set(best)
-                      and nat[pr[0]] != nat[pr[1]]]
+                      and nat(pr[0]) != nat(pr[1])]
             if across:
                 best = across[0]
         chosen = list(best) if pair_votes[best] >= need else []
@@ -850,8 +862,8 @@ def extract_frame(
     chosen.sort(key=lambda nm: (-single[nm], nm))
     frame.people = []
     for nm in chosen:
-        role, nat = _roles(nm, texts)
-        frame.people.append(Person(nm, role, nat, _all_nationalities(nm, texts), _short_name(nm, texts)))
+        role, nationality = role_of(nm)
+        frame.people.append(Person(nm, role, nationality, _all_nationalities(nm, texts), _short_name(nm, texts)))
     frame.support["who"] = sorted(sid for sid, sf in frame.sources.items() if all(p in sf.people for p in chosen))
 
     # Where: places named for the meeting, one vote per source; the most specific place
