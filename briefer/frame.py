@@ -72,6 +72,9 @@ _EITHER_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?\d{1,2}(?
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{2,5})\)")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATE_SPAN_DAYS = 3  # dates this close are the same meeting (multi-day visits, time zones)
+# A city the sources name for the meeting, where the leading place is a principal's own country:
+# one source naming it with both leaders (or two with one) is enough to be more precise.
+CITY_IN_HOST_VOTES = 1.0
 
 
 @dataclass(frozen=True)
@@ -879,15 +882,32 @@ def extract_frame(
         for pl, w in best_w.items():
             place_votes[pl] += w
     # "VLADIVOSTOK" (a dateline) and "Vladivostok" are one place: the usual spelling wins.
+    # "Delhi" is short for "New Delhi" when the sources name both.
+    keys = {_norm_place(pl) for sf in frame.sources.values() for pl, _ in sf.place_cands}
+
+    def place_key(pl: str) -> str:
+        key = _norm_place(pl)
+        return f"new {key}" if f"new {key}" in keys else key
+
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for sf in frame.sources.values():
         for pl, _ in sf.place_cands:
-            spellings[_norm_place(pl)][pl] += 1
+            spellings[place_key(pl)][pl] += 1
+
+    def canonical(pl: str) -> str:
+        # The fuller name ("New Delhi") before the short one, then the usual spelling.
+        forms = spellings[place_key(pl)]
+        return sorted(forms, key=lambda f: (f.isupper(), bool(_DISTRICT.search(f)), -len(_norm_place(f)),
+                                            -forms[f], f))[0]
+
     merged: dict[str, float] = defaultdict(float)
     for pl, v in place_votes.items():
-        forms = spellings[_norm_place(pl)]
-        merged[sorted(forms, key=lambda f: (f.isupper(), bool(_DISTRICT.search(f)), -forms[f], f))[0]] += v
+        merged[canonical(pl)] += v
     place_votes = merged
+    place_sources: dict[str, set[int]] = defaultdict(set)  # the sources that name each place
+    for sid, sf in frame.sources.items():
+        for pl, _ in sf.place_cands:
+            place_sources[canonical(pl)].add(sid)
     ranked = sorted(place_votes, key=lambda k: (-place_votes[k], k))
     if ranked and (place_votes[ranked[0]] >= 1.5 or n == 1):
         top = ranked[0]
@@ -912,8 +932,12 @@ def extract_frame(
         frame.countries = {pl for pl in ranked if country_like(pl)}
         if country_like(top) and not finer:
             cities = [c for c in ranked if c != top and not country_like(c)
-                      and place_votes[c] >= max(1.5, 0.4 * place_votes[top])
+                      and place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
                       and not (inside.get(c, set()) - {top})]
+            # Below 1.5 votes, a city must come from two sources and lead the other cities: a
+            # place one preview recalls ("they last met in Bali") is not where they meet now.
+            cities = [c for c in cities if place_votes[c] >= 1.5 or (
+                len(place_sources[c]) >= 2 and all(place_votes[o] < place_votes[c] for o in cities if o != c))]
             if cities:
                 inside = {**inside, cities[0]: {top}}
                 frame.containment.setdefault(cities[0], set()).add(top)

@@ -590,3 +590,25 @@ def test_the_length_of_a_span_of_days():
     assert day_span_length("He visits Lindau and Brest on 4-7 November.") == 4
     assert day_span_length("The leaders meet on 7-8 June.") == 2
     assert day_span_length("The leaders meet on Friday.") == 0
+
+
+def _host_country_sources(city_3: str, city_4: str) -> list[Source]:
+    return [
+        _src(1, "Indian Prime Minister Ravi Kumar will host President Piet Kalder of Veltria in India on Friday.",
+             "2031-03-10"),
+        _src(2, "Kalder will meet Kumar in India next week, officials said.", "2031-03-09"),
+        _src(3, f"Kumar and Kalder will hold talks in {city_3} on Friday, the ministry said.", "2031-03-10"),
+        _src(4, f"Kalder arrives in {city_4} on Thursday for his talks with Kumar.", "2031-03-11"),
+        _src(5, "Kumar and Kalder meet this week.", "2031-03-11"),
+    ]
+
+
+def test_a_city_two_sources_name_in_the_hosts_country_is_the_place_and_its_short_name_is_the_same(parser):
+    f = _frame(_host_country_sources("New Plymouth", "Plymouth"), parser)
+    assert f.place == "New Plymouth"
+    assert f.place_parts == ("New Plymouth", "India")
+
+
+def test_a_city_only_one_source_names_does_not_replace_the_hosts_country(parser):
+    srcs = _host_country_sources("Plymouth", "the capital")
+    assert _frame(srcs, parser).place == "India"
