@@ -554,8 +554,10 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
             # The conjunction and comma before a conjunct go with it: "A, B and C".
             j = tok.left_edge.i - 1
             while j >= 0 and (doc[j].dep_ in ("cc", "preconj") or doc[j].text in (",", ";")) and doc[j].head.i in (tok.head.i, tok.i):
-                toks.insert(0, doc[j])
-                j -= 1
+                # A conjunction of several words goes whole: "as well as", not "as" alone.
+                cc = list(doc[j].subtree)
+                toks[:0] = cc
+                j = cc[0].i - 1
         sp = span_of(toks, kind)
         if sp is None or (tok.dep_ == "prep" and sp.end - sp.start < 2):
             continue  # a preposition without its object is a misparse
@@ -663,11 +665,19 @@ def _absorb_commas(sp: Span, items: list[Item]) -> Span:
     a, b = sp.start, sp.end
     if a > 0 and items[a - 1].text == ",":
         a -= 1
-        if b < len(items) and items[b].text == "," and _next_is_word(items, b + 1):
+        if b < len(items) and items[b].text == "," and _next_is_word(items, b + 1) \
+                and not _attribution_follows(items, b + 1):
             b += 1
     elif a == 0 and b < len(items) and items[b].text == ",":
         b += 1
     return Span(a, b, sp.kind, sp.protected)
+
+
+def _attribution_follows(items: list[Item], i: int) -> bool:
+    """True if items[i:] is a closing attribution ("Ushakov told reporters."): the comma before
+    it stays when an aside before it goes ("…, a breakfast and a news conference, Ushakov said")."""
+    rest = [it.text.lower().strip("”’\"'") for it in items[i:] if it.word]
+    return 0 < len(rest) <= 12 and any(w in _REPORTING for w in rest)
 
 
 def _next_is_word(items: list[Item], i: int) -> bool:

@@ -484,3 +484,21 @@ def test_according_to_after_a_participle_goes_with_the_official():
                 "conversations.")
     bullet = compress(sentence).text
     assert "agreeing it" in bullet and "according to" not in bullet, bullet
+
+
+def test_a_conjunction_of_several_words_goes_whole():
+    bullet = compress(
+        "They will also discuss the drought in the north as well as fishing rights and economic cooperation, "
+        "presidential aide Lena Ortiz was quoted as saying by the state news agency."
+    ).text
+    assert "as well" not in bullet or "as well as fishing" in bullet
+    assert bullet.startswith("They will discuss the drought in the north")
+
+
+def test_the_comma_before_a_closing_attribution_stays_when_an_aside_goes():
+    bullet = compress(
+        "The visit is expected to include a one-on-one meeting between Reyes and Varga, a working lunch and a "
+        "joint news conference, palace spokesman Dario Cruz told reporters."
+    ).text
+    assert "Varga Dario" not in bullet
+    assert re.search(r"Varga(, a working lunch and a joint news conference)?, (palace spokesman )?Dario Cruz told", bullet)
