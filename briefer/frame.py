@@ -653,6 +653,7 @@ def _occasion_key(o: str) -> str:
     return re.sub(r"\s+(summit|forum|conference|gathering|assembly|meeting)$", "", o, flags=re.I).lower()
 
 
+_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|queen|emperor|emir|sultan|leader)\b", re.I)
 TRIP_DAYS = 3  # a span of days this long, given with the leaders, is a trip's, not their meeting's
 _ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*"
                       r"|set(?:s|ting)? off)\b", re.I)
@@ -790,6 +791,12 @@ def _top(votes: Counter[str]) -> list[str]:
     return sorted(votes, key=lambda k: (-votes[k], k))
 
 
+def _paired_places(a: str, b: str, texts: list[str]) -> bool:
+    """True if a text joins the two places as a pair: "Australia and India", "India-Australia"."""
+    pat = rf"\b{re.escape(a)}\s*(?:and|[-–])\s*{re.escape(b)}\b|\b{re.escape(b)}\s*(?:and|[-–])\s*{re.escape(a)}\b"
+    return any(re.search(pat, t) for t in texts)
+
+
 def extract_frame(
     sources: list[tuple[int, str, str, date | None]], parser: Parser
 ) -> Frame:
@@ -830,18 +837,22 @@ def extract_frame(
         return roles[nm]
 
     # Who: the pair that most sources name together in meeting sentences.
-    pair_votes: Counter[tuple[str, str]] = Counter()
+    # A source votes in full for the pair it names together most, and for another pair in
+    # proportion: a preview of one meeting that mentions the next leg of the trip ("before
+    # he goes on to Washington to see Trump") does not vote for that one as much.
+    pair_votes: dict[tuple[str, str], float] = defaultdict(float)
     single: Counter[str] = Counter()
     for sf in frame.sources.values():
-        for pair in sf.pair_mentions:
-            pair_votes[pair] += 1
+        most = max(sf.pair_mentions.values(), default=0)
+        for pair, k in sf.pair_mentions.items():
+            pair_votes[pair] += k / most
         for name in set(sf.people):
             single[name] += 1
     if pair_votes:
         mentions: Counter[tuple[str, str]] = Counter()
         for sf in frame.sources.values():
             mentions.update(sf.pair_mentions)
-        ranked = sorted(pair_votes, key=lambda pr: (-pair_votes[pr], -mentions[pr], -(single[pr[0]] + single[pr[1]]), pr))
+        ranked = sorted(pair_votes, key=lambda pr: (-round(pair_votes[pr], 6), -mentions[pr], -(single[pr[0]] + single[pr[1]]), pr))
         need = max(1, (n + 2) // 3)
         best = ranked[0]
         # A visitor who meets the host's president and its premier: the pair most named may
@@ -924,10 +935,15 @@ def extract_frame(
         # sources name for the meeting, even when no text says so in as many words.
         nats = [_norm_place(p.nationality) for p in frame.people if p.nationality]
 
-        def country_like(pl: str) -> bool:
+        def own_country(pl: str) -> bool:
             key = _norm_place(pl)
             stem_ = key[:-1] if len(key) > 4 else key
-            return any(n == key or n.startswith(stem_) for n in nats)
+            return any(n == key or n.startswith(stem_) for n in nats if n)
+
+        # A place the texts pair with a principal's own country ("ties between Australia and
+        # India") is the other side's country, even when no text gives that leader's nationality.
+        def country_like(pl: str) -> bool:
+            return own_country(pl) or any(own_country(a) and _paired_places(a, pl, texts) for a in ranked if a != pl)
 
         frame.countries = {pl for pl in ranked if country_like(pl)}
         if country_like(top) and not finer:
@@ -943,8 +959,10 @@ def extract_frame(
                 frame.containment.setdefault(cities[0], set()).add(top)
                 top = cities[0]
         # Refuse a tie between two places that are not one inside the other.
+        # (A principal's country is no rival to a city: it is one side's, not a place to meet.)
         rivals = [p for p in ranked if p != top and place_votes[p] >= place_votes[top]
-                  and top not in inside.get(p, set()) and p not in inside.get(top, set())]
+                  and top not in inside.get(p, set()) and p not in inside.get(top, set())
+                  and not (country_like(p) and not country_like(top))]
         if not rivals:
             frame.place = top
             # A district or state in initials ("D.C", "NY") is no country to name the city by;
@@ -968,9 +986,29 @@ def extract_frame(
     years: dict[tuple[int, int], dict[int, float]] = defaultdict(lambda: defaultdict(float))
     dated = {sid for sid, _, pub in per_source if pub}
 
+    # Leaders of a third country the sources pair with one principal for a meeting of their
+    # own: the next leg of a tour ("Lee goes on to Washington to meet Trump on 25 August").
+    # (The host's premier, whom a visitor also meets, is of a principal's country.)
+    own_nations = {_norm_place(role_of(nm)[1]) for nm in principals} - {""}
+    # (Paired less often than the principals are with each other: a tie is no other leg.)
+    own_votes = pair_votes.get(tuple(sorted(principals)), 0.0) if len(principals) == 2 else 0.0
+    other_leaders = {nm for pr, v in pair_votes.items() if 1.0 <= v < own_votes and len(set(pr) & principals) == 1
+                     for nm in pr if nm not in principals and _LEADER_ROLE.search(role_of(nm)[0])
+                     and _norm_place(role_of(nm)[1]) not in own_nations}
+
+    # The meeting's place, the principals' countries, and any place the sources name for the
+    # meeting with a full vote (the place itself may be left open).
+    meeting_places = set(frame.place_parts) | frame.countries | {pl for pl, v in place_votes.items() if v >= 1.0}
+
     def about_it(names: tuple[str, ...], places: tuple[str, ...]) -> bool:
         # A sentence about the meeting that names nobody and nowhere else ("The summit
         # will be held on Tuesday") counts; one about another leg of a tour does not.
+        if set(names) & other_leaders:
+            return False
+        # One principal in a place that is not the meeting's: another leg ("Modi leaves Port
+        # Moresby for Sydney on Monday").
+        if places and len(set(names) & principals) < 2 and not set(places) & meeting_places:
+            return False
         return bool(set(names) & principals or set(places) & set(frame.place_parts) or (
             not names and not set(places) - set(frame.place_parts) - frame.countries))
 

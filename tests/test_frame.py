@@ -612,3 +612,27 @@ def test_a_city_two_sources_name_in_the_hosts_country_is_the_place_and_its_short
 def test_a_city_only_one_source_names_does_not_replace_the_hosts_country(parser):
     srcs = _host_country_sources("Plymouth", "the capital")
     assert _frame(srcs, parser).place == "India"
+
+
+# A visitor on a tour: every preview of the Lindau talks also names the next leg, and one
+# source previews that one.
+_NEXT_LEG = " Maru will then travel to Dover to meet Wendish President Tom Brand on March 16."
+TOUR = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau on March 14. "
+            "The talks between Maru and Kalder in Lindau will focus on energy and trade." + _NEXT_LEG, "2031-03-03"),
+    _src(2, "Prime Minister Piet Kalder will host President Anna Maru in Lindau on March 14. "
+            "Kalder and Maru will also hold talks on the border at the meeting." + _NEXT_LEG, "2031-03-10"),
+    _src(3, "Anna Maru travels to Lindau this week to meet Piet Kalder. Maru and Kalder will hold talks on 14 March."
+         + _NEXT_LEG, "2031-03-09"),
+    _src(4, "Wendish President Tom Brand will host Anna Maru in Dover on March 16. Brand and Maru will meet to discuss "
+            "fishing.", "2031-03-08"),
+]
+
+
+def test_the_next_leg_of_a_tour_that_every_preview_mentions_does_not_outvote_the_meeting_they_are_about(parser):
+    f = _frame(TOUR, parser)
+    assert sorted(p.name for p in f.people) == ["Anna Maru", "Piet Kalder"]
+
+
+def test_a_date_given_for_a_principals_meeting_with_a_third_countrys_leader_is_not_the_meetings(parser):
+    assert _frame(TOUR, parser).when == date(2031, 3, 14)
