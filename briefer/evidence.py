@@ -54,7 +54,7 @@ _DANGLING = re.compile(
 # Who speaks, as a bare pronoun: "He said the date … had not been set", "…, she added." The
 # bullet drops an attribution, so what is left may stand alone (`_speaker_only`).
 _PRONOUN_SPEAKER = re.compile(r"^[\"“]?(?:He|She) (?:said|says|added|told reporters)\b"
-                              r"|,[’'\"”]?\s*(?:he|she) (?:said|added|told \w+)\b")
+                              r"|,[’'\"”]?\s*(?:he|she) (?:\w+ly |further |also )?(?:said|added|told \w+)\b")
 
 # "…and repeated Russia's claims": a second verb whose subject is the same speaker.
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")
@@ -73,6 +73,15 @@ def _speaker_only(text: str) -> bool:
     # Nor may it speak in the first person: without the speaker, "us" is no one.
     return bool(bullet) and not _DANGLING.search(bullet) and not _SECOND_VERB.search(bullet) \
         and not _FIRST_PERSON.search(bullet) and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
+
+
+def leans_on_context(text: str) -> bool:
+    """True if the sentence cannot stand alone as a bullet: it opens on a pronoun or a reference
+    to the sentence before, its speaker is a pronoun the bullet keeps ('"…closer," he said'),
+    or someone speaks ("we", "I") and it does not say who."""
+    if (_DANGLING.search(text) or _PRONOUN_SPEAKER.search(text)) and not _speaker_only(text):
+        return True
+    return bool(_FIRST_PERSON.search(text) and not _SPEAKER.search(text))
 
 
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
@@ -265,9 +274,7 @@ def score_sentences(
     for j, c in enumerate(cands):
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
-        if (_DANGLING.search(c.text) and not _speaker_only(c.text)) or nowhere[j] \
-                or (_FIRST_PERSON.search(c.text) and not _SPEAKER.search(c.text)):
-            # ... or someone speaks ("we", "I") and the sentence does not say who.
+        if leans_on_context(c.text) or nowhere[j]:
             scores[:, j] = -1.0  # leans on a sentence we do not show, or belongs nowhere
             continue
         if _NO_NEWS.search(c.text):

@@ -435,6 +435,8 @@ def trim_sentence(sentence: str) -> str:
     (", who …,", parentheses, dashes); every word kept is the source's, in its order.
     """
     s = sentence.strip()
+    # A list marker the page set before the sentence ("- This will be…", "• Trade…") is no word of it.
+    s = re.sub(r"^[-–—•*·]\s+(?=\S)", "", s)
     s2 = _TAIL_ATTRIBUTION.sub("", s)
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim

@@ -268,3 +268,15 @@ def test_a_sentence_whose_only_pronoun_is_its_speaker_is_evidence_without_the_at
     assert not _speaker_only("“The entire place is locked down for us,” he said.")
     # A pronoun that is not the speaker leans on the sentence before as before.
     assert not _speaker_only("He will travel to Port Aldo on Friday for the talks.")
+
+
+def test_a_quotation_whose_speaker_is_a_pronoun_is_no_evidence():
+    from briefer.evidence import leans_on_context
+
+    # The quotation keeps its speaker in the bullet, and "he" is nobody without the sentence before.
+    assert leans_on_context("“As neighbours and partners, the ties between our countries have never been closer,” "
+                            "he further said.")
+    assert leans_on_context("“The talks in Port Aldo will be frank,” she said.")
+    # Named, the speaker says who "our" is.
+    assert not leans_on_context("“As neighbours and partners, the ties between our countries have never been "
+                                "closer,” Reyes said.")

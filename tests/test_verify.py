@@ -195,3 +195,11 @@ def test_a_closing_single_quote_moved_before_the_full_stop_adds_no_word() -> Non
     src = "Reyes vowed to work with Tamura as both countries expand their 'many-sided partnership,' aides said."
     verdict = verify_statement("Reyes vowed to work with Tamura as both countries expand their ‘many-sided partnership’.", [src])
     assert verdict.supported and not verdict.flag, verdict.reasons
+
+
+def test_a_source_sentence_used_as_a_bullet_loses_the_pages_list_marker():
+    from briefer.verify import trim_sentence
+
+    assert trim_sentence("- This will be the president's first visit to Ostria since taking office.") == \
+        "This will be the president's first visit to Ostria since taking office."
+    assert trim_sentence("• Trade will top the agenda of the two leaders in Port Aldo.").startswith("Trade will")
