@@ -112,6 +112,9 @@ class SourceFrame:
     explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
     year_dates: list[date] = field(default_factory=list)  # dates for its meeting written with their year
     occasions: list[str] = field(default_factory=list)
+    # (occasion, places named in its sentence, month named in it or ""), to check once the
+    # set's place and date are known that the gathering is where and when the meeting is
+    occasion_ctx: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
     sidelines: bool = False
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
 
@@ -712,6 +715,9 @@ def _speaks_ahead(p: Parse, sent: str) -> bool:
     return bool(_FUTURE.search(sent)) or (bool(roots) and roots[0].tag in ("VBZ", "VBP"))
 
 
+_MONTH_WORD = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
 def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
                 people: _People, known_places: list[str] | None = None, year_ref: date | None = None) -> SourceFrame:
     """What one source says about its meeting: people, places, dates (against its own date)."""
@@ -737,7 +743,10 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         if ahead:
             sf.places.extend(meeting_places)
             sf.place_cands.extend((pl, tuple(names)) for pl in meeting_places)
-            sf.occasions.extend(_occasions(p, people))
+            occs = _occasions(p, people)
+            sf.occasions.extend(occs)
+            month = _MONTH_WORD.search(sent)
+            sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "") for o in occs)
             if _SIDELINES.search(sent):
                 sf.sidelines = True
             sf.year_dates.extend(dates_with_year(sent))
@@ -1085,8 +1094,18 @@ def extract_frame(
         k = _occasion_key(o)
         return long_to_acr.get(k, k)
 
+    here = set(frame.place_parts) | frame.countries | {pl for c in frame.place_parts for pl in frame.containment.get(c, ())}
+
+    def elsewhere(places: tuple[str, ...], month: str) -> bool:
+        # A gathering the sentence puts in another month or another place than the meeting's
+        # ("met on the sidelines of the G7 summit in Canada in June") is an earlier one.
+        if month and frame.when and month != frame.when.strftime("%B"):
+            return True
+        return bool(frame.place_parts and places and not set(places) & here)
+
     for sf in frame.sources.values():
-        occs = [o for o in sf.occasions if not {w.strip("'’s") for w in re.split(r"[\s\-–]+", o)} & principal_tokens]
+        occs = [o for o, places, month in sf.occasion_ctx if not elsewhere(places, month)
+                and not {w.strip("'’s") for w in re.split(r"[\s\-–]+", o)} & principal_tokens]
         for o in {_key(o) for o in occs}:
             occ_votes[o] += 1
         for o in occs:

@@ -636,3 +636,10 @@ def test_the_next_leg_of_a_tour_that_every_preview_mentions_does_not_outvote_the
 
 def test_a_date_given_for_a_principals_meeting_with_a_third_countrys_leader_is_not_the_meetings(parser):
     assert _frame(TOUR, parser).when == date(2031, 3, 14)
+
+
+def test_a_gathering_put_in_another_month_or_place_is_not_the_meetings_occasion(parser):
+    recalled = " Maru and Kalder will build on the talks they held on the sidelines of the G20 summit in Rome in June."
+    f = _frame([_src(s.id, s.text + recalled, s.date) for s in MARU], parser)
+    assert f.when == date(2031, 3, 14)
+    assert f.occasion is None
