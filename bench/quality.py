@@ -357,14 +357,26 @@ def draft(cluster: Cluster, embedder, generator, extra: dict[str, Any]) -> tuple
     return brief, ids, time.perf_counter() - t
 
 
-def loco_extras(clusters: list[Cluster], embedder) -> dict[str, dict[str, Any]]:
-    """Per cluster, the draft_brief arguments that replace learned parts by LOCO-trained ones."""
+def loco_extras(clusters: list[Cluster], embedder, train_on: str = "all") -> dict[str, dict[str, Any]]:
+    """Per cluster, the draft_brief arguments that replace learned parts by ones trained
+    without that cluster: on the curated clusters, as the shipped weights are ("curated"), or
+    on every other cluster ("all")."""
     try:
         import train_placement  # bench/train_placement.py, present once placement is learned
     except ImportError:
         return {}
     data = train_placement.load_labelled(embedder)
-    return {c.id: {"placement": train_placement.fit(data, exclude={c.id})} for c in clusters}
+    if train_on == "curated":
+        curated = set(train_placement.curated_ids())
+        data = [d for d in data if d.id in curated]
+    fitted: dict[frozenset[str], Any] = {}  # a cluster outside the training set shares one fit
+    out = {}
+    for c in clusters:
+        key = frozenset({c.id} & {d.id for d in data})
+        if key not in fitted:
+            fitted[key] = train_placement.fit(data, exclude=set(key))
+        out[c.id] = {"placement": fitted[key]}
+    return out
 
 
 def score_cluster(cluster: Cluster, brief: Brief, ids: dict[str, int], seconds: float) -> dict[str, Any]:
@@ -466,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, help="CPU threads for the model")
     ap.add_argument("--save", metavar="DIR", help="write each brief as Markdown and all figures as JSON here")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed facts, traps and problems")
+    ap.add_argument("--train-on", choices=("all", "curated"), default="all",
+                    help="train the placement leave-one-cluster-out on every other cluster (default), or on the "
+                         "curated clusters only, as the shipped weights are")
     ap.add_argument("--shipped", action="store_true",
                     help="place sentences with the shipped classifier, as users get it (not leave-one-cluster-out; "
                          "its training clusters are then scored on their own data)")
@@ -483,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         from briefer.models import load_generator
 
         generator = load_generator(threads=args.threads)
-    extras = {} if args.shipped else loco_extras(clusters, embedder)
+    extras = {} if args.shipped else loco_extras(clusters, embedder, args.train_on)
     save = Path(args.save) if args.save else None
     if save:
         save.mkdir(parents=True, exist_ok=True)
@@ -507,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
             for x in row["facts"]["missed"]:
                 print(f"  missed: {x}", file=sys.stderr)
     mode = f"generator {generator.info.name}" if generator is not None else "extractive"
-    mode += ", shipped classifier" if args.shipped else ", classifier leave-one-cluster-out"
+    mode += ", shipped classifier" if args.shipped else f", classifier leave-one-cluster-out ({args.train_on} clusters)"
     print(f"Briefer quality on {len(rows)} dev cluster(s), {mode}, {date.today().isoformat()}\n")
     print(table(rows))
     print()
