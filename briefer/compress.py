@@ -440,6 +440,9 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     # "the official said he would …", "“We expect …,” Reyes said": without the speaker the
     # pronoun is nobody, so the speaker stays (only circumstances go).
     pronoun = first < len(doc) and (doc[first].lower_ in _PRONOUNS or doc[first].lower_ in ("that", "this"))
+    # ... also after a time or place: "Albanese said on Tuesday he hoped …".
+    pronoun = pronoun or any(doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].lower_ in _PRONOUNS
+                             and doc[i].head.head.i == verb.i for i in inside)
     # A quotation needs its speaker too: "“Stable … relations serve …,” the president said".
     quoted = any(t.text in ("“", '"') for t in doc[max(0, min(inside) - 1): min(inside) + 2])
     pronoun = pronoun or quoted

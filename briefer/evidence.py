@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 _DANGLING = re.compile(
     r"^[\"“]?(?:(?i:of course|and of course|but|and|also),?\s*)?(?i:that|these|those|they|he|she|such)\b"
     r"|^[\"“]?[A-Z][\w’']*(?:\s+[\w’']+){0,3},\s+(?:he|she|they)\b"  # "Even so, he called it…": who?
+    r"|^[\"“]?(?:On|In|At|By|Last|This|Next|Earlier|Later)\b(?:\s+[\w’']+){1,3}\s+(?:he|she|they)\b"  # "On Tuesday he hoped…"
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
     r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
     # "Otherwise, the divergences could…": otherwise than what the sentence before said

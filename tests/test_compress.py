@@ -502,3 +502,9 @@ def test_the_comma_before_a_closing_attribution_stays_when_an_aside_goes():
     ).text
     assert "Varga Dario" not in bullet
     assert re.search(r"Varga(, a working lunch and a joint news conference)?, (palace spokesman )?Dario Cruz told", bullet)
+
+
+def test_the_speaker_stays_when_the_reported_clause_opens_on_a_time_then_a_pronoun():
+    bullet = compress("Reyes said on Monday she hoped the trade talks with Ostria, which began in 2021, would be "
+                      "completed this year and said ties on energy were developing.").text
+    assert bullet.startswith("Reyes said on Monday she hoped"), bullet

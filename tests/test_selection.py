@@ -280,3 +280,11 @@ def test_a_quotation_whose_speaker_is_a_pronoun_is_no_evidence():
     # Named, the speaker says who "our" is.
     assert not leans_on_context("“As neighbours and partners, the ties between our countries have never been "
                                 "closer,” Reyes said.")
+
+
+def test_a_sentence_whose_subject_is_a_pronoun_after_a_time_is_no_evidence():
+    from briefer.evidence import leans_on_context
+
+    assert leans_on_context("On Tuesday he hoped the trade talks with Ostria would be completed this year.")
+    assert leans_on_context("Last week they said the summit in Port Aldo would be difficult.")
+    assert not leans_on_context("On Tuesday the two leaders will meet in Port Aldo to discuss trade.")
