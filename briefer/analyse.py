@@ -432,7 +432,10 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         ):
             score += 2
             kinds.append(FLAG_DIFFERENT_EVENT)
-            notes.append(f"is about a meeting of {own[0][0]} and {own[0][1]}")
+            # Named by the pair it is about: a leader of the tour's other leg before a spokesman
+            # the source quotes with the principal more often.
+            shown = next((pr for pr in own if set(pr) & frame.other_leaders), own[0])
+            notes.append(f"is about a meeting of {shown[0]} and {shown[1]}")
         # Place: it names a meeting place that is not the set's and never names the set's.
         if frame.place and any(x not in frame.countries for x in sf.places):
             # A principal's own country says nothing about where (it is where one of them lives).

@@ -133,6 +133,8 @@ class Frame:
     containment: dict[str, set[str]] = field(default_factory=dict)  # place -> places it lies in
     countries: set[str] = field(default_factory=set)  # places that are a principal's own country
     support: dict[str, list[int]] = field(default_factory=dict)  # slot -> source ids that gave it
+    # Leaders of a third country the sources pair with a principal: the other legs of a tour
+    other_leaders: set[str] = field(default_factory=set)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -1004,6 +1006,7 @@ def extract_frame(
     other_leaders = {nm for pr, v in pair_votes.items() if 1.0 <= v < own_votes and len(set(pr) & principals) == 1
                      for nm in pr if nm not in principals and _LEADER_ROLE.search(role_of(nm)[0])
                      and _norm_place(role_of(nm)[1]) not in own_nations}
+    frame.other_leaders = other_leaders
 
     # The meeting's place, the principals' countries, and any place the sources name for the
     # meeting with a full vote (the place itself may be left open).

@@ -643,3 +643,12 @@ def test_a_gathering_put_in_another_month_or_place_is_not_the_meetings_occasion(
     f = _frame([_src(s.id, s.text + recalled, s.date) for s in MARU], parser)
     assert f.when == date(2031, 3, 14)
     assert f.occasion is None
+
+
+def test_a_source_about_the_next_leg_is_named_by_its_leaders_not_by_the_spokeswoman_it_quotes(parser):
+    next_leg = _src(4, "Spokeswoman Lia Ko said Anna Maru would meet Wendish President Tom Brand in Dover on March 16. "
+                       "Ko said Maru and Brand will discuss fishing. Ko told reporters that Maru will meet Brand at noon.",
+                    "2031-03-08")
+    a = analyse([*TOUR[:3], next_leg], None, parser)
+    assert FLAG_DIFFERENT_EVENT in a.assessments[4].flags
+    assert "a meeting of Anna Maru and Tom Brand" in " ".join(a.assessments[4].notes)
