@@ -369,10 +369,11 @@ def loco_extras(clusters: list[Cluster], embedder, train_on: str = "all") -> dic
     if train_on == "curated":
         curated = set(train_placement.curated_ids())
         data = [d for d in data if d.id in curated]
+    trained = {d.id for d in data}
     fitted: dict[frozenset[str], Any] = {}  # a cluster outside the training set shares one fit
     out = {}
     for c in clusters:
-        key = frozenset({c.id} & {d.id for d in data})
+        key = frozenset({c.id} & trained)
         if key not in fitted:
             fitted[key] = train_placement.fit(data, exclude=set(key))
         out[c.id] = {"placement": fitted[key]}

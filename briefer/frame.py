@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from briefer.ingest.dates import dates_in, dates_with_year, day_span_length, has_day_span, weekdays_in
+from briefer.ingest.dates import MONTH_FULL, dates_in, dates_with_year, day_span_length, has_day_span, weekdays_in
 from briefer.ports import Entity, Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
@@ -111,12 +111,16 @@ class SourceFrame:
     place_cands: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (place, people named)
     explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
     year_dates: list[date] = field(default_factory=list)  # dates for its meeting written with their year
-    occasions: list[str] = field(default_factory=list)
     # (occasion, places named in its sentence, month named in it or ""), to check once the
     # set's place and date are known that the gathering is where and when the meeting is
     occasion_ctx: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
     sidelines: bool = False
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
+
+    @property
+    def occasions(self) -> list[str]:
+        """The gatherings it puts its meeting at."""
+        return [o for o, _, _ in self.occasion_ctx]
 
 
 @dataclass
@@ -717,7 +721,7 @@ def _speaks_ahead(p: Parse, sent: str) -> bool:
     return bool(_FUTURE.search(sent)) or (bool(roots) and roots[0].tag in ("VBZ", "VBP"))
 
 
-_MONTH_WORD = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH_WORD = re.compile(rf"\b({'|'.join(MONTH_FULL)})\b")
 
 
 def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
@@ -745,10 +749,9 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         if ahead:
             sf.places.extend(meeting_places)
             sf.place_cands.extend((pl, tuple(names)) for pl in meeting_places)
-            occs = _occasions(p, people)
-            sf.occasions.extend(occs)
             month = _MONTH_WORD.search(sent)
-            sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "") for o in occs)
+            sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "")
+                                   for o in _occasions(p, people))
             if _SIDELINES.search(sent):
                 sf.sidelines = True
             sf.year_dates.extend(dates_with_year(sent))
@@ -957,8 +960,8 @@ def extract_frame(
             return own_country(pl) or any(own_country(a) and _paired_places(a, pl, texts) for a in ranked if a != pl)
 
         frame.countries = {pl for pl in ranked if country_like(pl)}
-        if country_like(top) and not finer:
-            cities = [c for c in ranked if c != top and not country_like(c)
+        if top in frame.countries and not finer:
+            cities = [c for c in ranked if c != top and c not in frame.countries
                       and place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
                       and not (inside.get(c, set()) - {top})]
             # Below 1.5 votes, a city must come from two sources and lead the other cities: a
@@ -973,7 +976,7 @@ def extract_frame(
         # (A principal's country is no rival to a city: it is one side's, not a place to meet.)
         rivals = [p for p in ranked if p != top and place_votes[p] >= place_votes[top]
                   and top not in inside.get(p, set()) and p not in inside.get(top, set())
-                  and not (country_like(p) and not country_like(top))]
+                  and not (p in frame.countries and top not in frame.countries)]
         if not rivals:
             frame.place = top
             # A district or state in initials ("D.C", "NY") is no country to name the city by;
@@ -982,7 +985,7 @@ def extract_frame(
                             or _norm_place(c) in _COUNTRY_ALIASES.values()),
                            key=lambda c: (-place_votes.get(c, 0.0), c))
             # A principal's own country lies in no other place.
-            frame.place_parts = (top, outer[0]) if outer and outer[0] != top and not country_like(top) else (top,)
+            frame.place_parts = (top, outer[0]) if outer and outer[0] != top and top not in frame.countries else (top,)
             frame.support["where"] = sorted(
                 sid for sid, sf in frame.sources.items() if any(p in sf.places for p in frame.place_parts)
             )
