@@ -288,3 +288,33 @@ def test_a_sentence_whose_subject_is_a_pronoun_after_a_time_is_no_evidence():
     assert leans_on_context("On Tuesday he hoped the trade talks with Ostria would be completed this year.")
     assert leans_on_context("Last week they said the summit in Port Aldo would be difficult.")
     assert not leans_on_context("On Tuesday the two leaders will meet in Port Aldo to discuss trade.")
+
+
+def _agenda_of(embedder, monkeypatch, first: str, second: str) -> list[str]:
+    """The agenda section selected from two sentences that both score at the top."""
+    import numpy as np
+
+    from briefer import evidence
+
+    texts = [first, second]
+    sources = [Source(id=i + 1, title="", text=t, date="2031-03-02", words=len(t.split())) for i, t in enumerate(texts)]
+    analysis = analyse(sources, embedder, None)
+    template = load_template()
+    specs = evidence.evidence_specs(template, analysis)
+    cands = [next(c for c in analysis.sentences if c.text == t) for t in texts]
+    scores = np.zeros((len(specs), 2))
+    scores[[s.key for s in specs].index("agenda")] = [1.0, 0.95]
+    monkeypatch.setattr(evidence, "score_sentences", lambda *a, **k: (cands, scores))
+    return [e.sentence.text for e in evidence.select_evidence(analysis, template, None)["agenda"]]
+
+
+def test_two_sentences_that_name_the_same_topic_but_say_different_things_both_stay(embedder, monkeypatch):
+    ask = "Reyes will press Tamura to lift the levy on Veloria's grain exports, an aide said."
+    background = "Grain prices in Ostria rose after the levy was doubled in a dispute over fishing boats."
+    assert _agenda_of(embedder, monkeypatch, ask, background) == [ask, background]
+
+
+def test_a_restatement_in_other_words_is_left_out_although_the_embeddings_differ(embedder, monkeypatch):
+    ask = "Reyes will press Tamura to restore the joint patrols on the river, an aide said."
+    again = "Veloria wants Ostria to restore the joint river patrols."
+    assert _agenda_of(embedder, monkeypatch, ask, again) == [ask]
