@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 # poor stand-alone bullets. (An opening "But" / "And" / "Also" does not: the bullet drops it.)
 _DANGLING = re.compile(
     r"^[\"“]?(?:(?i:of course|and of course|but|and|also),?\s*)?(?i:that|these|those|they|he|she|such)\b"
-    r"|^[\"“]?[A-Z][\w’']*(?:\s+[\w’']+){0,3},\s+(?:he|she|they)\b"  # "Even so, he called it…": who?
+    r"|^[\"“‘']?[A-Z][\w’']*(?:\s+[\w’']+){0,3},\s+(?:he|she|they|that|these|those)\b"  # "Even so, he called it…", "Certainly, that will…": who, what?
     r"|^[\"“]?(?:On|In|At|By|Last|This|Next|Earlier|Later)\b(?:\s+[\w’']+){1,3}\s+(?:he|she|they)\b"  # "On Tuesday he hoped…"
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
     r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
@@ -100,7 +100,7 @@ _HISTORY = re.compile(
     re.I,
 )
 HISTORY_BONUS = 0.05
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y)\b")  # not "US"
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y|[Ll]et['’]s)\b")  # not "US"
 _SPEAKER = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|quoted|tweeted|wrote|asked|insisted|"
                       r"noted|declared|announced|remarked|stressed|urged|warned)\b", re.I)
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)

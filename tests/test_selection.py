@@ -318,3 +318,20 @@ def test_a_restatement_in_other_words_is_left_out_although_the_embeddings_differ
     ask = "Reyes will press Tamura to restore the joint patrols on the river, an aide said."
     again = "Veloria wants Ostria to restore the joint river patrols."
     assert _agenda_of(embedder, monkeypatch, ask, again) == [ask]
+
+
+def test_a_demonstrative_after_an_opening_word_leans_on_the_sentence_before():
+    from briefer.evidence import leans_on_context
+
+    # "that" is whatever the sentence before named; read alone, the bullet says nothing.
+    assert leans_on_context("‘Certainly, that will come up,’ one official said.")
+    assert leans_on_context("In the end, those talks in Port Aldo collapsed over fishing quotas.")
+    assert not leans_on_context("In the end, the talks in Port Aldo collapsed over fishing quotas.")
+
+
+def test_a_suggestion_in_the_first_person_plural_without_a_speaker_is_no_evidence():
+    from briefer.evidence import leans_on_context
+
+    assert leans_on_context("Let’s see how things unfold in Port Aldo in the coming hours.")
+    # Said by someone named, it is that person's view.
+    assert not leans_on_context("“Let’s see how things unfold,” Reyes told reporters in Port Aldo.")
