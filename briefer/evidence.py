@@ -116,6 +116,11 @@ _SAME_TOPIC = 0.50  # ... or this, when they share two (48 clusters: 472 key fac
 _SAME_WORDS = 0.40  # ... or when this share of the shorter one's content words is the other's
 
 
+def _overlap(a: set[str], b: set[str]) -> float:
+    """The share of the smaller set's words that the other holds."""
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
 @dataclass
 class Evidence:
     """A sentence chosen for a section, and why."""
@@ -462,8 +467,9 @@ def select_evidence(
         # Two rare words in common mark a restatement when the sentences are close in meaning
         # or one is mostly made of the other's words ("restore the joint river patrols"); two
         # sentences that merely name the same topic ("the grain levy") say different things.
-        overlap = len(stems[j] & stems[k]) / max(1, min(len(stems[j]), len(stems[k])))
-        if (shared >= 2 and (sim >= _SAME_TOPIC or overlap >= _SAME_WORDS)) or (shared >= 1 and sim >= _RELATED):
+        if shared >= 2 and (sim >= _SAME_TOPIC or _overlap(stems[j], stems[k]) >= _SAME_WORDS):
+            return 1.0
+        if shared >= 1 and sim >= _RELATED:
             return 1.0
         return sim
 

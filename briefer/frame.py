@@ -1105,7 +1105,7 @@ def extract_frame(
     def elsewhere(places: tuple[str, ...], month: str) -> bool:
         # A gathering the sentence puts in another month or another place than the meeting's
         # ("met on the sidelines of the G7 summit in Canada in June") is an earlier one.
-        if month and frame.when and month != frame.when.strftime("%B"):
+        if month and frame.when and month != MONTH_FULL[frame.when.month - 1]:
             return True
         return bool(frame.place_parts and places and not set(places) & here)
 
