@@ -43,7 +43,7 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(last met|previous|previously|took place|ago|first met|had met|have met|has met|last year|"
     r"last (?:summit|meeting|visit|trip)|earlier (?:summit|meeting|visit)|since (?:their|the)|in \d{4}|"
-    r"was held|were held)\b",
+    r"was held|were held|then-)\b",  # "meets with then-Vice President Kalder": a photo of the past
     re.I,
 )
 # Role titles that stand before a name ("President Xi Jinping"); generic, not of one country.

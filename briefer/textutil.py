@@ -46,7 +46,8 @@ def sentence_bounds(para: str) -> list[tuple[int, int]]:
         # (a paragraph of initials or abbreviations would make that quadratic).
         last = para[max(start, end - 64) : end].rstrip("\"”’')]").rstrip(".!?")
         last_words = last.split()
-        last_word = last_words[-1].lower() if last_words else ""
+        # The abbreviation may end a compound: "the Japan-U.S. alliance".
+        last_word = last_words[-1].lower().rsplit("-", 1)[-1] if last_words else ""
         # A single capital initial ("George W. Bush") or a known abbreviation does
         # not end a sentence.
         if last_word.rstrip(".") in _ABBREV or (len(last_word) == 1 and "a" <= last_word <= "z") or (

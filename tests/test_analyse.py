@@ -22,6 +22,14 @@ def test_a_name_with_several_initials_is_one_sentence():
     assert split_sentences(text) == ["The city hosted President George H.W. Bush in 1990.", "Then it ended."]
 
 
+def test_an_abbreviation_at_the_end_of_a_compound_does_not_end_the_sentence():
+    text = "Ishiba will seek to reaffirm that Article 5 of the Japan-U.S. Security Treaty applies. Then it ended."
+    assert split_sentences(text) == [
+        "Ishiba will seek to reaffirm that Article 5 of the Japan-U.S. Security Treaty applies.",
+        "Then it ended.",
+    ]
+
+
 def test_paragraphs_always_end_a_sentence():
     assert split_sentences("Headline without stop\n\nBody starts here.") == ["Headline without stop", "Body starts here."]
 
