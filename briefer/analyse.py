@@ -26,7 +26,7 @@ from briefer.brief import (
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
 from briefer.frame import PREVIEW_SLACK_DAYS, Frame, SourceFrame, extract_frame, is_meeting_sentence, names_person
-from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, parse_iso, parse_iso_approx
+from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, long_date, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
 
@@ -494,8 +494,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 score += 2 if gap > 2 * MEETING_DATE_APART_DAYS else 1
                 first = min(said) if said else sorted(sf.explicit_dates)[0]
                 kinds.append(FLAG_STALE if first < when else FLAG_DIFFERENT_EVENT)
-                shown = f"{first.day} {first.strftime('%B %Y' if first in sf.year_dates else '%B')}"
-                notes.append(f"gives {shown} for its meeting, not {when.day} {when.strftime('%B')}")
+                shown = long_date(first, year=first in sf.year_dates)
+                notes.append(f"gives {shown} for its meeting, not {long_date(when, year=False)}")
         # No date for the set's meeting: every day it gives for its own lies weeks before most
         # sources were written, so its meeting came before theirs.
         elif not frame.when and set_date and len(pubs) >= 2 and sf.explicit_dates and all(
@@ -503,7 +503,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             score += 2
             kinds.append(FLAG_STALE)
             first = min(sf.explicit_dates)
-            notes.append(f"gives {first.day} {first.strftime('%B')} for its meeting, weeks before the other "
+            notes.append(f"gives {long_date(first, year=False)} for its meeting, weeks before the other "
                          f"sources were written")
         # Year: every date it writes out with its year for its meeting ("arrived on 5 April
         # 2023") is months from the set's date. Judged only when the day and month said nothing.
@@ -513,7 +513,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             if abs(days) > STALE_BEFORE_DAYS:
                 score += 2 if abs(days) > 365 else 1
                 kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
-                notes.append(f"gives {gap.day} {gap.strftime('%B %Y')} for its meeting")
+                notes.append(f"gives {long_date(gap)} for its meeting")
         # Publication: written long before the meeting, or well after it. A date read from the
         # page counts double when it is over a year away; one inferred from a weekday does not.
         # A page that gives only its month ("2023-09") is dated to within 15 days.

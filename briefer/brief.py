@@ -254,18 +254,22 @@ class Brief:
 def human_date(iso: str | None) -> str:
     """'2024-11-16' → '16 November 2024', '2023-09' → 'September 2023' (the input
     unchanged if it is not an ISO date)."""
+    # Here, not at the top: briefer.ingest imports this module.
+    from briefer.ingest.dates import long_date, month_name
+
     if not iso:
         return ""
     if re.fullmatch(r"\d{4}-\d{2}", iso):
         try:
-            return date.fromisoformat(f"{iso}-01").strftime("%B %Y")
+            d = date.fromisoformat(f"{iso}-01")
+            return f"{month_name(d)} {d.year}"
         except ValueError:
             return iso
     try:
         d = date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return f"{d.day} {d.strftime('%B %Y')}"
+    return long_date(d)
 
 
 def split_citations(text: str) -> tuple[str, list[int]]:

@@ -29,6 +29,7 @@ from briefer.evidence import Evidence, select_evidence
 from briefer.generate import bullet_words, generate_statements, needs_model, statement_for
 from briefer.ingest import instruction_warnings
 from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
+from briefer.ingest.dates import long_date
 from briefer.placement import load_default as load_placement
 from briefer.ports import EngineError
 from briefer.sections import DraftContext, drafter_for
@@ -101,7 +102,7 @@ def _title(template: Template, analysis: Analysis) -> str:
     frame = analysis.frame
     if frame is not None and frame.people and frame.place:
         names = "–".join(p.short or p.name for p in frame.people)
-        when = f", {frame.when.day} {frame.when.strftime('%B %Y')}" if frame.when else ""
+        when = f", {long_date(frame.when)}" if frame.when else ""
         return f"{names} meeting, {frame.place}{when}"
     return template.title
 

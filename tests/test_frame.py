@@ -652,3 +652,33 @@ def test_a_source_about_the_next_leg_is_named_by_its_leaders_not_by_the_spokeswo
     a = analyse([*TOUR[:3], next_leg], None, parser)
     assert FLAG_DIFFERENT_EVENT in a.assessments[4].flags
     assert "a meeting of Anna Maru and Tom Brand" in " ".join(a.assessments[4].notes)
+
+
+def test_dates_in_the_brief_are_english_whatever_the_desktop_locale(parser, monkeypatch):
+    # date.strftime follows the process locale, which Qt sets from the desktop: on a German
+    # desktop "%B" is "März". The texts are English, and so are the brief's dates.
+    import time
+
+    from briefer.brief import human_date
+    from briefer.sections.lead import lead_statement
+
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: fmt.replace("%B", "März").replace("%A", "Freitag"))
+    old = _src(4, "President Anna Maru will meet Prime Minister Piet Kalder in Brest on June 2, officials said. "
+                  "The summit in Brest will focus on fishing rights.", "2019-05-20")
+    a = analyse([*MARU, old], parser=parser)
+    lead = lead_statement(a)
+    assert lead is not None and "on Friday, 14 March 2031" in lead.text
+    assert lead.status == "verified"  # the restatement check matches "March 14" in the sources
+    assert any("2 June" in n for n in a.assessments[4].notes)
+    assert human_date("2031-03-14") == "14 March 2031"
+    assert human_date("2031-03") == "March 2031"
+
+
+def test_a_caption_that_gives_a_leader_a_then_title_tells_of_the_past(parser):
+    # An undated preview whose only date is in a photo caption of an earlier meeting, told in
+    # the present as captions are: the date is not the one it gives for its meeting.
+    caption = _src(4, "Maru and Kalder to meet in Lindau. Veltrian President Anna Maru meets with then-Osterland "
+                      "Foreign Minister Piet Kalder in Brest on June 2, 2019. Credit: Staff photo. The two leaders "
+                      "will discuss energy and the border.")
+    a = analyse([*MARU, caption], parser=parser)
+    assert a.is_current(4), a.assessments[4].notes

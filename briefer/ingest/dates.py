@@ -95,6 +95,22 @@ MONTH_FULL = _MONTH_NAMES
 WEEKDAY_FULL = _WEEKDAY_NAMES
 
 
+def month_name(d: date) -> str:
+    """"November": always English, as the texts and the brief are, never the process locale
+    (`strftime` follows it, and Qt sets it from the desktop)."""
+    return MONTH_FULL[d.month - 1]
+
+
+def weekday_name(d: date) -> str:
+    """"Saturday", in English whatever the locale."""
+    return WEEKDAY_FULL[d.weekday()]
+
+
+def long_date(d: date, *, year: bool = True) -> str:
+    """"16 November 2024" (or "16 November"), in English whatever the locale."""
+    return f"{d.day} {month_name(d)}" + (f" {d.year}" if year else "")
+
+
 def _month(s: str) -> int | None:
     return _MONTHS.get(s.strip(". ").lower()[:3])
 

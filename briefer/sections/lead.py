@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefer.brief import STATUS_VERIFIED, Statement
+from briefer.ingest.dates import long_date, month_name, weekday_name
 from briefer.sections import DraftContext, register
 from briefer.textutil import split_sentences
 
@@ -23,7 +24,7 @@ LEAD_NOTE = "assembled from the event details the sources agree on"
 
 def _date_text(frame) -> str:
     d = frame.when
-    return f"{d.strftime('%A')}, {d.day} {d.strftime('%B %Y')}"
+    return f"{weekday_name(d)}, {long_date(d)}"
 
 
 def lead_statement(analysis: Analysis) -> Statement | None:
@@ -59,7 +60,8 @@ def lead_statement(analysis: Analysis) -> Statement | None:
         checks.append(lambda s: bool(re.search(rf"\b{re.escape(frame.place)}\b", s, re.I)))
     if frame.when:
         d = frame.when
-        day_month = rf"\b({d.day}(st|nd|rd|th)?\s+{d.strftime('%B')}|{d.strftime('%B')}\s+{d.day}\b|{d.strftime('%b')}\.?\s+{d.day}\b|{d.strftime('%A')})"
+        month, day = month_name(d), d.day
+        day_month = rf"\b({day}(st|nd|rd|th)?\s+{month}|{month}\s+{day}\b|{month[:3]}\.?\s+{day}\b|{weekday_name(d)})"
         checks.append(lambda s: bool(re.search(day_month, s)))
     if frame.occasion:
         key = frame.occasion.split("(")[-1].rstrip(") ").split()[0] if "(" in frame.occasion else frame.occasion.split()[0]
