@@ -335,3 +335,36 @@ def test_a_suggestion_in_the_first_person_plural_without_a_speaker_is_no_evidenc
     assert leans_on_context("Let’s see how things unfold in Port Aldo in the coming hours.")
     # Said by someone named, it is that person's view.
     assert not leans_on_context("“Let’s see how things unfold,” Reyes told reporters in Port Aldo.")
+
+
+def test_a_near_best_sentence_of_any_section_comes_before_a_weak_one_of_another(embedder, monkeypatch):
+    # The body has words for three bullets. Agenda is filled before Context, but Context's
+    # near-best sentence is worth more than Agenda's weak one, so it takes the last words.
+    import dataclasses
+
+    import numpy as np
+
+    from briefer import evidence
+    from briefer.sections.evidence import absent_party_statement
+    from briefer.template import KIND_EVIDENCE
+    from briefer.textutil import words
+
+    analysis = _analysis(embedder)
+    template = load_template()
+    specs = evidence.evidence_specs(template, analysis)
+    pick = {start: next(c for c in analysis.sentences if c.text.startswith(start)) for start in (
+        "The leaders are expected", "It will be the first meeting", "They were partners", "Reyes will press")}
+    agenda_best, context_best, context_near, agenda_weak = pick.values()
+    cands = [agenda_best, context_best, context_near, agenda_weak]
+    scores = np.zeros((len(specs), 4))
+    keys = [s.key for s in specs]
+    scores[keys.index("agenda")] = [1.0, 0.0, 0.0, 0.40]  # above the last floor (0.35) only
+    scores[keys.index("context")] = [0.0, 1.0, 0.48, 0.0]  # near its best
+    n = [len(words(c.text)) for c in cands]
+    absent = sum(len(words(absent_party_statement(sp, analysis).text)) for sp in template.sections
+                 if sp.kind == KIND_EVIDENCE and sp not in specs)
+    template = dataclasses.replace(template, max_body_words=absent + n[0] + n[1] + max(n[2], n[3]))
+    monkeypatch.setattr(evidence, "score_sentences", lambda *a, **k: (cands, scores))
+    chosen = evidence.select_evidence(analysis, template, None, placement=object())
+    assert [e.sentence.text for e in chosen["context"]] == [context_best.text, context_near.text]
+    assert [e.sentence.text for e in chosen["agenda"]] == [agenda_best.text]
