@@ -32,7 +32,7 @@ MEETING_WORDS = frozenset(
 )
 _MEETING_RE = re.compile(
     r"\b(meet|meets|meeting|met|talks?|summit|visit|visits|visiting|hosts?|hosting|sit[- ]down|bilateral|"
-    r"face-to-face|trip|travel|travels|arrive[sd]?|arriving)\b",
+    r"face-to-face|trip|travel|travels|arrive[sd]?|arriving|arrival(?= in\b))\b",
     re.I,
 )
 _FUTURE = re.compile(

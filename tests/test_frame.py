@@ -682,3 +682,15 @@ def test_a_caption_that_gives_a_leader_a_then_title_tells_of_the_past(parser):
                       "will discuss energy and the border.")
     a = analyse([*MARU, caption], parser=parser)
     assert a.is_current(4), a.assessments[4].notes
+
+
+def test_a_leaders_arrival_in_a_city_of_the_host_country_names_the_meeting_place(parser):
+    srcs = [
+        _src(1, "Osterland Prime Minister Piet Kalder will host Veltrian President Anna Maru in Osterland on "
+                "Thursday for a state visit.", "2031-03-10"),
+        _src(2, "Anna Maru and Piet Kalder will hold talks in Lindau on Thursday.", "2031-03-11"),
+        _src(3, "Maru's arrival in Lindau on Wednesday came hours after the border crossing closed. Maru will see Kalder "
+                "in Osterland on Thursday.", "2031-03-13"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Lindau"
