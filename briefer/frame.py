@@ -17,7 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -1129,4 +1129,38 @@ def extract_frame(
             frame.support["occasion"] = sorted(
                 sid for sid, sf in frame.sources.items() if key in {_key(o) for o in sf.occasions}
             )
+            if frame.place is None:
+                _place_of_occasion(frame, key, _key, place_votes)
     return frame
+
+
+OCCASION_PLACE_SOURCES = 2  # sources that name the gathering in the place, for the place to be the meeting's
+
+
+def _place_of_occasion(frame: Frame, key: str, key_of: Callable[[str], str], place_votes: dict[str, float]) -> None:
+    """No place won the vote, but the sources agree on the gathering: a meeting on its sidelines
+    is where the gathering is. The place is one that sources name with the gathering ("the UN
+    General Assembly in New York") and that some source names for the meeting; never a
+    principal's own country (that is one side's, not where they meet)."""
+    nats = {_norm_place(p.nationality) for p in frame.people if p.nationality} - {""}
+    voted = {_norm_place(pl) for pl, v in place_votes.items() if v > 0}
+    backers: dict[str, set[int]] = defaultdict(set)
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for sid, sf in frame.sources.items():
+        for o, places, _ in sf.occasion_ctx:
+            if key_of(o) != key:
+                continue
+            for pl in places:
+                k = _norm_place(pl)
+                if k in voted and k not in nats and not any(n.startswith(k[:-1]) for n in nats if len(k) > 4):
+                    backers[k].add(sid)
+                    spelled[k][pl] += 1
+    ranked = sorted(backers, key=lambda k: (-len(backers[k]), k))
+    if not ranked or len(backers[ranked[0]]) < OCCASION_PLACE_SOURCES:
+        return
+    if len(ranked) > 1 and len(backers[ranked[1]]) == len(backers[ranked[0]]):
+        return  # two places for the gathering: say neither
+    k = ranked[0]
+    frame.place = sorted(spelled[k], key=lambda f: (-spelled[k][f], f))[0]
+    frame.place_parts = (frame.place,)
+    frame.support["where"] = sorted(backers[k])

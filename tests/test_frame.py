@@ -694,3 +694,21 @@ def test_a_leaders_arrival_in_a_city_of_the_host_country_names_the_meeting_place
     ]
     f = _frame(srcs, parser)
     assert f.place == "Lindau"
+
+
+def test_a_meeting_on_the_sidelines_is_where_the_sources_put_the_gathering(parser):
+    # No source says where the two leaders meet, but two put the gathering in one city.
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder on the sidelines of the "
+                "Northern Forum. Leaders will gather for the Northern Forum summit in Salzburg on Monday.", "2031-03-10"),
+        _src(2, "Kalder and Maru are set to hold talks at the Northern Forum summit. Leaders will gather for the "
+                "Northern Forum summit in Salzburg.", "2031-03-11"),
+        _src(3, "Maru and Kalder will meet at the Northern Forum summit next week, aides said.", "2031-03-12"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.occasion == "Northern Forum"
+    assert f.place == "Salzburg"
+    assert f.support["where"] == [1, 2]
+    # One source is not enough.
+    f = _frame([srcs[0], srcs[2]], parser)
+    assert f.place is None
