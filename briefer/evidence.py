@@ -51,6 +51,9 @@ _DANGLING = re.compile(
     # "Otherwise, the divergences could…": otherwise than what the sentence before said
     r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
     r"|for that reason|that is why),"
+    # "After that, the two will brief the press": after what?
+    r"|^[\"“]?(?i:after|before|besides|despite|because of|following|apart from|beyond|in addition to|on top of"
+    r"|from|with|against) (?i:that|this|these|those|them|it|there),"
 )
 # Who speaks, as a bare pronoun: "He said the date … had not been set", "…, she added." The
 # bullet drops an attribution, so what is left may stand alone (`_speaker_only`).

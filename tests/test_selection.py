@@ -368,3 +368,14 @@ def test_a_near_best_sentence_of_any_section_comes_before_a_weak_one_of_another(
     chosen = evidence.select_evidence(analysis, template, None, placement=object())
     assert [e.sentence.text for e in chosen["context"]] == [context_best.text, context_near.text]
     assert [e.sentence.text for e in chosen["agenda"]] == [agenda_best.text]
+
+
+def test_a_sentence_opening_on_after_that_leans_on_the_one_before():
+    from briefer.evidence import leans_on_context
+
+    assert leans_on_context("After that, Reyes and Tamura will give a press briefing.")
+    assert leans_on_context("From there, Tamura will travel on to the river ports.")
+    assert leans_on_context("Despite this, Veloria wants the patrols restored.")
+    # A demonstrative that points into its own sentence is no reference to the one before.
+    assert not leans_on_context("After that meeting, Reyes and Tamura will give a press briefing.")
+    assert not leans_on_context("Despite this week's talks, Veloria wants the patrols restored.")
