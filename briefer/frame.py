@@ -960,6 +960,7 @@ def extract_frame(
             return own_country(pl) or any(own_country(a) and _paired_places(a, pl, texts) for a in ranked if a != pl)
 
         frame.countries = {pl for pl in ranked if country_like(pl)}
+        beaten: set[str] = set()
         if top in frame.countries and not finer:
             cities = [c for c in ranked if c != top and c not in frame.countries
                       and place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
@@ -968,6 +969,14 @@ def extract_frame(
             # place one preview recalls ("they last met in Bali") is not where they meet now.
             cities = [c for c in cities if place_votes[c] >= 1.5 or (
                 len(place_sources[c]) >= 2 and all(place_votes[o] < place_votes[c] for o in cities if o != c))]
+            # A city that a source names for the meeting beside the host country lies in it; one
+            # that no source does may lie in the other side's ("New Delhi", from a preview of
+            # the return visit): no rival to the first.
+            with_host = [c for c in cities if any(
+                {c, top} <= {canonical(pl) for pl, _ in sf.place_cands} for sf in frame.sources.values())]
+            if with_host:
+                beaten |= set(cities) - set(with_host)
+                cities = with_host
             if cities:
                 inside = {**inside, cities[0]: {top}}
                 frame.containment.setdefault(cities[0], set()).add(top)
@@ -976,7 +985,7 @@ def extract_frame(
         # (A principal's country is no rival to a city: it is one side's, not a place to meet.)
         rivals = [p for p in ranked if p != top and place_votes[p] >= place_votes[top]
                   and top not in inside.get(p, set()) and p not in inside.get(top, set())
-                  and not (p in frame.countries and top not in frame.countries)]
+                  and not (p in frame.countries and top not in frame.countries) and p not in beaten]
         if not rivals:
             frame.place = top
             # A district or state in initials ("D.C", "NY") is no country to name the city by;

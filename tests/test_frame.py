@@ -712,3 +712,18 @@ def test_a_meeting_on_the_sidelines_is_where_the_sources_put_the_gathering(parse
     # One source is not enough.
     f = _frame([srcs[0], srcs[2]], parser)
     assert f.place is None
+
+
+def test_of_two_cities_with_as_many_votes_the_one_named_beside_the_host_country_is_the_place(parser):
+    # Porto comes from previews of the return visit; Salzburg is named with the host country.
+    srcs = [
+        _src(1, "Osterland Prime Minister Piet Kalder will host Veltrian President Anna Maru in Salzburg on Thursday. "
+                "Maru will arrive in Osterland on Wednesday.", "2031-03-10"),
+        _src(2, "Maru and Kalder will hold talks in Osterland next week.", "2031-03-08"),
+        _src(3, "Maru will travel to Salzburg on Wednesday. Kalder is due to travel to Porto in September.", "2031-03-11"),
+        _src(4, "Anna Maru will meet Piet Kalder in Osterland for a summit.", "2031-03-09"),
+        _src(5, "Piet Kalder will meet Anna Maru in Porto for talks on trade.", "2031-03-09"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Salzburg"
+    assert f.place_parts == ("Salzburg", "Osterland")
