@@ -142,6 +142,12 @@ _THEY = re.compile(r"^(?P<pre>[\"“]?(?:(?:But|And|Also),?\s+)?)(?P<they>[Tt]he
 _TWO_LEADERS = re.compile(r"\b(?:the two|both)(?:\s+(?:leaders|presidents|men|heads of state))?\b(?!\s+(?:countries|nations|sides))",
                           re.I)
 _TWO_COUNTRIES = re.compile(r"\b(?:the two|both|two) (?:countries|nations)\b", re.I)
+# The subject of a sentence about people of both sides: "US and Chinese officials resumed talks".
+_BOTH_SIDES_SUBJECT = re.compile(
+    r"^(?:The\s+)?(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+and\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+    r"\s+(?:officials|negotiators|diplomats|delegations|delegates|ministers|envoys|aides|teams|trade teams))\b"
+    r"(?!\s+(?:of|from|in)\b)"
+)
 
 
 def _their_antecedents(analysis: Analysis) -> dict[int, str]:
@@ -167,6 +173,8 @@ def _their_antecedents(analysis: Analysis) -> dict[int, str]:
             who = "[the two countries]" if m.group("pre") else "[The two countries]"
         elif names_all(prev, tokens) or _TWO_LEADERS.search(prev):
             who = pair
+        elif side := _BOTH_SIDES_SUBJECT.match(prev):
+            who = f"[{side.group('np')}]"
         else:
             continue
         out[c.id] = m.group("pre") + who + c.text[m.end("they"):]

@@ -379,3 +379,23 @@ def test_a_sentence_opening_on_after_that_leans_on_the_one_before():
     # A demonstrative that points into its own sentence is no reference to the one before.
     assert not leans_on_context("After that meeting, Reyes and Tamura will give a press briefing.")
     assert not leans_on_context("Despite this week's talks, Veloria wants the patrols restored.")
+
+
+def test_they_after_a_sentence_about_officials_of_both_sides_names_them_in_brackets():
+    from briefer.evidence import _their_antecedents
+    from briefer.models import load_parser
+
+    text = ("President Alma Reyes of Veloria will meet Prime Minister Ken Tamura of Ostria in Port Aldo on Friday.\n\n"
+            "Veloran and Ostrian officials resumed talks on the river treaty last week.\n\n"
+            "But they remain divided over fishing quotas and the rail link.\n\n"
+            "Veloran and Ostrian officials of the river board met on Monday.\n\n"
+            "They agreed on nothing.")
+    sources = [Source(id=1, title="Reyes and Tamura to meet", text=text, date="2031-03-03", date_method="dateline",
+                      words=len(text.split())),
+               Source(id=2, title="Port Aldo talks", text="Reyes will meet Tamura in Port Aldo on Friday.",
+                      date="2031-03-02", date_method="dateline", words=9)]
+    a = analyse(sources, parser=load_parser())
+    resolved = sorted(_their_antecedents(a).values())
+    assert "But [Veloran and Ostrian officials] remain divided over fishing quotas and the rail link." in resolved
+    # Officials "of the river board" are some of them, not both sides: left alone.
+    assert not any("agreed on nothing" in t for t in resolved)
