@@ -184,10 +184,19 @@ def test_a_cut_off_figure_or_negation_is_not_kept_as_if_whole():
         "Tamura will leave the session early to make the meeting."
 
 
-def test_they_after_a_sentence_about_the_two_leaders_names_them_in_brackets():
+def _antecedents_of(text: str) -> list[str]:
+    """The "They" sentences of `text` (one source beside a short second one) with who is meant."""
     from briefer.evidence import _their_antecedents
     from briefer.models import load_parser
 
+    sources = [Source(id=1, title="Reyes and Tamura to meet", text=text, date="2031-03-03", date_method="dateline",
+                      words=len(text.split())),
+               Source(id=2, title="Port Aldo talks", text="Reyes will meet Tamura in Port Aldo on Friday.",
+                      date="2031-03-02", date_method="dateline", words=9)]
+    return sorted(_their_antecedents(analyse(sources, parser=load_parser())).values())
+
+
+def test_they_after_a_sentence_about_the_two_leaders_names_them_in_brackets():
     text = ("President Alma Reyes of Veloria will meet Prime Minister Ken Tamura of Ostria in Port Aldo on Friday.\n\n"
             "Reyes and Tamura last met in 2029.\n\n"
             "They are expected to discuss the river treaty and fishing quotas.\n\n"
@@ -195,12 +204,7 @@ def test_they_after_a_sentence_about_the_two_leaders_names_them_in_brackets():
             "They say she will also visit a rail depot.\n\n"
             "The summit will touch on issues between two nations who have drifted apart.\n\n"
             "They were partners in the old customs union.")
-    sources = [Source(id=1, title="Reyes and Tamura to meet", text=text, date="2031-03-03", date_method="dateline",
-                      words=len(text.split())),
-               Source(id=2, title="Port Aldo talks", text="Reyes will meet Tamura in Port Aldo on Friday.",
-                      date="2031-03-02", date_method="dateline", words=9)]
-    a = analyse(sources, parser=load_parser())
-    resolved = sorted(_their_antecedents(a).values())
+    resolved = _antecedents_of(text)
     assert any(t.startswith("[") and "Reyes" in t and "Tamura" in t and t.endswith("] are expected to discuss the river "
                "treaty and fishing quotas.") for t in resolved)
     assert "[The two countries] were partners in the old customs union." in resolved
@@ -382,20 +386,12 @@ def test_a_sentence_opening_on_after_that_leans_on_the_one_before():
 
 
 def test_they_after_a_sentence_about_officials_of_both_sides_names_them_in_brackets():
-    from briefer.evidence import _their_antecedents
-    from briefer.models import load_parser
-
     text = ("President Alma Reyes of Veloria will meet Prime Minister Ken Tamura of Ostria in Port Aldo on Friday.\n\n"
             "Veloran and Ostrian officials resumed talks on the river treaty last week.\n\n"
             "But they remain divided over fishing quotas and the rail link.\n\n"
             "Veloran and Ostrian officials of the river board met on Monday.\n\n"
             "They agreed on nothing.")
-    sources = [Source(id=1, title="Reyes and Tamura to meet", text=text, date="2031-03-03", date_method="dateline",
-                      words=len(text.split())),
-               Source(id=2, title="Port Aldo talks", text="Reyes will meet Tamura in Port Aldo on Friday.",
-                      date="2031-03-02", date_method="dateline", words=9)]
-    a = analyse(sources, parser=load_parser())
-    resolved = sorted(_their_antecedents(a).values())
+    resolved = _antecedents_of(text)
     assert "But [Veloran and Ostrian officials] remain divided over fishing quotas and the rail link." in resolved
     # Officials "of the river board" are some of them, not both sides: left alone.
     assert not any("agreed on nothing" in t for t in resolved)
