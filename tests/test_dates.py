@@ -76,3 +76,17 @@ def test_a_published_and_an_updated_stamp_days_apart_date_the_page_by_the_first(
 def test_a_date_line_at_the_top_comes_before_an_updated_stamp_in_the_furniture():
     text = "June 3, 2031\nMaru and Kalder to Meet\nWorld | Updated: June 20, 2031\nThe leaders will meet."
     assert find_dateline(text)[0] == "2031-06-03"
+
+
+def test_the_date_of_an_earlier_meeting_is_no_anchor_for_counting_back_a_said_weekday():
+    # The only month/days are of earlier events: counting "announced on Friday" back
+    # from it, on the "Monday" of the meeting ahead, would date the page to another year.
+    text = ("Maru and Kalder will meet in Lindau on Monday, the government announced on Friday.\n"
+            "The talks will take place on Monday at noon.\n"
+            "The previous meeting between the two leaders took place on October 13 last year in Brest.\n"
+            "This year the two spoke by phone on August 2.")
+    assert find_date_clue(text) is None
+    # A month/day given for the meeting ahead is still the anchor.
+    ahead = text.replace("on Monday, the government", "on Monday, September 4, the government")
+    clue = find_date_clue(ahead)
+    assert clue is not None and (clue.kind, clue.month, clue.day) == ("relative", 9, 4)

@@ -304,6 +304,19 @@ _WIRE_MONTHDAY_CREDIT = re.compile(
 )
 
 
+# A sentence that tells of an earlier event gives no anchor for counting back to the page's
+# own day: its month/day is not the event the page announces.
+_PAST_EVENT = re.compile(r"\b(?:took place|last year|previous(?:ly)?|ago|was held|were held|had met|last met|first met|"
+                         r"met (?:on|in|at)|spoke|talked)\b", re.I)
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end] (cut at . ! ? and line ends)."""
+    a = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start), text.rfind("\n", 0, start))
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[a + 1 : min(ends) if ends else len(text)]
+
+
 def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
     """A year-less or relative publication date: a weekday page header at the top, a wire
     dateline ("New Delhi, Aug 6: …"), the weekday-and-date officials spoke on, or "said
@@ -359,8 +372,13 @@ def find_date_clue(text: str, title: str | None = None, *, datelines: bool = Tru
         md = _md(m)
         if not md or md in listed:
             continue
-        listed.add(md)
         in_title = bool(title) and m.group(0) in (title or "")
+        sentence = _sentence_at(text, m.start(), m.end())
+        if _PAST_EVENT.search(sentence) and not in_title:
+            # "The previous meeting took place on October 13 last year", "This year the two
+            # spoke by phone on August 2": not the event the article announces.
+            continue
+        listed.add(md)
         mentions.append((0 if in_title else 1, md[0], md[1], m.group(0)))
     mentions.sort(key=lambda x: (x[0], -seen[(x[1], x[2])]))
     if not mentions:
