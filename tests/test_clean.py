@@ -345,6 +345,13 @@ def test_a_photo_credit_after_a_caption_ends_the_line_and_goes() -> None:
     assert not any("Photo" in p for p in body)
 
 
+def test_a_source_credit_after_a_caption_goes() -> None:
+    text = ("Reyes speaks with reporters aboard her plane en route to Lindau on March 13 ahead of the summit. "
+            "/ Source: Wire News |\n\nReyes meets Tamura on Wednesday.")
+    body = paragraphs(clean_text(text))
+    assert body[0] == "Reyes speaks with reporters aboard her plane en route to Lindau on March 13 ahead of the summit."
+
+
 def test_a_bare_web_address_line_is_removed() -> None:
     text = "https://example.org/2031/03/reyes-to-meet-tamura-1108494002.html\n\nReyes meets Tamura on Wednesday."
     assert clean_text(text) == "Reyes meets Tamura on Wednesday."

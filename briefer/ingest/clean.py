@@ -88,9 +88,11 @@ _CAPTION_START = re.compile(
     r"(?:photo|image|picture|photograph|pic)s?\s+(?:shows?|of|taken|from|released)\b)",
     re.IGNORECASE,
 )
-# A photo credit after a caption's last sentence: "... in December. Photo: AP". The credit goes,
-# and the line ends there instead of running into the next one.
-_TRAILING_PHOTO = re.compile(r"(?<=[.!?\"”’])\s*(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:]{1,40}$", re.I)
+# A photo credit after a caption's last sentence: "... in December. Photo: AP", "... Trump. /
+# Source: Yonhap News |". The credit goes, and the line ends there instead of running into the next one.
+_TRAILING_PHOTO = re.compile(
+    r"(?<=[.!?\"”’])\s*(?:(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:]{1,40}"
+    r"|/\s*source\s*:\s*[^.!?:|]{1,40}?\s*\|?\s*)$", re.I)
 # A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
 _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$")
 # A lead credit: "(Bloomberg) — ", "WASHINGTON (AP) — ", "Beijing, Nov 13 (Reuters) - ".
