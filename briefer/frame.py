@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from briefer.ingest.dates import MONTH_FULL, dates_in, dates_with_year, day_span_length, has_day_span, weekdays_in
+from briefer.ingest.dates import (
+    MONTH_FULL,
+    dates_in,
+    dates_with_year,
+    day_span_length,
+    has_day_span,
+    month_name,
+    weekdays_in,
+)
 from briefer.ports import Entity, Parse, Parser
 
 # Words that make a sentence about a meeting (lemmas, lower case).
@@ -947,12 +955,8 @@ def extract_frame(
             top = finer[0]
         # The host's own country ("Russia" for a Russian president) holds the city the
         # sources name for the meeting, even when no text says so in as many words.
-        nats = [_norm_place(p.nationality) for p in frame.people if p.nationality]
-
         def own_country(pl: str) -> bool:
-            key = _norm_place(pl)
-            stem_ = key[:-1] if len(key) > 4 else key
-            return any(n == key or n.startswith(stem_) for n in nats if n)
+            return _principals_country(frame, pl)
 
         # A place the texts pair with a principal's own country ("ties between Australia and
         # India") is the other side's country, even when no text gives that leader's nationality.
@@ -1114,7 +1118,7 @@ def extract_frame(
     def elsewhere(places: tuple[str, ...], month: str) -> bool:
         # A gathering the sentence puts in another month or another place than the meeting's
         # ("met on the sidelines of the G7 summit in Canada in June") is an earlier one.
-        if month and frame.when and month != MONTH_FULL[frame.when.month - 1]:
+        if month and frame.when and month != month_name(frame.when):
             return True
         return bool(frame.place_parts and places and not set(places) & here)
 
@@ -1146,12 +1150,20 @@ def extract_frame(
 OCCASION_PLACE_SOURCES = 2  # sources that name the gathering in the place, for the place to be the meeting's
 
 
+def _principals_country(frame: Frame, pl: str) -> bool:
+    """True if `pl` is a principal's own country by the nationality the sources give them
+    ("Russia" for a Russian president, "Iran" for an Iranian one)."""
+    key = _norm_place(pl)
+    stem_ = key[:-1] if len(key) > 4 else key
+    return any(n == key or n.startswith(stem_) for n in (_norm_place(p.nationality) for p in frame.people if p.nationality)
+               if n)
+
+
 def _place_of_occasion(frame: Frame, key: str, key_of: Callable[[str], str], place_votes: dict[str, float]) -> None:
     """No place won the vote, but the sources agree on the gathering: a meeting on its sidelines
     is where the gathering is. The place is one that sources name with the gathering ("the UN
     General Assembly in New York") and that some source names for the meeting; never a
     principal's own country (that is one side's, not where they meet)."""
-    nats = {_norm_place(p.nationality) for p in frame.people if p.nationality} - {""}
     voted = {_norm_place(pl) for pl, v in place_votes.items() if v > 0}
     backers: dict[str, set[int]] = defaultdict(set)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1161,7 +1173,7 @@ def _place_of_occasion(frame: Frame, key: str, key_of: Callable[[str], str], pla
                 continue
             for pl in places:
                 k = _norm_place(pl)
-                if k in voted and k not in nats and not any(n.startswith(k[:-1]) for n in nats if len(k) > 4):
+                if k in voted and not _principals_country(frame, pl):
                     backers[k].add(sid)
                     spelled[k][pl] += 1
     ranked = sorted(backers, key=lambda k: (-len(backers[k]), k))

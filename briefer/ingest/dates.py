@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from briefer.textutil import sentence_bounds
+
 # ---------------------------------------------------------------------------------------
 # Patterns shared by cleaning (date-only lines, labelled datelines) and ingest
 
@@ -310,11 +312,13 @@ _PAST_EVENT = re.compile(r"\b(?:took place|last year|previous(?:ly)?|ago|was hel
                          r"met (?:on|in|at)|spoke|talked)\b", re.I)
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds text[start:end] (cut at . ! ? and line ends)."""
-    a = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start), text.rfind("\n", 0, start))
-    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return text[a + 1 : min(ends) if ends else len(text)]
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence of `text` that holds position `start`, as the project's splitter cuts its
+    line (so "U.S." or "Oct." inside it does not end it)."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    line = text[a : b if b >= 0 else len(text)]
+    return next((line[x:y] for x, y in sentence_bounds(line) if x <= start - a < y), line)
 
 
 def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
@@ -373,7 +377,7 @@ def find_date_clue(text: str, title: str | None = None, *, datelines: bool = Tru
         if not md or md in listed:
             continue
         in_title = bool(title) and m.group(0) in (title or "")
-        sentence = _sentence_at(text, m.start(), m.end())
+        sentence = _sentence_at(text, m.start())
         if _PAST_EVENT.search(sentence) and not in_title:
             # "The previous meeting took place on October 13 last year", "This year the two
             # spoke by phone on August 2": not the event the article announces.
