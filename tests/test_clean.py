@@ -361,3 +361,53 @@ def test_a_photo_credit_sentence_goes_with_the_caption_before_it() -> None:
     text = ("Then-Prime Minister Ana Reyes poses with Ken Tamura after a meeting in Brest, Jan. 23, 2016. "
             "(Agency File Photo)\n\nReyes meets Tamura on Wednesday.")
     assert clean_text(text) == "Reyes meets Tamura on Wednesday."
+
+
+def test_a_credit_between_a_caption_and_the_next_sentence_goes() -> None:
+    text = ("Reyes confirmed the talks on Sunday. Prime Minister Ken Tamura and President Ana Reyes. (Provided) "
+            "It will be the first official meeting between the two in six years.")
+    body = clean_text(text)
+    assert "(Provided)" not in body
+    assert "Tamura and President Ana Reyes. It will be the first official meeting" in body
+
+
+def test_a_wire_credit_opening_a_paragraph_without_a_dash_goes_but_a_place_stays() -> None:
+    assert clean_text("(WIRENEWS) On Sunday, Reyes embarked on a state visit to Osterland.") == (
+        "On Sunday, Reyes embarked on a state visit to Osterland.")
+    # "(Lindau)" is a dateline: it says where, and the event frame reads it.
+    assert clean_text("(Lindau) Reyes is expected in Osterland on May 6.").startswith("(Lindau) Reyes")
+
+
+def test_a_caption_closed_by_a_wire_photo_credit_goes_with_its_date() -> None:
+    text = ("Reyes meets Tamura on Wednesday.\n\n"
+            "U.S. President Ana Reyes and Osterland's Ken Tamura shake hands during their meeting ahead of the "
+            "forum at the West Lake State Guest House in Brest, Osterland, September 3, 2016. WIRE/Jo Smith/Pool\n\n"
+            "Tamura addresses the media during an official visit in Lindau January 16, 2017. WIRE/Jo Smith\n\n"
+            "The two will discuss the river treaty.")
+    assert paragraphs(clean_text(text)) == ["Reyes meets Tamura on Wednesday.", "The two will discuss the river treaty."]
+
+
+def test_a_photo_by_credit_ends_its_line_so_the_next_lines_dateline_goes() -> None:
+    text = ("Reyes arrived in Lindau on Monday for a state visit, officials said. Photo by Wire Agency\n"
+            "LINDAU, April 25 (WIRE) -- Reyes and Tamura will unveil an update to their defence pact this week.")
+    assert paragraphs(clean_text(text)) == [
+        "Reyes arrived in Lindau on Monday for a state visit, officials said.",
+        "Reyes and Tamura will unveil an update to their defence pact this week."]
+
+
+def test_a_slideshow_counter_does_not_keep_a_repeated_caption_alive() -> None:
+    text = ("Reyes will meet Tamura on Monday, the ministry said. Photo by Jo Smith/WIRE\n"
+            "1 of 4 | Reyes will meet Tamura on Monday, the ministry said. Photo by Jo Smith/WIRE | License Photo\n\n"
+            "The two will discuss the river treaty.")
+    assert paragraphs(clean_text(text)) == ["Reyes will meet Tamura on Monday, the ministry said.",
+                                            "The two will discuss the river treaty."]
+
+
+def test_a_programme_stamp_with_its_player_link_is_not_a_sentence() -> None:
+    assert is_date_line("Friday 7 July 2031 7:36AM (view full episode)")
+    assert not is_date_line("Friday 7 July 2031 7:36AM (Reyes arrives)")
+
+
+def test_a_capitals_dateline_with_a_full_stop_and_the_service_goes() -> None:
+    assert clean_text("LINDAU. WIRENEWS - The summit between Reyes and Tamura will include a state dinner.") == (
+        "The summit between Reyes and Tamura will include a state dinner.")

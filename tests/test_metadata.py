@@ -74,3 +74,8 @@ def test_a_date_line_with_an_update_note_dates_the_page_and_leaves_the_text():
     iso, _ = find_dateline(text)
     assert iso == "2031-05-19"
     assert clean_text(text).startswith("President Anna Maru will meet")
+
+
+def test_a_capitals_dateline_with_a_full_stop_names_the_service():
+    text = " date 2031-04-26 LINDAU. WIRENEWS - The summit between Reyes and Tamura will include a state dinner."
+    assert detect_outlet(text)[0] == "WIRENEWS"

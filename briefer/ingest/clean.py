@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from briefer.ingest.dates import is_date_line, strip_leading_dateline
+from briefer.textutil import split_sentences
 
 # ---------------------------------------------------------------------------------------
 # Line-level boilerplate
@@ -92,9 +93,21 @@ _CAPTION_START = re.compile(
 # Source: Yonhap News |". The credit goes, and the line ends there instead of running into the next one.
 _TRAILING_PHOTO = re.compile(
     r"(?<=[.!?\"”’])\s*(?:(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:]{1,40}"
-    r"|/\s*source\s*:\s*[^.!?:|]{1,40}?\s*\|?\s*)$", re.I)
+    r"|/\s*source\s*:\s*[^.!?:|]{1,40}?\s*\|?\s*"
+    r"|(?:photo|image|picture|photograph)s?\s+(?:by|from|courtesy(?:\s+of)?)\s+[^.!?:]{1,40})$", re.I)
+# A wire photo's credit closing its caption: "… Hangzhou, China, September 3, 2016. REUTERS/How Hwee
+# Young/Pool", "… Oct. 27, 2025. THE CANADIAN PRESS/Adrian Wyld". Capitals, a slash, a name; no stop.
+_SLASH_CREDIT = re.compile(
+    r"(?:^|\s)(?:[A-Z][A-Z'.&-]+ ){0,3}[A-Z][A-Z'.&-]+/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:/[A-Z][\w-]*)?\s*$")
+_CREDIT_LABEL = re.compile(r"\s*\b(?:photo|image|picture|credit)s?\s*:\s*$", re.I)  # "… in June. PHOTO: …/…"
+# A slideshow's counter before a caption: "1 of 4 | President Joe Biden will meet …".
+_GALLERY_COUNTER = re.compile(r"^\d{1,2} of \d{1,2}\s*\|\s*")
 # A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
 _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$")
+# A credit in parentheses between two sentences, or opening a paragraph without a dash:
+# "… Anthony Albanese. (Provided) It will be …", "(MENAFN) On Sunday, …".
+_OPENING_CREDIT = re.compile(r"^\((?P<credit>[A-Z0-9][\w.&'-]*(?:[ /][A-Z0-9][\w.&'-]*){0,3})\)(?:\s+|$)")
+_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|file|pic)s?\b", re.I)
 # A lead credit: "(Bloomberg) — ", "WASHINGTON (AP) — ", "Beijing, Nov 13 (Reuters) - ".
 LEAD_CREDIT_RE = re.compile(
     r"^(?:[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*)?\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*[—–-]{1,2}\s*"
@@ -102,6 +115,10 @@ LEAD_CREDIT_RE = re.compile(
 # A wire dateline with the service between slashes: "ANKARA, August 28. /TASS/. ".
 LEAD_SLASH_CREDIT_RE = re.compile(
     r"^[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*/(?P<credit>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})/\.?\s*(?=[A-Z\"“])"
+)
+# A dateline of capitals, a full stop and the service: "GOYANG. KAZINFORM - The historic summit …".
+LEAD_DOT_CREDIT_RE = re.compile(
+    r"^[A-Z][A-Z'-]+(?:[ ,]+[A-Z][A-Z'-]+){0,3}\.\s+(?P<credit>[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2})\s*[—–-]{1,2}\s+"
 )
 # A place dateline at the start of the first paragraph: "Washington: ", "LIMA, Peru: ".
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,2})\s*:\s+(?=[A-Z\"“])")
@@ -256,7 +273,7 @@ def _filter_lines(lines: list[str]) -> list[list[str]]:
             in_related = False
         if is_boilerplate_line(s) or is_date_line(s) or _is_heading_like(s):
             continue
-        blocks[-1].append(_TRAILING_PHOTO.sub("", s))
+        blocks[-1].append(_GALLERY_COUNTER.sub("", _TRAILING_PHOTO.sub("", s)))
     return [b for b in blocks if b]
 
 
@@ -304,10 +321,12 @@ def _filter_paragraphs(paragraphs: list[str], title: str | None, *, drop_headlin
             continue
         p = LEAD_CREDIT_RE.sub("", p, count=1)
         p = LEAD_SLASH_CREDIT_RE.sub("", p, count=1)
+        p = LEAD_DOT_CREDIT_RE.sub("", p, count=1)
         if not kept:
             m = _PLACE_DATELINE.match(p)
             if m and m.group("place").split()[0].lower() not in _NOT_PLACES:
                 p = p[m.end() :]
+        p = _drop_credited_caption(_drop_inner_credits(p))
         p = _drop_trailing_caption(p)
         if p.strip():
             kept.append(p.strip())
@@ -331,6 +350,41 @@ def _is_furniture(p: str) -> bool:
         and bool(_ADDRESSES_READER.search(p))
         and any(a.search(p) and b.search(p) for a, b in _FURNITURE_RE)
     )
+
+
+def _drop_inner_credits(p: str) -> str:
+    """Remove a credit that opens a sentence ("(Provided) It will be …"): a photo's credit, left
+    between its caption and the next sentence, or a wire's without the dash. A photo credit
+    takes its caption with it ("… in Kolkata on August 22, 2025. (AFP Photo)"), as at the end."""
+    if "(" not in p:
+        return p
+    sentences = _SENTENCE_SPLIT.split(p)
+    if not any(_OPENING_CREDIT.match(s) for s in sentences):
+        return p
+    out: list[str] = []
+    for s in sentences:
+        m = _OPENING_CREDIT.match(s)
+        # Opening the paragraph, only a wire's credit in capitals goes: "(Paris) Chinese President
+        # …" is a dateline, and names the place.
+        if m and (out or m.group("credit").isupper()):
+            if out and _PHOTO_CREDIT.search(m.group("credit")):
+                out.pop()
+            s = s[m.end():]
+        if s:
+            out.append(s)
+    return " ".join(out)
+
+
+def _drop_credited_caption(p: str) -> str:
+    """Remove a caption closed by a wire photo credit, with the credit: the sentence before it
+    is the photo's ("Xi Jinping addresses the media … in Bern, Switzerland January 16, 2017."),
+    and its date and place are the photo's, not the meeting's."""
+    m = _SLASH_CREDIT.search(p)
+    if not m:
+        return p
+    # (The project's splitter: "U.S. President Barack Obama …" is one sentence, not "U.S." and the rest.)
+    sentences = split_sentences(_CREDIT_LABEL.sub("", p[: m.start()]))
+    return " ".join(sentences[:-1])
 
 
 def _drop_trailing_caption(p: str) -> str:

@@ -64,6 +64,8 @@ _DATE_LINE = re.compile(
     rf"(?:{_WEEKDAY_ABBR_RE},?\s*)?"
     rf"(?:{FULL_DATE_RE}|{MONTH_RE}\s+{DAY_RE}(?:,?\s+{_YEAR})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{_YEAR})?)"
     rf"(?:\s*(?:,|\||-|–|—|at)?\s*{TIME_RE})?"
+    # a programme page's player link after it: "Friday 7 July 2017 7:36AM (view full episode)"
+    rf"(?:\s*\((?:view|watch|listen|play)\b[^)]{{0,40}}\))?"
     # an update note after it: "May 19, 2025; (This has been updated with quotes from …)"
     rf"(?:\s*[;|,]?\s*\(?(?:this (?:story |article |post )?has been |was )?(?:updated|corrected|amended)\b[^)]{{0,160}}\)?)?\s*$",
     re.IGNORECASE,

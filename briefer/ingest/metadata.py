@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from briefer.ingest.clean import LEAD_CREDIT_RE, LEAD_SLASH_CREDIT_RE, is_boilerplate_line, is_headline
+from briefer.ingest.clean import (
+    LEAD_CREDIT_RE,
+    LEAD_DOT_CREDIT_RE,
+    LEAD_SLASH_CREDIT_RE,
+    is_boilerplate_line,
+    is_headline,
+)
 from briefer.ingest.dates import is_date_line, strip_leading_dateline
 
 
@@ -77,6 +83,9 @@ def detect_outlet(text: str) -> tuple[str, str] | None:
         m = _WIRE_DATELINE.match(ln) or _WIRE_LEADING.match(ln)
         if m and ok(m.group("name")) and not _NOT_OUTLET.match(m.group("name")):
             return m.group("name"), f"wire dateline '{ln[: m.end()].strip(' -–—:')}'"
+        m = LEAD_DOT_CREDIT_RE.match(ln)  # "GOYANG. KAZINFORM - …"
+        if m and ok(m.group("credit")):
+            return m.group("credit"), f"wire dateline '{ln[: m.end()].strip(' -–—:')}'"
     for i, ln in enumerate(lines):
         # "Source: ..." lower down is more often a chart's or a poll's than the article's.
         m = (_SOURCE_LINE.match(ln) if i < 15 else None) or _BRACKET_LINE.match(ln)
