@@ -561,6 +561,8 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
                 cc = list(doc[j].subtree)
                 toks[:0] = cc
                 j = cc[0].i - 1
+            if j >= 0 and doc[j].lower_ in ("and", "or", "nor", "but"):
+                toks[:0] = [doc[j]]  # attached elsewhere by the parser, it would dangle: "… 2021 and."
         sp = span_of(toks, kind)
         if sp is None or (tok.dep_ == "prep" and sp.end - sp.start < 2):
             continue  # a preposition without its object is a misparse
@@ -574,7 +576,10 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
         if sp.protected and sp.kind not in _CLAUSE_KINDS:
             continue
         out.append(sp if sp.kind == "word" else _absorb_commas(sp, items))
-    out.extend(_punctuation_asides(items))
+    # An aside never holds the sentence's verb: "Photo by Yonhap SEOUL, April 25 (UPI) -- Biden
+    # and Yoon will unveil …" (a caption glued to a dateline) keeps its news, not its credit.
+    roots = {owner[t.i] for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")}
+    out.extend(s for s in _punctuation_asides(items) if not any(s.start <= r < s.end for r in roots))
     # Never offer the whole sentence, nor everything but a word or two.
     n_words = sum(1 for it in items if it.word)
     return [s for s in out if n_words - sum(1 for it in items[s.start:s.end] if it.word) >= 3]

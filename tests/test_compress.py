@@ -508,3 +508,19 @@ def test_the_speaker_stays_when_the_reported_clause_opens_on_a_time_then_a_prono
     bullet = compress("Reyes said on Monday she hoped the trade talks with Ostria, which began in 2021, would be "
                       "completed this year and said ties on energy were developing.").text
     assert bullet.startswith("Reyes said on Monday she hoped"), bullet
+
+
+def test_a_dash_aside_never_takes_the_sentences_verb():
+    # A caption credit glued to a dateline before the news: the news is the bullet.
+    sentence = ("Photo by Wirephoto LINDAU, April 25 (WPI) -- Osterland President Ana Reyes and Veltrian President "
+                "Ken Tamura will unveil a \"major\" update to Osterland's extended nuclear deterrence commitment to "
+                "its ally during their summit this week, Osterland national security adviser Jo Smith said.")
+    bullet = compress(sentence).text
+    assert "will unveil" in bullet
+
+
+def test_a_dropped_last_item_takes_its_and_with_it():
+    sentence = ("The two leaders will meet on Monday in Lindau, Osterland, on the sidelines of the summit - the first "
+                "such meeting since Reyes took office in January 2021 and a chance to reset ties.")
+    bullet = compress(sentence).text
+    assert not re.search(r"\b(?:and|or)\.$", bullet)
