@@ -234,10 +234,15 @@ def event_info(frame: Frame) -> EventInfo:
     occasion = frame.occasion
     return EventInfo(
         who=[p.display for p in frame.people],
-        where=", ".join(frame.place_parts) if frame.place else None,
+        # Without a city the sources agree on, the building they do: "White House".
+        where=", ".join(frame.place_parts) if frame.place else (_strip_article(frame.venue) if frame.venue else None),
         when=iso(frame.when),
         occasion=occasion,
     )
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 def place_mentioned(place: str, text: str) -> bool:
@@ -421,7 +426,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         kinds: list[str] = []
         # People: its main pair is not the set's, and it never names one of the set's
         # principals (or names its own pair together at least twice as often).
-        own = sorted(sf.pair_mentions, key=lambda pr: (-sf.pair_mentions[pr], pr))
+        # (A spokesman who announces the trip is no party to a meeting: "Lu Kang announced …".)
+        own = sorted((pr for pr in sf.pair_mentions if not set(pr) & frame.aides),
+                     key=lambda pr: (-sf.pair_mentions[pr], pr))
         text_all = f"{s.title}\n{s.text}"
         # (By any spelling the set uses for them: sf.people has "Albanis" as Albanese.)
         missing = [p for p, toks in zip(frame.people, person_tokens(frame))
@@ -449,8 +456,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # A place named with one principal only is where that one goes ("Macron hosts a
             # conference in Paris on 13 December"), not where the two meet.
             both = any(pl == own_places[0] and len(principals & set(names)) >= 2 for pl, names in sf.place_cands)
+            # (A principal's own country in the set's place says nothing either: a preview of
+            # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
+            parts = [fp for fp in frame.place_parts if fp not in frame.countries] or frame.place_parts
             if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
-                    and not any(place_mentioned(fp, text) for fp in frame.place_parts):
+                    and not any(place_mentioned(fp, text) for fp in parts):
                 score += 1
                 notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")
                 if past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:

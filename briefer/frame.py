@@ -32,6 +32,7 @@ from briefer.ingest.dates import (
     weekdays_in,
 )
 from briefer.ports import Entity, Parse, Parser
+from briefer.textutil import NOT_NAME_PIECES
 
 # Words that make a sentence about a meeting (lemmas, lower case).
 MEETING_WORDS = frozenset(
@@ -123,6 +124,7 @@ class SourceFrame:
     # set's place and date are known that the gathering is where and when the meeting is
     occasion_ctx: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
     sidelines: bool = False
+    venues: list[str] = field(default_factory=list)  # buildings it puts its meeting at ("the White House")
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
 
     @property
@@ -138,6 +140,7 @@ class Frame:
     people: list[Person] = field(default_factory=list)
     place: str | None = None
     place_parts: tuple[str, ...] = ()  # the place and, when the sources give it, its country
+    venue: str | None = None  # the building, when the sources agree on one: "the White House"
     when: date | None = None
     occasion: str | None = None
     sidelines: bool = False
@@ -147,6 +150,9 @@ class Frame:
     support: dict[str, list[int]] = field(default_factory=dict)  # slot -> source ids that gave it
     # Leaders of a third country the sources pair with a principal: the other legs of a tour
     other_leaders: set[str] = field(default_factory=set)
+    # Spokespeople a source names in its meeting sentences ("Foreign Ministry spokesperson Lu
+    # Kang announced …"): they announce a meeting, they are no party to it
+    aides: set[str] = field(default_factory=set)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -221,9 +227,13 @@ def _name_keys(name: str) -> frozenset[str]:
 def _good_name(name: str) -> bool:
     toks = _name_tokens(name)
     words = [t for k, t in enumerate(toks) if not (0 < k < len(toks) - 1 and t in _PARTICLES)]
+    ws = name.split()
     return (
         1 <= len(words) <= 4
-        and all(t[0].isupper() for t in words)
+        # Every word opens on a capital but a particle inside ("Lula da Silva"; not "Ursula von
+        # der"); a lower-case piece after a hyphen is part of a name ("Moon Jae-in", "Kim Jong-un").
+        and all(w[0].isupper() for k, w in enumerate(ws) if not (0 < k < len(ws) - 1 and w in _PARTICLES))
+        and not any(t.lower() in NOT_NAME_PIECES for t in toks[1:])
         and not any(t in _NOT_NAME for t in toks)
         and not re.search(r"['’]s\b|\d|[–—/]", name)
     )
@@ -324,7 +334,9 @@ class _People:
             longest = max(len(_name_tokens(v)) for v in variants)
             multi = [v for v in variants if len(_name_tokens(v)) > 1 and (variants[v] >= 2 or len(_name_tokens(v)) == longest)]
             pool = multi or list(variants)
-            name = sorted(pool, key=lambda v: (-variants[v], -len(v), v))[0]
+            # (Never a spelling cut short at a hyphen: "Moon Jae" of "Moon Jae-in".)
+            name = sorted(pool, key=lambda v: (any(u.startswith(v + "-") for u in pool),
+                                               -variants[v], -len(v), v))[0]
             self.groups.append(name)
             for v in variants:
                 self.canon[v] = name
@@ -361,7 +373,8 @@ class _People:
 
 def _short_name(person: str, texts: list[str]) -> str:
     """The name token the sources use most: the family name, whatever the name order."""
-    toks = [t for t in _name_tokens(person) if len(t) >= 2]
+    # (Never a lower-case piece of a hyphenated name: "in" of "Moon Jae-in" is everywhere.)
+    toks = [t for t in _name_tokens(person) if len(t) >= 2 and t[0].isupper()]
     if not toks:
         return person
     joined = "\n".join(texts)
@@ -524,6 +537,33 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str]]:
 
 
 _PLACE_NOUN = r"(?:city|resort|town|port|capital|island|province|region|state|seaside|coastal)"
+# The last word of a building a meeting is held at, when the recogniser calls it an
+# organisation ("the Peace House"); what it calls a facility counts whatever its name.
+_BUILDING = re.compile(r"\b(?:House|Palace|Hall|Castle|Villa|Residence|Lodge|Manor|Estate|Pavilion)$")
+
+
+def _venues_of(p: Parse, people: _People) -> list[str]:
+    """Buildings a meeting sentence puts the meeting at: "host Erdogan at the White House",
+    "will visit the White House". "The White House said" is a speaker, not a venue."""
+    tokens, out = p.tokens, []
+    person_tokens = set(people.token_of)
+    for e in p.entities:
+        if not (e.label == "FAC" or (e.label == "ORG" and _BUILDING.search(e.text))) or _GATHERING_WORD.search(e.text):
+            continue  # (not "the G20 Summit")
+        last = tokens[e.end - 1]
+        head = tokens[last.head] if 0 <= last.head < len(tokens) else last
+        prep = head.text.lower() if last.dep == "pobj" else ""
+        # "at/to the X" hanging from a meeting word, or the object of "visit/host … X".
+        verb = tokens[head.head] if prep and 0 <= head.head < len(tokens) else head
+        if not (prep in ("at", "to") or (last.dep == "dobj" and re.match(r"visit", head.text, re.I))):
+            continue
+        if not (_PLACE_HEAD.match(verb.text) or verb.text in person_tokens) or _past_chain(tokens, head.head if prep else last.head):
+            continue
+        name = e.text.strip()
+        if set(_name_tokens(_strip_the(name))) & person_tokens or not name[:1].isalpha():
+            continue
+        out.append(name if name.lower().startswith("the ") else _strip_the(name))
+    return out
 
 
 def _containment(parses: Iterable[Parse], person_tokens: set[str]) -> dict[str, set[str]]:
@@ -670,6 +710,8 @@ def _occasion_key(o: str) -> str:
     return re.sub(r"\s+(summit|forum|conference|gathering|assembly|meeting)$", "", o, flags=re.I).lower()
 
 
+# Who speaks for a government and is no party to its meetings: "spokesperson Lu Kang announced".
+_SPOKES = r"(?:spokes(?:man|woman|person)|press secretary)"
 _LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|queen|emperor|emir|sultan|leader)\b", re.I)
 TRIP_DAYS = 3  # a span of days this long, given with the leaders, is a trip's, not their meeting's
 _ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*"
@@ -756,6 +798,7 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         ahead = looks_ahead(sent) or k == 0
         if ahead:
             sf.places.extend(meeting_places)
+            sf.venues.extend(_venues_of(p, people))
             sf.place_cands.extend((pl, tuple(names)) for pl in meeting_places)
             month = _MONTH_WORD.search(sent)
             sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "")
@@ -799,6 +842,14 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
 
 
 # -- the set's frame -------------------------------------------------------------------------
+
+
+def _speaks_for(name: str, texts: list[str]) -> bool:
+    """The texts call `name` a spokesperson: "Foreign Ministry spokesperson Lu Kang", "Lu Kang, a
+    spokesman for …"."""
+    n = re.escape(name)
+    pat = re.compile(rf"(?i:{_SPOKES})\s+{n}\b|\b{n},\s+(?:[\w'’.-]+\s+){{0,4}}?(?i:{_SPOKES})\b")
+    return any(pat.search(t) for t in texts if name in t)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -1003,6 +1054,22 @@ def extract_frame(
                 sid for sid, sf in frame.sources.items() if any(p in sf.places for p in frame.place_parts)
             )
 
+    # Venue: a building that two sources or more put the meeting at, and none other as often
+    # ("at the White House"; the city may be left open: the sources say only "the White House").
+    venue_votes: Counter[str] = Counter()
+    venue_spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for sf in frame.sources.values():
+        for v in sf.venues:
+            venue_spelled[_fold(_strip_the(v))][v] += 1
+        venue_votes.update({_fold(_strip_the(v)) for v in sf.venues})
+    ranked_venues = sorted(venue_votes, key=lambda v: (-venue_votes[v], v))
+    if ranked_venues and venue_votes[ranked_venues[0]] >= 2 and (
+            len(ranked_venues) == 1 or venue_votes[ranked_venues[1]] < venue_votes[ranked_venues[0]]):
+        key = ranked_venues[0]
+        frame.venue = sorted(venue_spelled[key], key=lambda v: (-venue_spelled[key][v], v))[0]
+        frame.support["venue"] = sorted(sid for sid, sf in frame.sources.items()
+                                        if key in {_fold(_strip_the(v)) for v in sf.venues})
+
     # When: dates given for the meeting, resolved against each source's own date, counted
     # where the sentence names a principal or the place (not another leg of a tour).
     principals = {p.name for p in frame.people}
@@ -1023,6 +1090,8 @@ def extract_frame(
                      for nm in pr if nm not in principals and _LEADER_ROLE.search(role_of(nm)[0])
                      and _norm_place(role_of(nm)[1]) not in own_nations}
     frame.other_leaders = other_leaders
+    paired = sorted({nm for sf in frame.sources.values() for pr in sf.pair_mentions for nm in pr})
+    frame.aides = {nm for nm in paired if nm not in principals and _speaks_for(nm, texts)}
 
     # The meeting's place, the principals' countries, and any place the sources name for the
     # meeting with a full vote (the place itself may be left open).

@@ -102,3 +102,11 @@ def jaccard(a: set[str], b: set[str]) -> float:
     if not a and not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+# What makes an adjective of a name after a hyphen ("Trump-backed", "Beijing-style"), where a
+# lower-case piece of a name does not ("Moon Jae-in", "Kim Jong-un").
+NOT_NAME_PIECES = frozenset({
+    "based", "led", "backed", "born", "style", "era", "like", "type", "friendly", "brokered", "appointed",
+    "allied", "aligned", "made", "owned", "run", "linked", "controlled", "sponsored", "funded", "bound", "wide",
+})

@@ -727,3 +727,70 @@ def test_of_two_cities_with_as_many_votes_the_one_named_beside_the_host_country_
     f = _frame(srcs, parser)
     assert f.place == "Salzburg"
     assert f.place_parts == ("Salzburg", "Osterland")
+
+
+def test_a_spokesperson_who_announces_the_trip_is_no_party_to_a_meeting(parser):
+    announced = _src(4, "Prime Minister Piet Kalder will pay a state visit to Nordmark before he heads to Lindau for "
+                        "talks with Anna Maru on March 14, foreign ministry spokesperson Lin Hao announced on Monday. "
+                        "Kalder will meet the Nordmark president in Brest first, Lin Hao said. "
+                        "Lin Hao said the visit would deepen ties.", "2031-03-10")
+    a = analyse([*MARU, announced], parser=parser)
+    assert a.is_current(4), a.assessments[4].notes
+
+
+def test_a_preview_of_their_meeting_in_another_city_of_the_host_country_is_stale(parser):
+    # It names the host country, as every preview does, but never the set's city; another
+    # source recalls the Brest meeting as past.
+    old = _src(4, "Anna Maru will meet Piet Kalder in Brest, Osterland, on the sidelines of the fisheries forum, "
+                  "officials said. Maru and Kalder are expected to discuss fishing rights in Brest.", None)
+    a = analyse([*MARU, old], parser=parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_name_the_recogniser_cuts_short_is_shown_whole(parser):
+    srcs = [
+        _src(1, "Veltrian President Choi Dae-in will meet Prime Minister Piet Kalder in Lindau on March 14. "
+                "President Choi Dae In said the talks would be historic.", "2031-03-03"),
+        _src(2, "Prime Minister Piet Kalder will host President Choi Dae-in in Lindau on Friday. "
+                "Choi Dae In will greet Kalder at the border.", "2031-03-10"),
+        _src(3, "Choi Dae-in and Kalder will hold talks in Lindau on 14 March. Choi Dae In will come face to face "
+                "with Kalder for the first time.", None),
+    ]
+    f = _frame(srcs, parser)
+    assert "Choi Dae-in" in [p.name for p in f.people]
+
+
+# The same summit, where every source names only the building the leaders meet at.
+AMBER = [
+    _src(1, "Prime Minister Piet Kalder will host President Anna Maru at the Amber Palace on March 14, "
+            "officials said on Monday. The two leaders are expected to discuss energy and trade.", "2031-03-03"),
+    _src(2, "Anna Maru will visit the Amber Palace on Friday for talks with Piet Kalder on the border dispute. "
+            "The Amber Palace said the talks would go ahead.", "2031-03-10"),
+    _src(3, "Maru and Kalder will hold talks at the Amber Palace on 14 March, the Veltrian foreign ministry "
+            "said.", None),
+]
+
+
+def test_a_building_the_sources_agree_the_leaders_meet_at_is_the_venue(parser):
+    f = _frame(AMBER, parser)
+    assert f.venue == "the Amber Palace"
+    assert f.support["venue"] == [1, 2, 3]
+    a = analyse(AMBER, parser=parser)
+    assert a.event.where == "Amber Palace"
+    from briefer.sections.lead import lead_statement
+
+    assert "meet at the Amber Palace on Friday, 14 March 2031" in lead_statement(a).text
+
+
+def test_a_building_only_one_source_names_is_no_venue(parser):
+    f = _frame([*MARU[:2], AMBER[0]], parser)
+    assert f.venue is None
+
+
+def test_the_short_name_is_never_a_lower_case_piece_of_a_hyphenated_name():
+    from briefer.frame import _short_name
+
+    texts = ["Choi Dae-in will meet Kalder in Lindau.", "Choi said the talks in Lindau would be historic.",
+             "Kalder and Choi are in talks.", "Both are in Lindau in March."]
+    assert _short_name("Choi Dae-in", texts) == "Choi"

@@ -286,3 +286,18 @@ def test_a_worker_started_from_a_short_lived_thread_outlives_it() -> None:
         assert gen.generate([shorten_prompt(gen.template, NK, max_new_tokens=8)])[0]
     finally:
         gen.close()
+
+
+def test_a_name_entity_spans_the_whole_hyphenated_name() -> None:
+    from briefer.models import load_parser
+    from briefer.models.parser import _whole_words
+
+    parser = load_parser()
+    (parse,) = parser.parse(["President Choi Dae-in said the talks would be historic."])
+    assert "Choi Dae-in" in [e.text for e in parse.entities if e.label == "PERSON"]
+    doc = parser.nlp("Reyes hosts Tamura at Bel-a-Mare as Veltria-Osterland ties improve in Lindau-based firms.")
+    toks = [t.text for t in doc]
+    mare, osterland, lindau = toks.index("Mare"), toks.index("Osterland"), toks.index("Lindau")
+    assert _whole_words(doc, mare, mare + 1, "FAC").text == "Bel-a-Mare"
+    assert _whole_words(doc, osterland, osterland + 1, "GPE").text == "Osterland"  # two names, not one
+    assert _whole_words(doc, lindau, lindau + 1, "GPE").text == "Lindau"  # an adjective, not a name

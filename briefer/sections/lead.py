@@ -39,8 +39,14 @@ def lead_statement(analysis: Analysis) -> Statement | None:
     else:
         text = f"{people[0].display} holds talks"
     slots = ["who"]
-    if frame.place:
-        text += f" in {', '.join(frame.place_parts)}" + ("," if len(frame.place_parts) > 1 and frame.when else "")
+    venue = re.sub(r"^the\s+", "", frame.venue, flags=re.I) if frame.venue else ""
+    if frame.venue:
+        text += f" at {frame.venue}"
+        slots.append("venue")
+    # (Not "at the Amber Palace in Amber Palace" when the building is also the place voted.)
+    parts = [p for p in frame.place_parts if p.casefold() != venue.casefold()]
+    if frame.place and parts:
+        text += f" in {', '.join(parts)}" + ("," if len(parts) > 1 and frame.when else "")
         slots.append("where")
     if frame.when:
         text += f" on {_date_text(frame)}"
@@ -58,6 +64,8 @@ def lead_statement(analysis: Analysis) -> Statement | None:
     checks = [lambda s: all(re.search(rf"\b{re.escape(n)}\b", s) for n in names[:2])]
     if frame.place:
         checks.append(lambda s: bool(re.search(rf"\b{re.escape(frame.place)}\b", s, re.I)))
+    if frame.venue:
+        checks.append(lambda s: bool(re.search(rf"\b{re.escape(venue)}\b", s, re.I)))
     if frame.when:
         d = frame.when
         month, day = month_name(d), d.day
