@@ -104,6 +104,7 @@ _DISCOURSE = _set(
 _FIXED_AFTER_OPENER = _set("far more less again another")
 # A deletion may not leave a verb phrase without its subject: the words before it would become
 # one ("…in last week's election, for what the minister has said will be the first…").
+_RELATIVE = _set("who which whom whose")
 _AUX_START = _set("will would shall should can could may might must is are was were has have had does do did")
 _DATELINE = re.compile(
     r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
@@ -503,11 +504,12 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         if len(subj) > 1 or any(c.dep_ == "conj" for c in head.children):
             keep |= {owner[t.i] for sj in subj for t in sj.subtree}  # "Trump and Xi said": both stay
             keep |= {owner[t.i] for t in verb.children if t.dep_ == "cc" and t.i < verb.i}
-        if verb.lower_ in ("told", "tells", "tell"):
-            # "Kilic told Turkish broadcaster A Haber": "told" needs its listener.
-            keep |= {owner[t.i] for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
         if end < len(items) and v_item < c_items[0] and items[end - 1].text.lower() == "that":
             end -= 1  # keep "Name said that …" readable
+    if keep and verb.lower_ in ("told", "tells", "tell"):
+        # "Kilic told Turkish broadcaster A Haber", "Carney told reporters at the summit that …":
+        # a kept "told" needs its listener, not "Carney told that".
+        keep |= {owner[t.i] for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     if v_item > c_items[-1]:
         # The closing quote stays with the quoted words; so does the comma before a kept speaker.
         keep |= {k for k in range(start, end) if not items[k].word and items[k].text in _CLOSING}
@@ -820,6 +822,10 @@ def compress_plan(p: Plan, *, target: int = TARGET_WORDS, first: tuple[Span, ...
         # subject before it; a span open at its end took the subject with it.
         closed = p.items[s.end - 1].text in (",", ")", "—", "–") or p.items[s.start].text in ("(",)
         nxt = next((i for i in range(s.end, len(p.items)) if i not in dropped and p.items[i].word), None)
+        if nxt is not None and p.items[nxt].text.lower() in _RELATIVE:
+            # "The delegation, which includes Kim's sister, who in February attended …": the
+            # second clause is about the sister, and would be about the delegation.
+            return True
         return not closed and nxt is not None and p.items[nxt].text.lower() in _AUX_START
 
     # Cheapest losses first, until the bullet is short enough.

@@ -420,7 +420,9 @@ _ADDING_TAIL = re.compile(r",\s+adding\b.*$")
 
 
 _ASIDE = re.compile(
-    r",\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90},(?=\s)"  # non-restrictive relative clause
+    # A non-restrictive relative clause, with any that follows it about a word inside it: "The
+    # delegation, which includes his sister, who attended …, will" is "The delegation will".
+    r",\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90}(?:,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90})*,(?=\s)"
     r"|,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,120}(?=\.$)"  # ... closing the sentence
     r"|\s\([^()]{1,60}\)"  # parenthesis
     r"|\s[—–]\s?[^—–]{1,80}\s?[—–](?=\s)"  # dashes

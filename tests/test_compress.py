@@ -524,3 +524,9 @@ def test_a_dropped_last_item_takes_its_and_with_it():
                 "such meeting since Reyes took office in January 2021 and a chance to reset ties.")
     bullet = compress(sentence).text
     assert not re.search(r"\b(?:and|or)\.$", bullet)
+
+
+def test_a_kept_told_keeps_its_listener():
+    sentence = ("Reyes told reporters at the forum in Lindau that while a formal meeting with Tamura has not been "
+                "scheduled, she expects a corridor-style talk with him on Friday.")
+    assert compress(sentence).text.startswith("Reyes told reporters that while")

@@ -203,3 +203,13 @@ def test_a_source_sentence_used_as_a_bullet_loses_the_pages_list_marker():
     assert trim_sentence("- This will be the president's first visit to Ostria since taking office.") == \
         "This will be the president's first visit to Ostria since taking office."
     assert trim_sentence("• Trade will top the agenda of the two leaders in Port Aldo.").startswith("Trade will")
+
+
+def test_trimming_a_relative_clause_takes_the_next_one_about_a_word_inside_it():
+    from briefer.verify import trim_sentence
+
+    s = ("The Veltrian delegation, which includes the minister's sister, who attended the opening ceremony of "
+         "the games, will attend the welcoming ceremony on the lawn of the old palace near the river.")
+    # Not "The Veltrian delegation who attended the opening ceremony …": that was the sister.
+    assert trim_sentence(s) == ("The Veltrian delegation will attend the welcoming ceremony on the lawn of the "
+                                "old palace near the river.")
