@@ -411,3 +411,11 @@ def test_a_programme_stamp_with_its_player_link_is_not_a_sentence() -> None:
 def test_a_capitals_dateline_with_a_full_stop_and_the_service_goes() -> None:
     assert clean_text("LINDAU. WIRENEWS - The summit between Reyes and Tamura will include a state dinner.") == (
         "The summit between Reyes and Tamura will include a state dinner.")
+
+
+def test_a_copyright_line_without_a_year_is_furniture_not_the_headline() -> None:
+    from briefer.ingest.metadata import detect_title
+
+    text = ("Copyright Lindau Online\n\nReyes to meet Tamura in Lindau this week\n\n"
+            "Reyes said she plans to meet Tamura later this week in Lindau.")
+    assert detect_title(text) == "Reyes to meet Tamura in Lindau this week"

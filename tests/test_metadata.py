@@ -79,3 +79,12 @@ def test_a_date_line_with_an_update_note_dates_the_page_and_leaves_the_text():
 def test_a_capitals_dateline_with_a_full_stop_names_the_service():
     text = " date 2031-04-26 LINDAU. WIRENEWS - The summit between Reyes and Tamura will include a state dinner."
     assert detect_outlet(text)[0] == "WIRENEWS"
+
+
+def test_a_byline_or_a_video_players_apology_is_not_the_headline():
+    from briefer.ingest.metadata import detect_title
+
+    assert detect_title("By Jo Smith\n\nReyes to meet Tamura in Lindau on Friday\n\nReyes will meet Tamura.") == (
+        "Reyes to meet Tamura in Lindau on Friday")
+    assert detect_title("We apologize, but this video has failed to load.\n\nReyes to meet Tamura in Lindau\n\n"
+                        "Reyes will meet Tamura.") == "Reyes to meet Tamura in Lindau"

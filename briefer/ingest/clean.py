@@ -49,12 +49,15 @@ _JUNK_LINE_PATTERNS = [
     r"click here.{0,120}",
     r"here(?:['’]s| is) (?:what|everything|all) (?:you need |you should )?to know\b.{0,120}",  # a teaser, not news
     r"(?:read more|read full (?:story|article)|view comments|load comments)\s*\W*",
+    r"we apologi[sz]e,? but this video.{0,80}|this video (?:has failed to load|is (?:not |un)available).{0,40}",
+    r"by\s+(?-i:[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){1,4})",  # a byline: "By Andrea Shalal"
     # agency credits and update notes
     r"[—–-]*\s*with (?:additional )?assistance from .{1,160}",
     r"\(?\s*with inputs? from .{1,80}",
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by .{1,200}",
     r"\((?:updates?|adds|recasts|corrects|refiles|changes|rewrites|writes through|repeats)\b[^)]*\)\.?",
     r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d).{0,120}",
+    r"copyright\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}\.?",  # "Copyright Arkansas Online"
     r".{0,80}all rights reserved\.?",
     r"this (?:story|article) (?:has not been edited|was (?:originally )?published|first appeared).{0,200}",
     r"[\W_]+",  # lines of only punctuation / bullets
