@@ -576,7 +576,13 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
         if sp.start == 0 and sp.end < n_items and items[sp.end].text == "," and kind == "modifier":
             sp = Span(sp.start, sp.end, "opener", sp.protected)  # "On the sidelines of the summit, …"
         if sp.protected and sp.kind not in _CLAUSE_KINDS:
-            continue
+            # A phrase set off to close the sentence ("…, after meetings this week with the
+            # heads of Baltic states in …") may go from a bullet too long to keep, as an aside
+            # holding a date may; inside its clause, a date or a name stays.
+            closes = all(_is_punct(t) for t in doc[tok.right_edge.i + 1:])
+            if not (sp.kind == "modifier" and _set_off(tok) and closes):
+                continue
+            sp = Span(sp.start, sp.end, "aside", True)
         out.append(sp if sp.kind == "word" else _absorb_commas(sp, items))
     # An aside never holds the sentence's verb: "Photo by Yonhap SEOUL, April 25 (UPI) -- Biden
     # and Yoon will unveil …" (a caption glued to a dateline) keeps its news, not its credit.

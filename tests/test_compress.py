@@ -530,3 +530,13 @@ def test_a_kept_told_keeps_its_listener():
     sentence = ("Reyes told reporters at the forum in Lindau that while a formal meeting with Tamura has not been "
                 "scheduled, she expects a corridor-style talk with him on Friday.")
     assert compress(sentence).text.startswith("Reyes told reporters that while")
+
+
+def test_a_closing_phrase_set_off_by_a_comma_may_go_from_a_bullet_too_long_to_keep():
+    sentence = ("The Veltrian leader is due to visit both Osterland and Nordmark next week, after meetings this week "
+                "with the president of the Lindau Council and the heads of the river states in a whirlwind of "
+                "diplomacy aimed at averting a war over the dams.")
+    assert compress(sentence).text == "The Veltrian leader is due to visit both Osterland and Nordmark next week."
+    # Short enough as it is: the date in the phrase keeps it.
+    short = "Reyes will meet Tamura in Lindau next week, after talks this week in Brest."
+    assert compress(short).text == short
