@@ -162,3 +162,11 @@ def test_the_absent_side_statement_counts_against_the_body_word_budget(embedder,
     assert any("is not a party" in st.text for st in body)
     assert len(body) >= 3  # the event line, the absent side and at least one bullet
     assert sum(len(words(st.text)) for st in body) <= 45
+
+
+def test_a_place_named_with_the_keeps_its_article_in_the_lead():
+    from briefer.sections.lead import _with_article
+
+    assert _with_article("United States") == "the United States"
+    assert _with_article("Netherlands") == "the Netherlands"
+    assert _with_article("Lindau, Osterland") == "Lindau, Osterland"

@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 LEAD_NOTE = "assembled from the event details the sources agree on"
 
 
+# Places named with "the": "in the United States", "in the Netherlands", "in the Philippines".
+_THE_PLACE = re.compile(r"^(?:United|Republic|Kingdom|Democratic|Federated|Czech Republic|Netherlands|Philippines|"
+                        r"Bahamas|Maldives|Gambia|Vatican|Hague|Gulf|Balkans|Caribbean|Middle East)\b")
+
+
+def _with_article(place: str) -> str:
+    return f"the {place}" if _THE_PLACE.match(place) else place
+
+
 def _date_text(frame) -> str:
     d = frame.when
     return f"{weekday_name(d)}, {long_date(d)}"
@@ -46,7 +55,7 @@ def lead_statement(analysis: Analysis) -> Statement | None:
     # (Not "at the Amber Palace in Amber Palace" when the building is also the place voted.)
     parts = [p for p in frame.place_parts if p.casefold() != venue.casefold()]
     if frame.place and parts:
-        text += f" in {', '.join(parts)}" + ("," if len(parts) > 1 and frame.when else "")
+        text += f" in {_with_article(', '.join(parts))}" + ("," if len(parts) > 1 and frame.when else "")
         slots.append("where")
     if frame.when:
         text += f" on {_date_text(frame)}"
