@@ -58,7 +58,7 @@ _DANGLING = re.compile(
 # Who speaks, as a bare pronoun: "He said the date … had not been set", "…, she added." The
 # bullet drops an attribution, so what is left may stand alone (`_speaker_only`).
 _PRONOUN_SPEAKER = re.compile(r"^[\"“]?(?:He|She) (?:said|says|added|told reporters)\b"
-                              r"|,[’'\"”]?\s*(?:he|she) (?:\w+ly |further |also )?(?:said|added|told \w+)\b")
+                              r"|[,!?][’'\"”]?\s*(?:he|she) (?:\w+ly |further |also )?(?:said|added|told \w+)\b")
 
 # "…and repeated Russia's claims": a second verb whose subject is the same speaker.
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+ed\b")

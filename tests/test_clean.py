@@ -419,3 +419,23 @@ def test_a_copyright_line_without_a_year_is_furniture_not_the_headline() -> None
     text = ("Copyright Lindau Online\n\nReyes to meet Tamura in Lindau this week\n\n"
             "Reyes said she plans to meet Tamura later this week in Lindau.")
     assert detect_title(text) == "Reyes to meet Tamura in Lindau this week"
+
+
+def test_a_wire_credit_glued_to_the_first_word_goes_with_its_dateline() -> None:
+    assert clean_text("Lindau (WIRE)Veltrian President Ana Reyes will arrive in Osterland on Thursday.") == (
+        "Veltrian President Ana Reyes will arrive in Osterland on Thursday.")
+
+
+def test_a_caption_closed_by_a_slash_photo_credit_goes() -> None:
+    text = ("Reyes said she would meet Tamura.\n\nTamura talks to Reyes during their meeting at the forum in Brest, "
+            "July 7, 2017. /Wire Photo\n\nThe two will meet on Friday.")
+    assert paragraphs(clean_text(text)) == ["Reyes said she would meet Tamura.", "The two will meet on Friday."]
+
+
+def test_a_wire_caption_in_this_file_photo_goes_with_its_date() -> None:
+    text = ("In this December 10, 2024 file photo, Osterland's President Ana Reyes watches Ken Tamura speak at a "
+            "memorial service in Brest.\n\nReyes will meet Tamura in Lindau on Monday.\n\n"
+            "Photo/IllustrationIn this June 19, 2028, file photo released by Wire News, Reyes poses with Tamura. "
+            "(Wire via AP, File)\n\nThe two will discuss the river treaty.")
+    assert paragraphs(clean_text(text)) == ["Reyes will meet Tamura in Lindau on Monday.",
+                                            "The two will discuss the river treaty."]

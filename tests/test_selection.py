@@ -395,3 +395,10 @@ def test_they_after_a_sentence_about_officials_of_both_sides_names_them_in_brack
     assert "But [Veloran and Ostrian officials] remain divided over fishing quotas and the rail link." in resolved
     # Officials "of the river board" are some of them, not both sides: left alone.
     assert not any("agreed on nothing" in t for t in resolved)
+
+
+def test_an_exclaimed_or_asked_quotation_whose_speaker_is_a_pronoun_is_no_evidence():
+    from briefer.evidence import leans_on_context
+
+    assert leans_on_context('"I look forward to seeing him on the 25th!" he said.')
+    assert leans_on_context("“Who could object to talks in Lindau?” she said.")

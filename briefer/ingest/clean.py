@@ -92,6 +92,7 @@ _CAPTION_START = re.compile(
     r"(?:photo|image|picture|photograph|pic)s?\s+(?:shows?|of|taken|from|released)\b)",
     re.IGNORECASE,
 )
+_IN_THIS_PHOTO = re.compile(r"^(?:photo/\w+\s*)?in this\b[^.]{0,40}?\b(?:file\s+)?(?:photo|image|picture)\b", re.I)
 # A photo credit after a caption's last sentence: "... in December. Photo: AP", "... Trump. /
 # Source: Yonhap News |". The credit goes, and the line ends there instead of running into the next one.
 _TRAILING_PHOTO = re.compile(
@@ -101,19 +102,22 @@ _TRAILING_PHOTO = re.compile(
 # A wire photo's credit closing its caption: "… Hangzhou, China, September 3, 2016. REUTERS/How Hwee
 # Young/Pool", "… Oct. 27, 2025. THE CANADIAN PRESS/Adrian Wyld". Capitals, a slash, a name; no stop.
 _SLASH_CREDIT = re.compile(
-    r"(?:^|\s)(?:[A-Z][A-Z'.&-]+ ){0,3}[A-Z][A-Z'.&-]+/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:/[A-Z][\w-]*)?\s*$")
+    r"(?:^|\s)(?:[A-Z][A-Z'.&-]+ ){0,3}[A-Z][A-Z'.&-]+/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:/[A-Z][\w-]*)?\s*$"
+    r"|(?<=[.!?])\s+/\s?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?\s+(?:Photo|Images?|Pictures?)\s*$")  # "… 2017. /Reuters Photo"
 _CREDIT_LABEL = re.compile(r"\s*\b(?:photo|image|picture|credit)s?\s*:\s*$", re.I)  # "… in June. PHOTO: …/…"
 # A slideshow's counter before a caption: "1 of 4 | President Joe Biden will meet …".
 _GALLERY_COUNTER = re.compile(r"^\d{1,2} of \d{1,2}\s*\|\s*")
 # A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
-_TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*$")
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:(?:[ /]|, | via )[A-Z][\w.&'-]*){0,3})\)\s*$")  # "(Xinhua via AP, File)"
 # A credit in parentheses between two sentences, or opening a paragraph without a dash:
 # "… Anthony Albanese. (Provided) It will be …", "(MENAFN) On Sunday, …".
 _OPENING_CREDIT = re.compile(r"^\((?P<credit>[A-Z0-9][\w.&'-]*(?:[ /][A-Z0-9][\w.&'-]*){0,3})\)(?:\s+|$)")
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|file|pic)s?\b", re.I)
 # A lead credit: "(Bloomberg) — ", "WASHINGTON (AP) — ", "Beijing, Nov 13 (Reuters) - ".
 LEAD_CREDIT_RE = re.compile(
-    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*)?\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)\s*[—–-]{1,2}\s*"
+    r"^(?:[A-Z][\w.'-]*(?:[ ,]+[\w.'-]+){0,4}\s*)?\((?P<credit>[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})\)"
+    r"(?:\s*[—–-]{1,2}\s*|(?=[A-Z]))"  # or glued to the first word: "Hong Kong (CNN)Chinese President …"
 )
 # A wire dateline with the service between slashes: "ANKARA, August 28. /TASS/. ".
 LEAD_SLASH_CREDIT_RE = re.compile(
@@ -179,6 +183,8 @@ def is_caption(paragraph: str) -> bool:
     released on Friday." is a sentence and is kept.
     """
     s = paragraph.strip()
+    if _IN_THIS_PHOTO.match(s) and len(s.split()) <= 60:
+        return True  # "In this December 10, 2014 file photo, …": the wire's caption, whatever its end
     labelled = bool(_PHOTO_LABEL.match(s))
     if not labelled and not _CAPTION_START.match(s):
         return False  # the usual case, decided without counting words
