@@ -396,6 +396,27 @@ def other_time_title(text: str, frame: Frame) -> tuple[str, str] | None:
     return None
 
 
+def _agreed_date(pubs: list[date], on_place: list[date] | None = None) -> date | None:
+    """The sources' own dates where most of them lie (the middle one there). Of far apart dates
+    as well supported, those of pages that name the set's place (`on_place`); None if that
+    does not decide: of two dated pages a year apart, either may be the stale one, and judging
+    the other by it would flag a good source."""
+    if not pubs:
+        return None
+    near = {p: sum(1 for q in pubs if abs((q - p).days) <= AGREED_DAYS) for p in pubs}
+    most = max(near.values())
+    tops = sorted(p for p in pubs if near[p] == most)
+    if (tops[-1] - tops[0]).days > AGREED_DAYS:
+        placed = sorted(p for p in tops if p in (on_place or []))
+        if not placed or (placed[-1] - placed[0]).days > AGREED_DAYS:
+            return None
+        tops = placed
+    return tops[len(tops) // 2]
+
+
+AGREED_DAYS = 30  # dated pages this close preview the same meeting
+
+
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
     """Flag sources about an older or a different meeting, judged on the whole frame.
 
@@ -413,7 +434,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     usable = [s for s in sources if s.usable]
     pair = tuple(sorted(p.name for p in frame.people))
     pubs = sorted(d for d in (parse_iso(s.date) for s in usable) if d)
-    set_date = frame.when or (pubs[len(pubs) // 2] if pubs else None)
+    on_place = [d for d, s in ((parse_iso(s.date), s) for s in usable) if d and frame.place_parts
+                and any(place_mentioned(p, f"{s.title}\n{s.text}") for p in frame.place_parts if p not in frame.countries)]
+    set_date = frame.when or _agreed_date(pubs, on_place)
     # How many sources call a place's meeting past (counted once each: linear, not all pairs).
     own_past = {s.id: set(frame.sources[s.id].past_places) if s.id in frame.sources else set() for s in usable}
     past_count: Counter[str] = Counter(pl for places in own_past.values() for pl in places)

@@ -41,7 +41,7 @@ MEETING_WORDS = frozenset(
 )
 _MEETING_RE = re.compile(
     r"\b(meet|meets|meeting|met|talks?|summit|visit|visits|visiting|hosts?|hosting|sit[- ]down|bilateral|"
-    r"face-to-face|trip|travel|travels|arrive[sd]?|arriving|arrival(?= in\b))\b",
+    r"face-to-face|trip|travel|travels|arrive[sd]?|arriving|arrival(?= in\b)|welcome[sd]?|welcoming)\b",
     re.I,
 )
 _FUTURE = re.compile(
@@ -224,6 +224,9 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(_fold(t) for t in _name_tokens(name) if t not in _PARTICLES)
 
 
+_BUILDING_NAME = re.compile(r"\b(?:House|Palace|Residence|Pavilion)$")
+
+
 def _good_name(name: str) -> bool:
     toks = _name_tokens(name)
     words = [t for k, t in enumerate(toks) if not (0 < k < len(toks) - 1 and t in _PARTICLES)]
@@ -236,6 +239,7 @@ def _good_name(name: str) -> bool:
         and not any(t.lower() in NOT_NAME_PIECES for t in toks[1:])
         and not any(t in _NOT_NAME for t in toks)
         and not re.search(r"['’]s\b|\d|[–—/]", name)
+        and not _BUILDING_NAME.search(name)  # "Blair House", which the recogniser calls a person
     )
 
 
@@ -373,6 +377,9 @@ class _People:
 
 def _short_name(person: str, texts: list[str]) -> str:
     """The name token the sources use most: the family name, whatever the name order."""
+    # A name with "bin" has no short form: "Salman" of "Mohammed bin Salman" is his father's.
+    if re.search(r"\s(?:bin|ibn|bint)\s", person):
+        return person
     # (Never a lower-case piece of a hyphenated name: "in" of "Moon Jae-in" is everywhere.)
     toks = [t for t in _name_tokens(person) if len(t) >= 2 and t[0].isupper()]
     if not toks:
@@ -632,6 +639,9 @@ def _strip_the(s: str) -> str:
     return re.sub(r"^the\s+", "", s, flags=re.I).strip(" ,.")
 
 
+_DATED_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+
 def _occasions(p: Parse, people: _People) -> list[str]:
     """Named gatherings a sentence puts the meeting at: "G20 summit", "SCO summit", "APEC"."""
     out = []
@@ -664,7 +674,10 @@ def _occasions(p: Parse, people: _People) -> list[str]:
         out.append(a)
     good = []
     for o in out:
-        o = o.strip()
+        # After the last "at the" inside it: "(for talks on) Monday at the G20 summit" -> "G20 summit".
+        o = re.sub(r"^.*\b(?:at|during)\s+(?:the\s+|a\s+)?", "", o.strip())
+        if _DATED_NAME.search(o):
+            continue  # "the June 28-29 G20 summit": a gathering dated in its name is another day's
         # Start at the gathering's name: "first time at a G20 summit" -> "G20 summit".
         ws = o.split()
         while ws and not (ws[0][0].isupper() or _ACRONYM.fullmatch(ws[0]) or ws[0][0].isdigit()):
@@ -939,6 +952,15 @@ def extract_frame(
                       and nat(pr[0]) != nat(pr[1])]
             if across:
                 best = across[0]
+        # The person most sources name is a principal: a visitor whom some sources name only as
+        # "she" while naming her hosts ("She will meet Xi and Premier Li Qiang") is still one.
+        top = sorted(single, key=lambda nm: (-single[nm], nm))[0]
+        # (Only if the sources pair her nearly as often: "Trump", whom every preview of a
+        # Lee–Ishiba meeting names as Lee's next host, is no principal of it.)
+        if top not in best and single[top] > min(single[best[0]], single[best[1]]):
+            with_top = [pr for pr in ranked if top in pr and pair_votes[pr] >= max(need, 0.8 * pair_votes[best])]
+            if with_top:
+                best = with_top[0]
         chosen = list(best) if pair_votes[best] >= need else []
     else:
         chosen = []
@@ -1063,7 +1085,9 @@ def extract_frame(
             venue_spelled[_fold(_strip_the(v))][v] += 1
         venue_votes.update({_fold(_strip_the(v)) for v in sf.venues})
     ranked_venues = sorted(venue_votes, key=lambda v: (-venue_votes[v], v))
-    if ranked_venues and venue_votes[ranked_venues[0]] >= 2 and (
+    # (Not on the sidelines of a gathering: "the White House" is then where they met before or
+    # will meet next, not where they meet now.)
+    if ranked_venues and venue_votes[ranked_venues[0]] >= 2 and sum(sf.sidelines for sf in frame.sources.values()) < 2 and (
             len(ranked_venues) == 1 or venue_votes[ranked_venues[1]] < venue_votes[ranked_venues[0]]):
         key = ranked_venues[0]
         frame.venue = sorted(venue_spelled[key], key=lambda v: (-venue_spelled[key][v], v))[0]
@@ -1120,7 +1144,9 @@ def extract_frame(
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
             # The year of an undated source's "4 November" is the set's guess, not its word.
-            years[md][d.year] += 1.0 if sid in dated or d in sf.year_dates else 0.4
+            # (A guess counts for little: a year one source writes out beats four guessed from a
+            # stale source's date, the only dated one.)
+            years[md][d.year] += 1.0 if sid in dated or d in sf.year_dates else 0.1
         for md, w in best_w.items():
             day_votes[md] += w
             backers[md].append(sid)

@@ -794,3 +794,75 @@ def test_the_short_name_is_never_a_lower_case_piece_of_a_hyphenated_name():
     texts = ["Choi Dae-in will meet Kalder in Lindau.", "Choi said the talks in Lindau would be historic.",
              "Kalder and Choi are in talks.", "Both are in Lindau in March."]
     assert _short_name("Choi Dae-in", texts) == "Choi"
+
+
+def test_the_visitor_most_sources_name_is_a_principal_though_some_name_only_her_hosts(parser):
+    # The sources pair the host's president with his premier a little more often than with the
+    # visitor, whom several name only as "she".
+    srcs = [
+        _src(1, "Veltrian Prime Minister Anna Maru will make an official visit to Osterland from July 27, the "
+                "foreign ministry said. Maru will meet President Piet Kalder in Lindau on July 29.", "2031-07-20"),
+        _src(2, "Anna Maru arrives in Lindau on Saturday. She will hold talks with Kalder and Premier Jon Vik. "
+                "Maru and Kalder will meet on Monday.", "2031-07-26"),
+        _src(3, "Anna Maru arrives in Osterland this week. She is due to meet Kalder and Premier Jon Vik in Lindau.",
+             "2031-07-27"),
+        _src(4, "Anna Maru began her visit on Saturday. She will meet President Piet Kalder and Premier Jon Vik. "
+                "Maru and Kalder will meet alone on Monday.", "2031-07-27"),
+        _src(5, "Kalder and Premier Jon Vik will host talks on Monday. Anna Maru and Kalder will then meet alone. "
+                "Kalder and Vik will host a dinner.", "2031-07-28"),
+    ]
+    f = _frame(srcs, parser)
+    assert sorted(p.name for p in f.people) == ["Anna Maru", "Piet Kalder"]
+
+
+def test_a_year_one_source_writes_out_beats_the_year_guessed_from_the_only_dated_page(parser):
+    # The only dated page is a year older (a stale preview); one source writes the year out.
+    srcs = [
+        _src(1, "Anna Maru will meet Piet Kalder in Lindau on September 29-30, officials said.", None),
+        _src(2, "“Kalder looks forward to welcoming Anna Maru to Lindau on September 29-30, 2031,” his office said.",
+             None),
+        _src(3, "Maru will hold talks with Kalder in Lindau on September 29.", None),
+        _src(4, "Anna Maru and Piet Kalder will meet in Lindau on September 29, aides said.", None),
+        _src(5, "Maru and Kalder will hold talks in Brest on September 27, the ministry said.", "2030-09-21"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.when == date(2031, 9, 29)
+
+
+def test_a_building_named_like_a_person_is_no_person():
+    from briefer.frame import _good_name
+
+    assert not _good_name("Blair House")
+    assert _good_name("Anna Maru")
+
+
+def test_a_gathering_is_named_from_its_own_words_not_the_day_before_it(parser):
+    from briefer.frame import _occasions, _People
+
+    (p,) = parser.parse(["Their meeting, scheduled for Monday at the G20 summit in Lindau, comes as trade talks stall."])
+    assert _occasions(p, _People([p])) == ["G20 summit"]
+
+
+def test_a_name_with_bin_is_shown_whole_not_by_the_fathers_name():
+    from briefer.frame import _short_name
+
+    texts = ["Crown Prince Khalid bin Faris will meet Kalder.", "Bin Faris said Faris's son would host.",
+             "Faris Khalid bin Faris is the crown prince."]
+    assert _short_name("Khalid bin Faris", texts) == "Khalid bin Faris"
+
+
+def test_a_building_is_no_venue_for_a_meeting_on_the_sidelines_of_a_gathering(parser):
+    srcs = [
+        _src(1, "Anna Maru will meet Piet Kalder on the sidelines of the Lindau forum on March 14. Kalder will "
+                "host Maru at the Amber Palace later this year.", "2031-03-03"),
+        _src(2, "Maru and Kalder will hold talks on the sidelines of the forum in Lindau. Maru will visit the Amber "
+                "Palace in the autumn for talks with Kalder.", "2031-03-10"),
+    ]
+    assert _frame(srcs, parser).venue is None
+
+
+def test_a_gathering_dated_in_its_name_is_not_the_meetings(parser):
+    from briefer.frame import _occasions, _People
+
+    (p,) = parser.parse(["Kalder is also expected to meet Reyes at the June 28-29 G20 summit in Lindau."])
+    assert _occasions(p, _People([p])) == []

@@ -180,3 +180,20 @@ def test_a_place_and_day_given_for_one_principals_own_event_do_not_make_another_
     ]
     flags, _ = _flags(srcs, parser)
     assert flags == {1: [], 2: [], 3: [], 4: []}
+
+
+def test_two_dated_pages_a_year_apart_give_no_date_to_judge_the_others_by():
+    from datetime import date
+
+    from briefer.analyse import _agreed_date
+
+    assert _agreed_date([date(2030, 11, 18), date(2032, 1, 28)]) is None
+    assert _agreed_date([date(2030, 11, 17), date(2030, 11, 18), date(2032, 1, 28)]) == date(2030, 11, 18)
+
+
+def test_of_two_dated_pages_a_year_apart_the_one_naming_the_set_s_place_gives_the_date():
+    from datetime import date
+
+    from briefer.analyse import _agreed_date
+
+    assert _agreed_date([date(2030, 11, 18), date(2032, 1, 28)], on_place=[date(2030, 11, 18)]) == date(2030, 11, 18)
