@@ -235,14 +235,10 @@ def event_info(frame: Frame) -> EventInfo:
     return EventInfo(
         who=[p.display for p in frame.people],
         # Without a city the sources agree on, the building they do: "White House".
-        where=", ".join(frame.place_parts) if frame.place else (_strip_article(frame.venue) if frame.venue else None),
+        where=", ".join(frame.place_parts) if frame.place else (frame.venue_name or None),
         when=iso(frame.when),
         occasion=occasion,
     )
-
-
-def _strip_article(name: str) -> str:
-    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 def place_mentioned(place: str, text: str) -> bool:

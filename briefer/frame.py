@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from briefer.ingest.dates import (
     MONTH_FULL,
+    MONTH_RE,
     dates_in,
     dates_with_year,
     day_span_length,
@@ -153,6 +154,11 @@ class Frame:
     # Spokespeople a source names in its meeting sentences ("Foreign Ministry spokesperson Lu
     # Kang announced …"): they announce a meeting, they are no party to it
     aides: set[str] = field(default_factory=set)
+
+    @property
+    def venue_name(self) -> str:
+        """The venue without its article ("White House"), or ""."""
+        return _strip_the(self.venue) if self.venue else ""
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -639,7 +645,7 @@ def _strip_the(s: str) -> str:
     return re.sub(r"^the\s+", "", s, flags=re.I).strip(" ,.")
 
 
-_DATED_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_DATED_NAME = re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}\b", re.I)
 
 
 def _occasions(p: Parse, people: _People) -> list[str]:

@@ -141,12 +141,16 @@ def test_a_source_dated_by_its_page_to_a_month_years_away_is_about_another_meeti
     assert all(a.is_current(i) for i in (1, 2, 3))
 
 
+def _only_it_is_stale(old: Source, parser) -> bool:
+    """Added to the Maru–Kalder set as source 4, `old` is flagged stale and no other source is."""
+    a = analyse([*MARU, old], parser=parser)
+    return FLAG_STALE in a.assessments[4].flags and all(a.is_current(i) for i in (1, 2, 3))
+
+
 def test_a_source_that_dates_its_meeting_with_a_year_long_past_is_stale(parser):
     old = _src(4, "Piet Kalder arrived in Lindau on 5th April 2029 for a state visit that will last three days. "
                   "Kalder is scheduled to meet Anna Maru before a state dinner.", None)
-    a = analyse([*MARU, old], parser=parser)
-    assert FLAG_STALE in a.assessments[4].flags
-    assert all(a.is_current(i) for i in (1, 2, 3))
+    assert _only_it_is_stale(old, parser)
 
 
 def test_a_date_with_its_year_near_the_meeting_is_no_signal(parser):
@@ -743,9 +747,7 @@ def test_a_preview_of_their_meeting_in_another_city_of_the_host_country_is_stale
     # source recalls the Brest meeting as past.
     old = _src(4, "Anna Maru will meet Piet Kalder in Brest, Osterland, on the sidelines of the fisheries forum, "
                   "officials said. Maru and Kalder are expected to discuss fishing rights in Brest.", None)
-    a = analyse([*MARU, old], parser=parser)
-    assert FLAG_STALE in a.assessments[4].flags
-    assert all(a.is_current(i) for i in (1, 2, 3))
+    assert _only_it_is_stale(old, parser)
 
 
 def test_a_name_the_recogniser_cuts_short_is_shown_whole(parser):

@@ -48,7 +48,7 @@ def lead_statement(analysis: Analysis) -> Statement | None:
     else:
         text = f"{people[0].display} holds talks"
     slots = ["who"]
-    venue = re.sub(r"^the\s+", "", frame.venue, flags=re.I) if frame.venue else ""
+    venue = frame.venue_name
     if frame.venue:
         text += f" at {frame.venue}"
         slots.append("venue")
