@@ -100,10 +100,13 @@ class RunStats:
 
 def _title(template: Template, analysis: Analysis) -> str:
     frame = analysis.frame
-    if frame is not None and frame.people and frame.place:
+    # Without a place, the venue ("Trump–Erdogan meeting, White House, …"); without either, who
+    # and when still name the meeting better than the template's generic title.
+    where = (frame.place or frame.venue_name) if frame is not None else ""
+    if frame is not None and frame.people and (where or frame.when):
         names = "–".join(p.short or p.name for p in frame.people)
-        when = f", {long_date(frame.when)}" if frame.when else ""
-        return f"{names} meeting, {frame.place}{when}"
+        parts = [f"{names} meeting"] + ([where] if where else []) + ([long_date(frame.when)] if frame.when else [])
+        return ", ".join(parts)
     return template.title
 
 

@@ -868,3 +868,15 @@ def test_a_gathering_dated_in_its_name_is_not_the_meetings(parser):
 
     (p,) = parser.parse(["Kalder is also expected to meet Reyes at the June 28-29 G20 summit in Lindau."])
     assert _occasions(p, _People([p])) == []
+
+
+def test_the_title_names_the_venue_when_the_sources_give_no_city(parser):
+    from briefer.pipeline import _title
+    from briefer.template import load_template
+
+    # "House" is no place word (the sources use "the White House" for the government too), so
+    # the building is the venue and no place is voted.
+    srcs = [_src(s.id, s.text.replace("Amber Palace", "Amber House"), s.date) for s in AMBER]
+    a = analyse(srcs, parser=parser)
+    assert a.frame.place is None
+    assert _title(load_template(), a) == "Maru–Kalder meeting, Amber House, 14 March 2031"
