@@ -429,9 +429,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     warnings: list[BriefWarning] = []
     usable = [s for s in sources if s.usable]
     pair = tuple(sorted(p.name for p in frame.people))
-    pubs = sorted(d for d in (parse_iso(s.date) for s in usable) if d)
-    on_place = [d for d, s in ((parse_iso(s.date), s) for s in usable) if d and frame.place_parts
-                and any(place_mentioned(p, f"{s.title}\n{s.text}") for p in frame.place_parts if p not in frame.countries)]
+    page_dates = [(d, s) for s in usable if (d := parse_iso(s.date))]
+    pubs = sorted(d for d, _ in page_dates)
+    # The set's place without a principal's own country: every preview names that one.
+    own_parts = [fp for fp in frame.place_parts if fp not in frame.countries]
+    on_place = [d for d, s in page_dates if any(place_mentioned(p, f"{s.title}\n{s.text}") for p in own_parts)]
     set_date = frame.when or _agreed_date(pubs, on_place)
     # How many sources call a place's meeting past (counted once each: linear, not all pairs).
     own_past = {s.id: set(frame.sources[s.id].past_places) if s.id in frame.sources else set() for s in usable}
@@ -471,15 +473,13 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             for pl, names in sf.place_cands:
                 weight[pl] += 1 + 2 * len(principals & set(names))
             own_places = sorted({x for x in sf.places if x not in frame.countries}, key=lambda x: (-weight[x], x))
-            text = f"{s.title}\n{s.text}"
             # A place named with one principal only is where that one goes ("Macron hosts a
             # conference in Paris on 13 December"), not where the two meet.
             both = any(pl == own_places[0] and len(principals & set(names)) >= 2 for pl, names in sf.place_cands)
             # (A principal's own country in the set's place says nothing either: a preview of
             # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
-            parts = [fp for fp in frame.place_parts if fp not in frame.countries] or frame.place_parts
             if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
-                    and not any(place_mentioned(fp, text) for fp in parts):
+                    and not any(place_mentioned(fp, text_all) for fp in own_parts or frame.place_parts):
                 score += 1
                 notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")
                 if past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:

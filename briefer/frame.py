@@ -230,6 +230,7 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(_fold(t) for t in _name_tokens(name) if t not in _PARTICLES)
 
 
+# Fewer words than a venue's (`_BUILDING`): "Hall", "Castle", "Villa" and "Lodge" are surnames too.
 _BUILDING_NAME = re.compile(r"\b(?:House|Palace|Residence|Pavilion)$")
 
 
@@ -1084,21 +1085,21 @@ def extract_frame(
 
     # Venue: a building that two sources or more put the meeting at, and none other as often
     # ("at the White House"; the city may be left open: the sources say only "the White House").
-    venue_votes: Counter[str] = Counter()
+    venue_backers: dict[str, set[int]] = defaultdict(set)  # one vote a source
     venue_spelled: dict[str, Counter[str]] = defaultdict(Counter)
-    for sf in frame.sources.values():
+    for sid, sf in frame.sources.items():
         for v in sf.venues:
-            venue_spelled[_fold(_strip_the(v))][v] += 1
-        venue_votes.update({_fold(_strip_the(v)) for v in sf.venues})
-    ranked_venues = sorted(venue_votes, key=lambda v: (-venue_votes[v], v))
+            key = _fold(_strip_the(v))
+            venue_backers[key].add(sid)
+            venue_spelled[key][v] += 1
+    votes = sorted(((len(b), k) for k, b in venue_backers.items()), key=lambda vk: (-vk[0], vk[1]))
     # (Not on the sidelines of a gathering: "the White House" is then where they met before or
     # will meet next, not where they meet now.)
-    if ranked_venues and venue_votes[ranked_venues[0]] >= 2 and sum(sf.sidelines for sf in frame.sources.values()) < 2 and (
-            len(ranked_venues) == 1 or venue_votes[ranked_venues[1]] < venue_votes[ranked_venues[0]]):
-        key = ranked_venues[0]
+    if votes and votes[0][0] >= 2 and sum(sf.sidelines for sf in frame.sources.values()) < 2 and (
+            len(votes) == 1 or votes[1][0] < votes[0][0]):
+        key = votes[0][1]
         frame.venue = sorted(venue_spelled[key], key=lambda v: (-venue_spelled[key][v], v))[0]
-        frame.support["venue"] = sorted(sid for sid, sf in frame.sources.items()
-                                        if key in {_fold(_strip_the(v)) for v in sf.venues})
+        frame.support["venue"] = sorted(venue_backers[key])
 
     # When: dates given for the meeting, resolved against each source's own date, counted
     # where the sentence names a principal or the place (not another leg of a tour).

@@ -75,7 +75,6 @@ def _whole_words(doc: Any, start: int, end: int, label: str) -> Entity:
     return Entity(doc[start:end].text, label, start, end)
 
 
-
 _parsers: dict[str, SpacyParser] = {}
 _parsers_lock = threading.Lock()
 
