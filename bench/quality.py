@@ -190,7 +190,9 @@ def score_event(brief: Brief, cluster: Cluster) -> dict[str, str]:
     # ("Tianjin, Indian" is wrong even though Tianjin is right).
     place_text = f"{ev['place']} {' '.join(ev['place_match'])}"
     where_parts = [p.strip() for p in (brief.event.where or "").split(",") if p.strip()]
-    foreign = [p for p in where_parts if p in text and not re.search(rf"\b{re.escape(p)}\b", place_text, re.I)]
+    # (A part that holds the place is not foreign: "Fort Bregancon" for "Fort de Brégançon".)
+    foreign = [p for p in where_parts if p in text and not re.search(rf"\b{re.escape(p)}\b", place_text, re.I)
+               and not any(re.search(rf"\b{re.escape(w)}\b", p, re.I) for w in ev["place_match"])]
     if not text:
         out["where"] = "missing"
     elif foreign or any(re.search(rf"\b{re.escape(w)}\b", text) for w in ev.get("wrong_places", [])):
