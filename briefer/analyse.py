@@ -551,8 +551,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             days = (set_date - pub).days
             days -= slack if days > 0 else -slack
             if days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS:
-                inferred = bool(re.search(r"relative|inferred|estimated|counted|resolved", s.date_method, re.I))
-                score += 2 if abs(days) > 365 and not inferred else 1
+                score += 2 if abs(days) > 365 and not s.date_estimated else 1
                 kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
                 when = human_date(s.date) if slack else pub.isoformat()
                 notes.append(f"dated {when}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")

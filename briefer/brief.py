@@ -40,6 +40,15 @@ FLAG_UNREADABLE = "unreadable"  # could not be read; `problem` says why
 _CITE_RE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
+# How a date was found (`Source.date_method`) when it was worked out rather than read:
+# a relative day counted from another date, a year guessed from the weekday, a file's
+# own timestamp. Such dates carry "date estimated" in the Sources list.
+_ESTIMATED_METHOD = re.compile(
+    r"relative|resolved against|inferred|year taken|counted|estimat|guess|document metadata|from the text",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Source:
     """One input article as ingest read and cleaned it. `id` is its citation number.
@@ -66,6 +75,11 @@ class Source:
     def usable(self) -> bool:
         """True if the source has text to analyse."""
         return self.problem is None and bool(self.text.strip())
+
+    @property
+    def date_estimated(self) -> bool:
+        """True if the date was worked out (relative day, inferred year, file time), not read."""
+        return bool(self.date) and bool(_ESTIMATED_METHOD.search(self.date_method or ""))
 
 
 @dataclass

@@ -119,11 +119,14 @@ class SourceFrame:
     # names only by weekday, which can agree with a day the dated sources give
     weekday_cands: list[tuple[int, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     place_cands: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (place, people named)
+    # Of those, datelines the sentence travels away from ("WASHINGTON: Biden is heading to Vietnam")
+    datelines: set[str] = field(default_factory=set)
     explicit_dates: list[date] = field(default_factory=list)  # day-and-month dates given with a principal
     year_dates: list[date] = field(default_factory=list)  # dates for its meeting written with their year
     # (occasion, places named in its sentence, month named in it or ""), to check once the
     # set's place and date are known that the gathering is where and when the meeting is
     occasion_ctx: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
+    occasions_at: list[str] = field(default_factory=list)  # of those, the ones it puts the meeting at, not before
     sidelines: bool = False
     venues: list[str] = field(default_factory=list)  # buildings it puts its meeting at ("the White House")
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
@@ -296,6 +299,19 @@ class _People:
                         full[name] += 1
         # A word the recogniser calls a place at least as often as a person is a place ("Sochi").
         full = Counter({n: c for n, c in full.items() if places.get(_fold(n), 0) < c or len(_name_tokens(n)) > 1})
+        # A title's country run into the name ("US Ambassador to India Eric Garcetti"): the name
+        # starts after the places, when a name of two words is left. (A word the recogniser
+        # calls a place only a little more often than part of a name is a name: "Yoon".)
+        in_names: Counter[str] = Counter()
+        for n, c in full.items():
+            in_names.update({_fold(w): c for w in n.split()})
+        unprefixed: Counter[str] = Counter()
+        for n, c in full.items():
+            ws = n.split()
+            while len(ws) > 2 and places.get(_fold(ws[0]), 0) > 2 * in_names[_fold(ws[0])]:
+                ws = ws[1:]
+            unprefixed[" ".join(ws)] += c
+        full = unprefixed
         # Nor is one with a word it calls a nationality more often than part of a name
         # ("Ukrainian Prim", a cut-off "Ukrainian Prime Minister"): every "Ukrainian" would
         # name that person.
@@ -496,19 +512,24 @@ _ORG_WORD = re.compile(
 )
 
 
-def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str]]:
-    """Places a sentence names as where a meeting is, and every place-like entity in it."""
+def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]]:
+    """Places a sentence names as where a meeting is, every place-like entity in it, and
+    which of the first are its dateline when the sentence travels away from it: "WASHINGTON:
+    Biden is heading to Vietnam" (the story was written there; its people meet elsewhere)."""
     tokens = p.tokens
     person_tokens = set(people.token_of)
     meeting, named = [], []
+    datelines: set[str] = set()
+    destinations: set[str] = set()
     in_entity = set()
     for e in p.entities:
         in_entity.update(range(e.start, e.end))
         if e.label not in PLACE_LABELS:
             continue
         text = _strip_the(e.text)
-        if not text or not text[0].isupper() or set(_name_tokens(text)) & person_tokens or _ORG_WORD.search(text):
-            continue
+        if not text or not text[0].isupper() or set(_name_tokens(text)) & person_tokens or _ORG_WORD.search(text) \
+                or _GROUP_OF_NATIONS.fullmatch(text):
+            continue  # ("the G7 summit": a group of nations is no place)
         named.append(text)
         last = tokens[e.end - 1]
         head = tokens[last.head] if 0 <= last.head < len(tokens) else last
@@ -528,14 +549,18 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str]]:
             if any(_PLACE_HEAD.match(g.text) or g.text in person_tokens for g in (grand, upper, *objects)) \
                     and not _past_chain(tokens, head.head):
                 meeting.append(text)
+                if head.text.lower() == "to":
+                    destinations.add(text)
         elif last.dep == "appos" and head.ent in PLACE_LABELS:
             meeting.append(text)  # "in Busan, South Korea": the country too
         elif after.lower() in ("summit", "talks", "meeting"):
             meeting.append(text)  # "the Helsinki summit"
         elif e.start == 0 and re.match(r"\s*(?:\(|[-–—:]|,)", p.text[len(e.text):len(e.text) + 3]):
             meeting.append(text)  # dateline: "HANOI (Reuters) -"
+            datelines.add(text)
         elif e.start == 1 and tokens[0].text == "(" and after == ")":
             meeting.append(text)  # dateline: "(Paris) Chinese President ..."
+            datelines.add(text)
     # A proper noun the recogniser left untagged, after "in/at" of a meeting word ("meet in Sochi").
     for i, tok in enumerate(tokens):
         if i in in_entity or tok.pos != "PROPN" or tok.dep != "pobj" or not tok.text[:1].isupper():
@@ -545,11 +570,15 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str]]:
             continue
         grand = tokens[prep.head]
         if (_PLACE_HEAD.match(grand.text) or grand.text in person_tokens) and grand.text.lower() not in ("be", "is", "are", "will") \
-                and tok.text not in person_tokens and not _past_chain(tokens, prep.head):
+                and tok.text not in person_tokens and not _past_chain(tokens, prep.head) \
+                and not _GROUP_OF_NATIONS.fullmatch(tok.text):
             meeting.append(tok.text)
-    return meeting, named
+    # ("HANOI (Reuters) - … meet in Hanoi": the sentence itself puts the meeting there.)
+    away = {d for d in datelines if meeting.count(d) == 1 and destinations - {d}}
+    return meeting, named, away
 
 
+_GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
 _PLACE_NOUN = r"(?:city|resort|town|port|capital|island|province|region|state|seaside|coastal)"
 # The last word of a building a meeting is held at, when the recogniser calls it an
 # organisation ("the Peace House"); what it calls a facility counts whatever its name.
@@ -649,14 +678,16 @@ def _strip_the(s: str) -> str:
 _DATED_NAME = re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}\b", re.I)
 
 
-def _occasions(p: Parse, people: _People) -> list[str]:
-    """Named gatherings a sentence puts the meeting at: "G20 summit", "SCO summit", "APEC"."""
+def _occasions(p: Parse, people: _People, ahead: bool = True) -> list[str]:
+    """Named gatherings a sentence puts the meeting at: "G20 summit", "SCO summit", "APEC";
+    with `ahead`, also one it puts the meeting before ("ahead of the G20 summit")."""
+    before = "|ahead of" if ahead else ""
     out = []
     # "the U.N. General Assembly": initials with full stops would end the name at "U."
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), p.text)
     named_first = []  # "the Summit of the Americas": the head word comes first
     for m in re.finditer(
-        r"\b(?:at|during|for|attend(?:s|ing)?|ahead of|sidelines of|margins of)\s+(?:the\s+)?"
+        rf"\b(?:at|during|for|attend(?:s|ing)?{before}|sidelines of|margins of)\s+(?:the\s+)?"
         r"(?P<a>(?:[A-Z][\w-]*\s+)?(?:Summit|Forum|Conference|Assembly)\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)",
         text,
     ):
@@ -668,7 +699,7 @@ def _occasions(p: Parse, people: _People) -> list[str]:
     ):
         out.append(m.group("a"))
     for m in re.finditer(
-        r"\b(?:at|during|for|attend(?:s|ing)?|ahead of)\s+(?:the\s+|this\s+(?:week|month)['’]s\s+|next\s+(?:week|month)['’]s\s+)?"
+        rf"\b(?:at|during|for|attend(?:s|ing)?{before})\s+(?:the\s+|this\s+(?:week|month)['’]s\s+|next\s+(?:week|month)['’]s\s+)?"
         r"(?P<a>(?:[\w.'’()-]+\s+){0,6}?(?:summit|forum|conference|gathering|assembly|meeting))\b",
         text,
         re.I,
@@ -802,7 +833,7 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
     named_all: list[str] = []
     for k, (sent, p) in enumerate(zip(sentences, parses)):
         names = people.in_text(sent)
-        meeting_places, named = _place_of(p, people)
+        meeting_places, named, datelines = _place_of(p, people)
         meeting_places = sorted(set(meeting_places))
         named_all.extend(named)
         if not is_meeting_sentence(sent):
@@ -819,10 +850,16 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         if ahead:
             sf.places.extend(meeting_places)
             sf.venues.extend(_venues_of(p, people))
-            sf.place_cands.extend((pl, tuple(names)) for pl in meeting_places)
+            # A dateline is where the story was written: the names after it do not put the
+            # meeting there ("WASHINGTON: Biden is heading to Vietnam next month").
+            # A dateline the sentence travels away from is where the story was written: its
+            # people do not meet there.
+            sf.place_cands.extend((pl, () if pl in datelines else tuple(names)) for pl in meeting_places)
+            sf.datelines |= datelines
             month = _MONTH_WORD.search(sent)
             sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "")
                                    for o in _occasions(p, people))
+            sf.occasions_at.extend(_occasions(p, people, ahead=False))
             if _SIDELINES.search(sent):
                 sf.sidelines = True
             sf.year_dates.extend(dates_with_year(sent))
@@ -1049,18 +1086,19 @@ def extract_frame(
             cities = [c for c in ranked if c != top and c not in frame.countries
                       and place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
                       and not (inside.get(c, set()) - {top})]
+            # A city that a source names for the meeting beside the host country lies in it; one
+            # that no source does may lie in the other side's ("New Delhi", from a preview of
+            # the return visit; "Washington", where the host was last received): no rival.
+            with_host = [c for c in cities if any(
+                {c, top} <= {canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}
+                for sf in frame.sources.values())]
+            if with_host:
+                beaten |= set(cities) - set(with_host)
+                cities = with_host
             # Below 1.5 votes, a city must come from two sources and lead the other cities: a
             # place one preview recalls ("they last met in Bali") is not where they meet now.
             cities = [c for c in cities if place_votes[c] >= 1.5 or (
                 len(place_sources[c]) >= 2 and all(place_votes[o] < place_votes[c] for o in cities if o != c))]
-            # A city that a source names for the meeting beside the host country lies in it; one
-            # that no source does may lie in the other side's ("New Delhi", from a preview of
-            # the return visit): no rival to the first.
-            with_host = [c for c in cities if any(
-                {c, top} <= {canonical(pl) for pl, _ in sf.place_cands} for sf in frame.sources.values())]
-            if with_host:
-                beaten |= set(cities) - set(with_host)
-                cities = with_host
             if cities:
                 inside = {**inside, cities[0]: {top}}
                 frame.containment.setdefault(cities[0], set()).add(top)
@@ -1089,13 +1127,16 @@ def extract_frame(
     venue_spelled: dict[str, Counter[str]] = defaultdict(Counter)
     for sid, sf in frame.sources.items():
         for v in sf.venues:
-            key = _fold(_strip_the(v))
+            # "Fort de Bregancon" and "Fort Bregancon" are one building.
+            key = _fold(" ".join(w for w in _strip_the(v).split() if not w.islower()))
             venue_backers[key].add(sid)
             venue_spelled[key][v] += 1
     votes = sorted(((len(b), k) for k, b in venue_backers.items()), key=lambda vk: (-vk[0], vk[1]))
     # (Not on the sidelines of a gathering: "the White House" is then where they met before or
-    # will meet next, not where they meet now.)
-    if votes and votes[0][0] >= 2 and sum(sf.sidelines for sf in frame.sources.values()) < 2 and (
+    # will meet next, not where they meet now. Unless more sources put the meeting at the
+    # building than speak of sidelines: those are of a meeting hoped for, or of another one.)
+    sidelines = sum(sf.sidelines for sf in frame.sources.values())
+    if votes and votes[0][0] >= 2 and (sidelines < 2 or sidelines < votes[0][0]) and (
             len(votes) == 1 or votes[1][0] < votes[0][0]):
         key = votes[0][1]
         frame.venue = sorted(venue_spelled[key], key=lambda v: (-venue_spelled[key][v], v))[0]
@@ -1224,8 +1265,22 @@ def extract_frame(
             return True
         return bool(frame.place_parts and places and not set(places) & here)
 
+    # A gathering the sources name only with other places than the meeting's is held elsewhere,
+    # wherever a source names it alone ("host Putin ahead of the G7 summit", "the G7 summit in
+    # Biarritz", for talks at a fort on the coast).
+    # (A principal's own country says nothing of where: "France's Macron to host Putin ahead of
+    # the G7 summit".)
+    placed: dict[str, set[str]] = defaultdict(set)
     for sf in frame.sources.values():
-        occs = [o for o, places, month in sf.occasion_ctx if not elsewhere(places, month)
+        for o, places, _ in sf.occasion_ctx:
+            placed[_key(o)].update(set(places) - frame.countries)
+    away = {k for k, places in placed.items() if frame.place_parts and places and not places & here}
+    # Nor is a gathering no source puts the meeting at, only before ("host Putin days ahead of
+    # the G7 summit"): a meeting on its eve is also at it ("arrives in New Delhi for the G20").
+    at = {_key(o) for sf in frame.sources.values() for o in sf.occasions_at}
+    away |= set(placed) - at
+    for sf in frame.sources.values():
+        occs = [o for o, places, month in sf.occasion_ctx if not elsewhere(places, month) and _key(o) not in away
                 and not {w.strip("'’s") for w in re.split(r"[\s\-–]+", o)} & principal_tokens]
         for o in {_key(o) for o in occs}:
             occ_votes[o] += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -439,3 +440,32 @@ def test_a_wire_caption_in_this_file_photo_goes_with_its_date() -> None:
             "(Wire via AP, File)\n\nThe two will discuss the river treaty.")
     assert paragraphs(clean_text(text)) == ["Reyes will meet Tamura in Lindau on Monday.",
                                             "The two will discuss the river treaty."]
+
+
+def test_skip_links_and_contact_prompts_are_furniture_not_the_headline() -> None:
+    from briefer.ingest.metadata import detect_title
+
+    text = ("Skip to main content\n\nReyes to visit Lindau on March 8\n\nMust read\n\n"
+            "Reyes will visit Lindau on March 8 to meet Tamura.\n\nEmail Us\n\nShare and Follow")
+    assert detect_title(text) == "Reyes to visit Lindau on March 8"
+    assert clean_text(text).endswith("Reyes will visit Lindau on March 8 to meet Tamura.")
+    assert not re.search(r"Skip|Must read|Email|Share", clean_text(text))
+
+
+def test_decorated_ad_markers_bylines_with_their_outlet_and_wire_lists_are_furniture() -> None:
+    from briefer.ingest.clean import is_boilerplate_line
+
+    for line in ("- Advertisement -", "By Ana Reyes, WIRENEWS", "Off the wire"):
+        assert is_boilerplate_line(line), line
+    assert not is_boilerplate_line("By Friday, Reyes and Tamura hope to agree on a statement.")
+    # The marker no longer glues to the caption above it, which then goes with its date.
+    text = ("Reyes shakes hands with Tamura at the forum in Brest, January 10, 2030. WIRE/Jo Lamb\n"
+            "- Advertisement -\n\nReyes will visit Lindau this week to meet Tamura.")
+    assert clean_text(text) == "Reyes will visit Lindau this week to meet Tamura."
+
+
+def test_a_source_without_a_title_is_shown_by_its_first_sentence_not_cut_at_an_initial() -> None:
+    from briefer.ingest.document import RawDocument
+
+    doc = RawDocument(path=None, name="a.txt", text="", body="U.S. Vice-President Ana Reyes will visit Lindau on Dec. 8. More.")
+    assert doc.display_title == "U.S. Vice-President Ana Reyes will visit Lindau on Dec. 8."

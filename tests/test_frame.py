@@ -880,3 +880,79 @@ def test_the_title_names_the_venue_when_the_sources_give_no_city(parser):
     a = analyse(srcs, parser=parser)
     assert a.frame.place is None
     assert _title(load_template(), a) == "Maru–Kalder meeting, Amber House, 14 March 2031"
+
+
+def test_a_group_of_nations_before_summit_is_no_place(parser):
+    from briefer.frame import _People, _place_of
+
+    (p,) = parser.parse(["Maru will host Kalder in Lindau days before the G7 summit, officials said."])
+    meeting, named, _ = _place_of(p, _People([p]))
+    assert "G7" not in meeting and "G7" not in named
+
+
+def test_a_dateline_the_story_travels_away_from_is_not_where_they_meet(parser):
+    from briefer.frame import _People, _place_of
+
+    (away,) = parser.parse(["WASHINGTON : President Anna Maru is heading to Lisbon next month to meet Prime "
+                            "Minister Piet Kalder."])
+    assert _place_of(away, _People([away]))[2] == {"WASHINGTON"}
+    (here,) = parser.parse(["Madrid (Reuters) - President Anna Maru will meet Prime Minister Piet Kalder in Madrid "
+                            "on Friday."])
+    assert _place_of(here, _People([here]))[2] == set()
+
+
+def test_the_people_of_a_sentence_that_travels_away_from_its_dateline_do_not_meet_there(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lisbon on Friday.", "2031-09-02"),
+        _src(2, "WASHINGTON : President Anna Maru is heading to Lisbon next month to meet Prime Minister Piet "
+                "Kalder.", "2031-08-29"),
+    ]
+    cands = dict(_frame(srcs, parser).sources[2].place_cands)
+    assert cands["WASHINGTON"] == () and "Anna Maru" in cands["Lisbon"]
+
+
+def test_a_country_run_into_a_name_is_not_part_of_it(parser):
+    from briefer.frame import _People
+
+    texts = ["Veltrian Ambassador to Portugal Jon Vik greeted Anna Maru in Lisbon.",
+             "Maru will meet Piet Kalder in Lisbon on Friday.", "Portugal and Veltria are close partners.",
+             "Portugal hosts Maru this week.", "Maru and Kalder will meet in Lisbon, Portugal.", "Vik will attend."]
+    names = set(_People(parser.parse(texts)).token_of.values())
+    assert "Jon Vik" in names and not any(n.startswith("Portugal ") for n in names)
+
+
+def test_the_building_most_sources_name_is_the_venue_though_one_hoped_for_sidelines_and_a_trap_speak_of_them(parser):
+    srcs = [
+        *AMBER,
+        _src(4, "Maru had hoped to meet Kalder on the sidelines of the Tarn forum, but his schedule did not allow "
+                "it.", "2031-02-20"),
+        _src(5, "Maru will meet Kalder on the sidelines of the Brest summit on Tuesday.", "2030-06-01"),
+    ]
+    assert _frame(srcs, parser).venue == "the Amber Palace"
+
+
+def test_one_building_spelled_with_and_without_a_particle_is_one_venue(parser):
+    srcs = [
+        _src(1, "Anna Maru will host Piet Kalder at the Fort de Vallon on 14 March, her office said.", "2031-03-03"),
+        _src(2, "Maru and Kalder will hold talks at Fort Vallon, the summer residence, on Monday.", "2031-03-10"),
+    ]
+    assert _frame(srcs, parser).venue in ("the Fort de Vallon", "Fort Vallon")
+
+
+def test_a_gathering_the_meeting_is_only_held_ahead_of_is_not_its_occasion(parser):
+    srcs = [
+        _src(1, "Anna Maru to host Piet Kalder ahead of G7 summit. Maru will meet Kalder at her retreat in Vallon "
+                "on 14 March, days ahead of hosting the G7 summit.", "2031-03-03"),
+        _src(2, "Maru will host Kalder in Vallon on March 14 ahead of the G7 summit, her office said.", "2031-03-04"),
+        _src(3, "Kalder and Maru will hold talks in Vallon, ahead of the G7 summit later this month.", "2031-03-05"),
+    ]
+    assert _frame(srcs, parser).occasion is None
+    # On its eve, and at it: "arrives in Lindau for the G20 summit".
+    srcs = [
+        _src(1, "Anna Maru will travel to Lindau to attend the G20 summit. On Friday she will meet Piet Kalder "
+                "in Lindau, ahead of the G20 summit.", "2031-03-03"),
+        _src(2, "Maru meets Kalder in Lindau on March 14, ahead of the G20 summit.", "2031-03-04"),
+        _src(3, "Kalder and Maru will hold talks in Lindau ahead of the G20 summit.", "2031-03-05"),
+    ]
+    assert _frame(srcs, parser).occasion == "G20 summit"
+

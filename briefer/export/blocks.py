@@ -71,13 +71,6 @@ FLAG_MARKERS = {
     FLAG_UNREADABLE: "not read",
 }
 
-# How a date was found (`Source.date_method`) when it was worked out rather than read:
-# a relative day counted from another date, a year guessed from the weekday, a file's
-# own timestamp. Such dates carry "date estimated" in the Sources list.
-_ESTIMATED_METHOD = re.compile(
-    r"relative|resolved against|inferred|year taken|counted|estimat|guess|document metadata|from the text",
-    re.IGNORECASE,
-)
 
 
 # -- the model -----------------------------------------------------------------------------
@@ -391,18 +384,13 @@ def _item(st: Statement) -> Item:
     return Item(tuple(spans), flagged=flagged)
 
 
-def date_estimated(source: Source) -> bool:
-    """True if the source's date was worked out (relative day, inferred year), not read."""
-    return bool(source.date) and bool(_ESTIMATED_METHOD.search(source.date_method or ""))
-
-
 def _source_entry(brief: Brief, src: Source) -> SourceEntry:
     title = clean(src.title, _DISPLAY_LIMIT) or "Untitled"
     outlet = clean(src.outlet, _DISPLAY_LIMIT)
     spans = [Span(f"{outlet}, " if outlet else "")]
     spans.append(Span(as_quotation(title)))
     spans.append(Span(f", {human_date(src.date)}" if src.date else ", undated"))
-    if date_estimated(src):
+    if src.date_estimated:
         spans.append(Span(" (date estimated)", italic=True, role=NOTE))
     spans.append(Span("."))
     markers = [FLAG_MARKERS.get(f, clean(f).replace("-", " ")) for f in brief.flags_of(src.id)]

@@ -34,8 +34,9 @@ _JUNK_LINE_PATTERNS = [
     r"author[- ]?image|author[- ]?photo|author",
     r"(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*",
     r"new update",
+    r"skip to (?:the )?(?:main )?(?:content|navigation|article)|must read",
     r"(?:by\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s+(?:desk|bureau|news desk|web desk|staff)",
-    r"(?:share|share this(?: article| story)?|share on \w+|tweet|email|print|copy link|comments?"
+    r"(?:share|share this(?: article| story)?|share on \w+|share and follow|tweet|email(?: us)?|contact us|print|copy link|comments?"
     r"|\d+\s+comments?|save|bookmark|listen(?: to this article)?|watch|video|photos?|images?)\s*:?",
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|pinterest|[|•·\s])+",
     r"follow (?:us|@\S+).{0,80}",
@@ -50,7 +51,8 @@ _JUNK_LINE_PATTERNS = [
     r"here(?:['’]s| is) (?:what|everything|all) (?:you need |you should )?to know\b.{0,120}",  # a teaser, not news
     r"(?:read more|read full (?:story|article)|view comments|load comments)\s*\W*",
     r"we apologi[sz]e,? but this video.{0,80}|this video (?:has failed to load|is (?:not |un)available).{0,40}",
-    r"by\s+(?-i:[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){1,4})",  # a byline: "By Andrea Shalal"
+    # a byline: "By Andrea Shalal", "By Kevin Liptak, CNN"
+    r"by\s+(?-i:[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){1,4}(?:\s*,\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?)",
     # agency credits and update notes
     r"[—–-]*\s*with (?:additional )?assistance from .{1,160}",
     r"\(?\s*with inputs? from .{1,80}",
@@ -63,7 +65,8 @@ _JUNK_LINE_PATTERNS = [
     r"[\W_]+",  # lines of only punctuation / bullets
     r"(?:https?://|www\.)\S+",  # a bare address (the page's own URL pasted with it)
 ]
-_JUNK_LINE = re.compile(r"^(?:" + "|".join(_JUNK_LINE_PATTERNS) + r")$", re.IGNORECASE)
+# (Set off by dashes or bars too: "- Advertisement -".)
+_JUNK_LINE = re.compile(r"^(?:[-–—|]\s*)?(?:" + "|".join(_JUNK_LINE_PATTERNS) + r")(?:\s*[-–—|])?$", re.IGNORECASE)
 
 # Inline "see also" links: "Also read: <headline>", "Earlier: <headline>".
 _LINK_PREFIX_ALWAYS = re.compile(
@@ -80,7 +83,7 @@ _RELATED_HEADER = re.compile(
     r"^(?:related(?: coverage| stories| articles| news| content| links| reading| posts)?|"
     r"more (?:on|from|stories|news|in)\b.{0,40}|read (?:more|also|next)|also read|see also|"
     r"you (?:may|might) also like|recommended(?: for you| stories| reading)?|trending(?: now| stories)?|"
-    r"most (?:read|popular|viewed)|latest (?:news|stories)|top stories|what to read next)\s*:?$",
+    r"most (?:read|popular|viewed)|latest (?:news|stories)|top stories|what to read next|off the wire)\s*:?$",
     re.IGNORECASE,
 )
 

@@ -3,10 +3,10 @@ immutable `RawDocument` (text, cleaned body, title, outlet, date and how each wa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from briefer.ingest.dates import DateClue
+from briefer.textutil import split_sentences
 
 METHOD_NOT_FOUND = "not found"
 
@@ -58,6 +58,7 @@ class RawDocument:
         if self.title:
             return self.title
         if self.body:
-            first = re.split(r"(?<=[.!?])\s", self.body[:2000], maxsplit=1)[0]
+            # (By the sentence splitter: "U.S. Vice-President …" is not the sentence "U.S.".)
+            first = (split_sentences(self.body[:2000]) or [self.body[:2000]])[0]
             return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
         return self.name
