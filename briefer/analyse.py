@@ -25,7 +25,15 @@ from briefer.brief import (
 )
 from briefer.budget import MAX_PARSE_CHARS, PARSE_BUDGET, SENTENCE_BUDGET, quotas, sample
 from briefer.cancel import CancelLike, Check, checker
-from briefer.frame import PREVIEW_SLACK_DAYS, Frame, SourceFrame, extract_frame, is_meeting_sentence, names_person
+from briefer.frame import (
+    PREVIEW_SLACK_DAYS,
+    Frame,
+    SourceFrame,
+    extract_frame,
+    is_meeting_sentence,
+    names_person,
+    occasion_key,
+)
 from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, long_date, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
@@ -433,6 +441,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     pubs = sorted(d for d, _ in page_dates)
     # The set's place without a principal's own country: every preview names that one.
     own_parts = [fp for fp in frame.place_parts if fp not in frame.countries]
+    # (When the place is a principal's own country, the building the sources agree on says
+    # where: "US President Trump" names the country, not the White House.)
+    home_parts = [frame.venue_name] if frame.venue else list(frame.place_parts)
+    # The gatherings each source puts its meeting at, for one no other source names.
+    gatherings = {sid: {occasion_key(o) for o in sf.occasions_at} for sid, sf in frame.sources.items()}
     on_place = [d for d, s in page_dates if any(place_mentioned(p, f"{s.title}\n{s.text}") for p in own_parts)]
     set_date = frame.when or _agreed_date(pubs, on_place)
     # How many sources call a place's meeting past (counted once each: linear, not all pairs).
@@ -479,9 +492,10 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # (A principal's own country in the set's place says nothing either: a preview of
             # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
             if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
-                    and not any(place_mentioned(fp, text_all) for fp in own_parts or frame.place_parts):
+                    and not any(place_mentioned(fp, text_all) for fp in own_parts or home_parts):
                 score += 1
-                notes.append(f"previews a meeting in {own_places[0]}, not in {', '.join(frame.place_parts)}")
+                where = f"in {', '.join(frame.place_parts)}" if own_parts or not frame.venue else f"at {frame.venue}"
+                notes.append(f"previews a meeting in {own_places[0]}, not {where}")
                 if past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:
                     score += 1
                     kinds.append(FLAG_STALE)
@@ -500,6 +514,15 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             notes.append(f"reports a meeting of {names} as under way or over, but names neither "
                          f"{', '.join(frame.place_parts)} nor a date; source [{by}] recalls their earlier "
                          f"meeting in {pl}")
+        # Gathering: it puts its meeting on the sidelines of a named gathering, where no other
+        # source speaks of one ("scheduled for Tuesday on the margins of the G7 summit" in a set
+        # about a visit to the White House).
+        alone = [o for o in sf.occasions_at if not any(occasion_key(o) in g for sid, g in gatherings.items()
+                                                        if sid != s.id)]
+        if frame.occasion is None and sf.sidelines and alone:
+            score += 1
+            kinds.append(FLAG_DIFFERENT_EVENT)
+            notes.append(f"puts its meeting at the {alone[0]}, which no other source names")
         # Role: it gives a principal a title of another time ("Former President Trump is to
         # meet…", "President-elect…") that the set's own sources do not.
         dated = other_time_title(text_all, frame)
@@ -547,14 +570,25 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # page counts double when it is over a year away; one inferred from a weekday does not.
         # A page that gives only its month ("2023-09") is dated to within 15 days.
         pub, slack = parse_iso_approx(s.date)
-        if pub and set_date:
-            days = (set_date - pub).days
-            days -= slack if days > 0 else -slack
-            if days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS:
-                score += 2 if abs(days) > 365 and not s.date_estimated else 1
-                kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
-                when = human_date(s.date) if slack else pub.isoformat()
-                notes.append(f"dated {when}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")
+        days = (set_date - pub).days if pub and set_date else 0
+        days -= slack if days > 0 else -slack
+        # Its own meeting day, by a weekday counted from its date ("will hold a meeting on Friday"
+        # under "SOCHI, May 6"), far from the set's: months before, though written within the
+        # weeks an announcement may come. (Not counted with the date itself: one piece of evidence.)
+        own_days = [d for d, _, names, _ in sf.date_cands if len(set(names) & {p.name for p in frame.people}) >= 2]
+        if frame.when and not sf.explicit_dates and own_days and not sf.year_dates and \
+                not (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS) and \
+                all(abs((d - frame.when).days) > 2 * MEETING_DATE_APART_DAYS for d in own_days):
+            score += 1
+            first = min(own_days)
+            kinds.append(FLAG_STALE if first < frame.when else FLAG_DIFFERENT_EVENT)
+            notes.append(f"its meeting falls on {long_date(first, year=False)} by its own date, "
+                         f"not {long_date(frame.when, year=False)}")
+        if pub and set_date and (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS):
+            score += 2 if abs(days) > 365 and not s.date_estimated else 1
+            kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
+            when = human_date(s.date) if slack else pub.isoformat()
+            notes.append(f"dated {when}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")
         if score < 2:
             continue
         a = assessments.setdefault(s.id, SourceAssessment())

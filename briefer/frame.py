@@ -716,6 +716,8 @@ def _occasions(p: Parse, people: _People, ahead: bool = True) -> list[str]:
         o = re.sub(r"^.*\b(?:at|during)\s+(?:the\s+|a\s+)?", "", o.strip())
         if _DATED_NAME.search(o):
             continue  # "the June 28-29 G20 summit": a gathering dated in its name is another day's
+        if re.search(r"\b(?:ahead of|before|after)\b", o):
+            continue  # "meet at Mar-a-Lago ahead of North Korea summit": a place, then another meeting
         # Start at the gathering's name: "first time at a G20 summit" -> "G20 summit".
         ws = o.split()
         while ws and not (ws[0][0].isupper() or _ACRONYM.fullmatch(ws[0]) or ws[0][0].isdigit()):
@@ -738,7 +740,7 @@ def _occasions(p: Parse, people: _People, ahead: bool = True) -> list[str]:
     return good + named_first
 
 
-def _occasion_key(o: str) -> str:
+def occasion_key(o: str) -> str:
     """What a gathering's spellings share: its acronym ("G20 summit" and "G-20", "Asia-Pacific
     Economic Cooperation (APEC) meeting" and "Apec summit"), else the initials of its name
     ("United Nations General Assembly" and "UN General Assembly")."""
@@ -1253,7 +1255,7 @@ def extract_frame(
                 long_to_acr[m.group("long").strip().lower()] = m.group("acr").upper()
 
     def _key(o: str) -> str:
-        k = _occasion_key(o)
+        k = occasion_key(o)
         return long_to_acr.get(k, k)
 
     here = set(frame.place_parts) | frame.countries | {pl for c in frame.place_parts for pl in frame.containment.get(c, ())}

@@ -65,6 +65,12 @@ def _whole_words(doc: Any, start: int, end: int, label: str) -> Entity:
         while (end + 1 < len(doc) and _glued(doc, end) and doc[end + 1].is_alpha
                and doc[end + 1].text[0].islower() and doc[end + 1].lower_ not in NOT_NAME_PIECES):
             end += 2
+    # A name whose pieces run capital, lower case, capital ("Mar-a-Lago") is a place's, not a
+    # person's ("Moon Jae-in", "Jean-Pierre"): the recogniser took "Mar-a" for a person.
+    if label == "PERSON" and end + 1 < len(doc) and _glued(doc, end) and doc[end + 1].text[:1].isupper() \
+            and doc[end - 1].text[:1].islower():
+        end += 2
+        label = "FAC"
     i = start
     while i >= 2 and _glued(doc, i - 1) and doc[i - 2].is_alpha:
         i -= 2

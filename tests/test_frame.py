@@ -956,3 +956,44 @@ def test_a_gathering_the_meeting_is_only_held_ahead_of_is_not_its_occasion(parse
     ]
     assert _frame(srcs, parser).occasion == "G20 summit"
 
+
+
+def test_a_source_that_puts_its_meeting_at_a_gathering_no_other_names_elsewhere_is_about_another_event(parser):
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will host Osterland Prime Minister Piet Kalder at the Amber Palace in "
+                "Veltria on March 14, officials said. The two leaders are expected to discuss energy and trade.",
+             "2031-03-03"),
+        _src(2, "Piet Kalder will visit the Amber Palace on Friday for talks with Anna Maru on the border dispute.",
+             "2031-03-10"),
+        _src(3, "Maru and Kalder will hold talks at the Amber Palace on 14 March, the Osterland foreign ministry said.",
+             None),
+        _src(4, "Piet Kalder arrived in Canada on Sunday ahead of meetings on the sidelines of the G7 summit in "
+                "Kananaskis. Kalder will meet Anna Maru on Tuesday on the margins of the summit in Kananaskis, "
+                "Canada.", None),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert a.assessments[4].flags == [FLAG_DIFFERENT_EVENT]
+    assert any("G7 summit" in n for n in a.assessments[4].notes)
+    assert set(a.assessments) == {4}
+
+
+def test_a_source_whose_weekday_puts_its_meeting_months_before_the_sets_is_stale(parser):
+    srcs = [
+        _src(1, "Anna Maru will meet Piet Kalder in Lindau on September 2, officials said.", "2031-08-20"),
+        _src(2, "Maru and Kalder will hold talks in Lindau on Tuesday.", "2031-08-29"),
+        _src(3, "Anna Maru will meet Piet Kalder in Lindau on 2 September, the ministry said.", "2031-08-25"),
+        # Written four months before: within the weeks an announcement may come, but its meeting
+        # is the Friday of its own week, in another city.
+        _src(4, "Anna Maru will hold a meeting on Friday with Piet Kalder, who will arrive in Brest for a working "
+                "visit.", "2031-05-06"),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert FLAG_STALE in a.assessments[4].flags
+    assert set(a.assessments) == {4}
+
+
+def test_a_place_before_ahead_of_is_no_gathering(parser):
+    from briefer.frame import _occasions, _People
+
+    (p,) = parser.parse(["Maru and Kalder to meet at Bel-a-Mare ahead of Tarn summit"])
+    assert _occasions(p, _People([p])) == []

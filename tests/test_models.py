@@ -301,3 +301,13 @@ def test_a_name_entity_spans_the_whole_hyphenated_name() -> None:
     assert _whole_words(doc, mare, mare + 1, "FAC").text == "Bel-a-Mare"
     assert _whole_words(doc, osterland, osterland + 1, "GPE").text == "Osterland"  # two names, not one
     assert _whole_words(doc, lindau, lindau + 1, "GPE").text == "Lindau"  # an adjective, not a name
+
+
+def test_a_person_cut_from_a_capital_lower_capital_name_is_the_place_it_belongs_to() -> None:
+    from briefer.models import load_parser
+    from briefer.models.parser import _whole_words
+
+    doc = load_parser().nlp("Reyes will host Tamura at her Bel-a-Mare club on Friday.")
+    bel = [t.text for t in doc].index("Bel")
+    e = _whole_words(doc, bel, bel + 1, "PERSON")  # the recogniser's "Bel", widened over "-a"
+    assert (e.text, e.label) == ("Bel-a-Mare", "FAC")
