@@ -46,11 +46,12 @@ _DANGLING = re.compile(
     r"^[\"“]?(?:(?i:of course|and of course|but|and|also),?\s*)?(?i:that|these|those|they|he|she|such)\b"
     r"|^[\"“‘']?[A-Z][\w’']*(?:\s+[\w’']+){0,3},\s+(?:he|she|they|that|these|those)\b"  # "Even so, he called it…", "Certainly, that will…": who, what?
     r"|^[\"“]?(?:On|In|At|By|Last|This|Next|Earlier|Later)\b(?:\s+[\w’']+){1,3}\s+(?:he|she|they)\b"  # "On Tuesday he hoped…"
+    r"|^[\"“]?This (?:includes?|included|means|meant|is because|was because)\b"  # "This includes …": includes what?
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
     r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
     # "Otherwise, the divergences could…": otherwise than what the sentence before said
     r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
-    r"|for that reason|that is why),"
+    r"|for that reason|that is why|for example|for instance|at the same time|on the other hand),"
     # "After that, the two will brief the press": after what?
     r"|^[\"“]?(?i:after|before|besides|despite|because of|following|apart from|beyond|in addition to|on top of"
     r"|from|with|against) (?i:that|this|these|those|them|it|there),"
@@ -91,7 +92,7 @@ def leans_on_context(text: str) -> bool:
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _NO_NEWS = re.compile(
-    r"\b(?:did not|didn['’]t|gave no|giving no|without giving|declined to)\s+"
+    r"\b(?:did not|didn['’]t|gave no|giving no|without giving|declined to|refused to)\s+"
     r"(?:give |provide |offer |disclose |reveal |specify |elaborate|comment|further details|details|say when|say where)",
     re.I,
 )
@@ -103,6 +104,8 @@ _HISTORY = re.compile(
     re.I,
 )
 HISTORY_BONUS = 0.05
+_TALK = re.compile(r"\b(?:discussions?|conversations?|phone calls?|dinner|encounter)\b", re.I)
+_PAST_VERB = re.compile(r"\b(?:met|held|took|spent|had|was|were|[a-z]{3,}ed)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y|[Ll]et['’]s)\b")  # not "US"
 _SPEAKER = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|quoted|tweeted|wrote|asked|insisted|"
                       r"noted|declared|announced|remarked|stressed|urged|warned)\b", re.I)
@@ -320,7 +323,10 @@ def score_sentences(
         # background, but the other sections are about the meeting ahead.
         # A sentence that also looks ahead ("will also touch on issues between two nations
         # who have previously…") is about the meeting ahead.
-        past = not looks_ahead(c.text) and (bool(MEETING_RE.search(c.text) and is_past(c.text)) or any(
+        # ("Biden, Yoon and Ishiba spent most of their 50-minute discussion on the issue": a talk
+        # that took place is a meeting too.)
+        past = not looks_ahead(c.text) and (bool(MEETING_RE.search(c.text) and is_past(c.text))
+                                            or bool(_TALK.search(c.text) and _PAST_VERB.search(c.text)) or any(
             int(y) < event_year for y in YEAR_RE.findall(c.text)
         ))
         history = HISTORY_BONUS if _HISTORY.search(c.text) else 0.0

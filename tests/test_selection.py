@@ -402,3 +402,29 @@ def test_an_exclaimed_or_asked_quotation_whose_speaker_is_a_pronoun_is_no_eviden
 
     assert leans_on_context('"I look forward to seeing him on the 25th!" he said.')
     assert leans_on_context("“Who could object to talks in Lindau?” she said.")
+
+
+def test_an_example_or_an_inclusion_leans_on_the_sentence_before():
+    assert _DANGLING.search("For example, over the last year the two sides have resumed military talks.")
+    assert _DANGLING.search("At the same time, the president has shown the two can manage differences.")
+    assert _DANGLING.search("This includes Ostria's support for the rebels.")
+    assert not _DANGLING.search("This will be their third meeting.")
+
+
+def test_an_official_who_refused_to_comment_is_no_news():
+    from briefer.evidence import _NO_NEWS
+
+    assert _NO_NEWS.search("Asked whether Reyes would raise the treaty, the official refused to comment.")
+
+
+def test_a_discussion_that_took_place_is_background_not_agenda(embedder):
+    text = ("President Alma Reyes and Prime Minister Ken Tamura will meet in Port Aldo on Friday.\n\n"
+            "Reyes, Tamura and Lee spent most of their 50-minute discussion on the river treaty, agreeing it "
+            "should not be in Ostria's interest.\n\n"
+            "Reyes and Tamura will discuss the river treaty and fishing quotas.")
+    analysis = analyse([Source(id=1, title="Port Aldo talks", text=text, date="2031-03-03", words=45)], embedder, None)
+    specs = [s for s in load_template().sections if s.key in ("context", "agenda")]
+    cands, scores = score_sentences(analysis, specs, embedder)
+    assert _score_of(analysis, cands, scores, specs, "agenda", "Reyes, Tamura and Lee spent") == -1.0
+    assert _score_of(analysis, cands, scores, specs, "agenda", "Reyes and Tamura will discuss") > -1.0
+    assert _score_of(analysis, cands, scores, specs, "context", "Reyes, Tamura and Lee spent") > -1.0
