@@ -32,6 +32,7 @@ from briefer.frame import (
     extract_frame,
     is_meeting_sentence,
     names_person,
+    norm_place,
     occasion_key,
 )
 from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, long_date, parse_iso, parse_iso_approx
@@ -491,12 +492,23 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             both = any(pl == own_places[0] and len(principals & set(names)) >= 2 for pl, names in sf.place_cands)
             # (A principal's own country in the set's place says nothing either: a preview of
             # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
+            # (A source that names the set's place only for a meeting it calls past previews a
+            # later one: "after his visit to Riyadh in May, the crown prince comes to Washington".)
+            parts = own_parts or home_parts
+            # (Not when it names any part of the set's place for its own meeting: "Putin will meet
+            # Xi in China and visit Harbin", under a caption of their last Beijing meeting.)
+            here = {norm_place(fp) for fp in frame.place_parts}
+            after = any(fp in own_past[s.id] for fp in parts) and not any(norm_place(x) in here for x in sf.places)
             if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
-                    and not any(place_mentioned(fp, text_all) for fp in own_parts or home_parts):
+                    and (after or not any(place_mentioned(fp, text_all) for fp in parts)):
                 score += 1
                 where = f"in {', '.join(frame.place_parts)}" if own_parts or not frame.venue else f"at {frame.venue}"
                 notes.append(f"previews a meeting in {own_places[0]}, not {where}")
-                if past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:
+                if after:
+                    score += 1
+                    kinds.append(FLAG_DIFFERENT_EVENT)
+                    notes.append(f"speaks of the {parts[0]} meeting as a past one")
+                elif past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:
                     score += 1
                     kinds.append(FLAG_STALE)
                     notes.append(f"other sources speak of the {own_places[0]} meeting as a past one")

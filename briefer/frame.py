@@ -662,7 +662,7 @@ _COUNTRY_ALIASES = {
 }
 
 
-def _norm_place(s: str) -> str:
+def norm_place(s: str) -> str:
     """"U.S." -> "united states", "Japan's" -> "japan": for comparing place names and
     nationalities."""
     # "Washington, DC", "Washington D.C." and "Washington": a two-letter district or state
@@ -991,7 +991,7 @@ def extract_frame(
         # be the two hosts. Two leaders of one country are not the two sides; the pair of
         # one of them with someone of another country, as well supported, is.
         def nat(nm: str) -> str:
-            return _norm_place(role_of(nm)[1])
+            return norm_place(role_of(nm)[1])
 
         if nat(best[0]) and nat(best[0]) == nat(best[1]):
             across = [pr for pr in ranked[1:6] if pair_votes[pr] >= need and set(pr) & set(best)
@@ -1035,10 +1035,10 @@ def extract_frame(
             place_votes[pl] += w
     # "VLADIVOSTOK" (a dateline) and "Vladivostok" are one place: the usual spelling wins.
     # "Delhi" is short for "New Delhi" when the sources name both.
-    keys = {_norm_place(pl) for sf in frame.sources.values() for pl, _ in sf.place_cands}
+    keys = {norm_place(pl) for sf in frame.sources.values() for pl, _ in sf.place_cands}
 
     def place_key(pl: str) -> str:
-        key = _norm_place(pl)
+        key = norm_place(pl)
         return f"new {key}" if f"new {key}" in keys else key
 
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1049,7 +1049,7 @@ def extract_frame(
     def canonical(pl: str) -> str:
         # The fuller name ("New Delhi") before the short one, then the usual spelling.
         forms = spellings[place_key(pl)]
-        return sorted(forms, key=lambda f: (f.isupper(), bool(_DISTRICT.search(f)), -len(_norm_place(f)),
+        return sorted(forms, key=lambda f: (f.isupper(), bool(_DISTRICT.search(f)), -len(norm_place(f)),
                                             -forms[f], f))[0]
 
     merged: dict[str, float] = defaultdict(float)
@@ -1115,7 +1115,7 @@ def extract_frame(
             # A district or state in initials ("D.C", "NY") is no country to name the city by;
             # "US" and "UK" are.
             outer = sorted((c for c in inside.get(top, set()) if not _INITIALS_PLACE.match(c)
-                            or _norm_place(c) in _COUNTRY_ALIASES.values()),
+                            or norm_place(c) in _COUNTRY_ALIASES.values()),
                            key=lambda c: (-place_votes.get(c, 0.0), c))
             # A principal's own country lies in no other place.
             frame.place_parts = (top, outer[0]) if outer and outer[0] != top and top not in frame.countries else (top,)
@@ -1157,12 +1157,12 @@ def extract_frame(
     # Leaders of a third country the sources pair with one principal for a meeting of their
     # own: the next leg of a tour ("Lee goes on to Washington to meet Trump on 25 August").
     # (The host's premier, whom a visitor also meets, is of a principal's country.)
-    own_nations = {_norm_place(role_of(nm)[1]) for nm in principals} - {""}
+    own_nations = {norm_place(role_of(nm)[1]) for nm in principals} - {""}
     # (Paired less often than the principals are with each other: a tie is no other leg.)
     own_votes = pair_votes.get(tuple(sorted(principals)), 0.0) if len(principals) == 2 else 0.0
     other_leaders = {nm for pr, v in pair_votes.items() if 1.0 <= v < own_votes and len(set(pr) & principals) == 1
                      for nm in pr if nm not in principals and _LEADER_ROLE.search(role_of(nm)[0])
-                     and _norm_place(role_of(nm)[1]) not in own_nations}
+                     and norm_place(role_of(nm)[1]) not in own_nations}
     frame.other_leaders = other_leaders
     paired = sorted({nm for sf in frame.sources.values() for pr in sf.pair_mentions for nm in pr})
     frame.aides = {nm for nm in paired if nm not in principals and _speaks_for(nm, texts)}
@@ -1312,9 +1312,9 @@ OCCASION_PLACE_SOURCES = 2  # sources that name the gathering in the place, for 
 def _principals_country(frame: Frame, pl: str) -> bool:
     """True if `pl` is a principal's own country by the nationality the sources give them
     ("Russia" for a Russian president, "Iran" for an Iranian one)."""
-    key = _norm_place(pl)
+    key = norm_place(pl)
     stem_ = key[:-1] if len(key) > 4 else key
-    return any(n == key or n.startswith(stem_) for n in (_norm_place(p.nationality) for p in frame.people if p.nationality)
+    return any(n == key or n.startswith(stem_) for n in (norm_place(p.nationality) for p in frame.people if p.nationality)
                if n)
 
 
@@ -1323,7 +1323,7 @@ def _place_of_occasion(frame: Frame, key: str, key_of: Callable[[str], str], pla
     is where the gathering is. The place is one that sources name with the gathering ("the UN
     General Assembly in New York") and that some source names for the meeting; never a
     principal's own country (that is one side's, not where they meet)."""
-    voted = {_norm_place(pl) for pl, v in place_votes.items() if v > 0}
+    voted = {norm_place(pl) for pl, v in place_votes.items() if v > 0}
     backers: dict[str, set[int]] = defaultdict(set)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     for sid, sf in frame.sources.items():
@@ -1331,7 +1331,7 @@ def _place_of_occasion(frame: Frame, key: str, key_of: Callable[[str], str], pla
             if key_of(o) != key:
                 continue
             for pl in places:
-                k = _norm_place(pl)
+                k = norm_place(pl)
                 if k in voted and not _principals_country(frame, pl):
                     backers[k].add(sid)
                     spelled[k][pl] += 1

@@ -330,11 +330,11 @@ def test_a_country_named_two_ways_is_one_place_and_the_city_in_it_wins(parser):
 
 
 def test_the_names_of_one_country_compare_equal():
-    from briefer.frame import _norm_place
+    from briefer.frame import norm_place
 
-    assert _norm_place("U.S.") == _norm_place("the United States".removeprefix("the ")) == _norm_place("USA")
-    assert _norm_place("Britain") == _norm_place("UK") == _norm_place("United Kingdom")
-    assert _norm_place("Japan's") == "japan"
+    assert norm_place("U.S.") == norm_place("the United States".removeprefix("the ")) == norm_place("USA")
+    assert norm_place("Britain") == norm_place("UK") == norm_place("United Kingdom")
+    assert norm_place("Japan's") == "japan"
 
 
 def test_a_span_of_days_given_for_the_gathering_weighs_less_than_the_meetings_own_day(parser):
@@ -997,3 +997,14 @@ def test_a_place_before_ahead_of_is_no_gathering(parser):
 
     (p,) = parser.parse(["Maru and Kalder to meet at Bel-a-Mare ahead of Tarn summit"])
     assert _occasions(p, _People([p])) == []
+
+
+def test_a_preview_that_calls_the_sets_meeting_past_and_puts_its_own_elsewhere_is_about_a_later_one(parser):
+    srcs = [_src(s.id, s.text.replace("Lindau", "Lisbon").replace("Brest", "Oslo"), s.date) for s in MARU]
+    srcs.append(_src(4, "Anna Maru will host Piet Kalder in Madrid on Tuesday, in a visit aimed at advancing jet "
+                        "sales. Kalder made the pledge during his visit to Lisbon in 2030.", None))
+    a = analyse(srcs, parser=parser)
+    assert a.frame.place == "Lisbon"
+    assert a.assessments[4].flags == [FLAG_DIFFERENT_EVENT]
+    assert any("as a past one" in n for n in a.assessments[4].notes)
+    assert set(a.assessments) == {4}
