@@ -57,7 +57,7 @@ _DISPLAY_LIMIT = 400  # titles and labels: a one-line thing must not fill a page
 _WARNING_LIMIT = 1200
 
 WARNING_LABELS = {
-    "stale-source": "Stale source",
+    "stale-source": "Other meeting",  # stale or about a different event: the message says which
     "conflict": "Conflict",
     "unreadable": "Unreadable file",
     "cancelled": "Cancelled",
@@ -103,7 +103,7 @@ class Field:
 
 @dataclass(frozen=True)
 class Notice:
-    """One line of the warnings box: ``Stale source: Source 3 …``."""
+    """One line of the warnings box: ``Other meeting: Source 3 …``."""
 
     label: str
     text: str
