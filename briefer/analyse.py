@@ -445,6 +445,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     # (When the place is a principal's own country, the building the sources agree on says
     # where: "US President Trump" names the country, not the White House.)
     home_parts = [frame.venue_name] if frame.venue else list(frame.place_parts)
+    principal_names = {p.name for p in frame.people}
     # The gatherings each source puts its meeting at, for one no other source names.
     gatherings = {sid: {occasion_key(o) for o in sf.occasions_at} for sid, sf in frame.sources.items()}
     on_place = [d for d, s in page_dates if any(place_mentioned(p, f"{s.title}\n{s.text}") for p in own_parts)]
@@ -482,14 +483,13 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         if frame.place and any(x not in frame.countries for x in sf.places):
             # A principal's own country says nothing about where (it is where one of them lives).
             # Its own meeting place: the one it names with the principals most.
-            principals = {p.name for p in frame.people}
             weight: Counter[str] = Counter()
             for pl, names in sf.place_cands:
-                weight[pl] += 1 + 2 * len(principals & set(names))
+                weight[pl] += 1 + 2 * len(principal_names & set(names))
             own_places = sorted({x for x in sf.places if x not in frame.countries}, key=lambda x: (-weight[x], x))
             # A place named with one principal only is where that one goes ("Macron hosts a
             # conference in Paris on 13 December"), not where the two meet.
-            both = any(pl == own_places[0] and len(principals & set(names)) >= 2 for pl, names in sf.place_cands)
+            both = any(pl == own_places[0] and len(principal_names & set(names)) >= 2 for pl, names in sf.place_cands)
             # (A principal's own country in the set's place says nothing either: a preview of
             # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
             # (A source that names the set's place only for a meeting it calls past previews a
@@ -582,12 +582,14 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # page counts double when it is over a year away; one inferred from a weekday does not.
         # A page that gives only its month ("2023-09") is dated to within 15 days.
         pub, slack = parse_iso_approx(s.date)
-        days = (set_date - pub).days if pub and set_date else 0
-        days -= slack if days > 0 else -slack
+        days = 0  # from the page's date to the meeting, less the page date's own slack
+        if pub and set_date:
+            days = (set_date - pub).days
+            days -= slack if days > 0 else -slack
         # Its own meeting day, by a weekday counted from its date ("will hold a meeting on Friday"
         # under "SOCHI, May 6"), far from the set's: months before, though written within the
         # weeks an announcement may come. (Not counted with the date itself: one piece of evidence.)
-        own_days = [d for d, _, names, _ in sf.date_cands if len(set(names) & {p.name for p in frame.people}) >= 2]
+        own_days = [d for d, _, names, _ in sf.date_cands if len(set(names) & principal_names) >= 2]
         if frame.when and not sf.explicit_dates and own_days and not sf.year_dates and \
                 not (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS) and \
                 all(abs((d - frame.when).days) > 2 * MEETING_DATE_APART_DAYS for d in own_days):

@@ -852,10 +852,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         if ahead:
             sf.places.extend(meeting_places)
             sf.venues.extend(_venues_of(p, people))
-            # A dateline is where the story was written: the names after it do not put the
-            # meeting there ("WASHINGTON: Biden is heading to Vietnam next month").
             # A dateline the sentence travels away from is where the story was written: its
-            # people do not meet there.
+            # people do not meet there ("WASHINGTON: Biden is heading to Vietnam next month").
             sf.place_cands.extend((pl, () if pl in datelines else tuple(names)) for pl in meeting_places)
             sf.datelines |= datelines
             month = _MONTH_WORD.search(sent)
