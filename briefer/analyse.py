@@ -445,6 +445,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     # (When the place is a principal's own country, the building the sources agree on says
     # where: "US President Trump" names the country, not the White House.)
     home_parts = [frame.venue_name] if frame.venue else list(frame.place_parts)
+    set_parts = own_parts or home_parts  # what a source about this meeting names
+    set_place_keys = {norm_place(fp) for fp in frame.place_parts}
     principal_names = {p.name for p in frame.people}
     # The gatherings each source puts its meeting at, for one no other source names.
     gatherings = {sid: {occasion_key(o) for o in sf.occasions_at} for sid, sf in frame.sources.items()}
@@ -493,21 +495,20 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # (A principal's own country in the set's place says nothing either: a preview of
             # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
             # (A source that names the set's place only for a meeting it calls past previews a
-            # later one: "after his visit to Riyadh in May, the crown prince comes to Washington".)
-            parts = own_parts or home_parts
-            # (Not when it names any part of the set's place for its own meeting: "Putin will meet
+            # later one: "after his visit to Riyadh in May, the crown prince comes to Washington".
+            # Not when it names any part of the set's place for its own meeting: "Putin will meet
             # Xi in China and visit Harbin", under a caption of their last Beijing meeting.)
-            here = {norm_place(fp) for fp in frame.place_parts}
-            after = any(fp in own_past[s.id] for fp in parts) and not any(norm_place(x) in here for x in sf.places)
+            after = any(fp in own_past[s.id] for fp in set_parts) and \
+                not any(norm_place(x) in set_place_keys for x in sf.places)
             if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
-                    and (after or not any(place_mentioned(fp, text_all) for fp in parts)):
+                    and (after or not any(place_mentioned(fp, text_all) for fp in set_parts)):
                 score += 1
                 where = f"in {', '.join(frame.place_parts)}" if own_parts or not frame.venue else f"at {frame.venue}"
                 notes.append(f"previews a meeting in {own_places[0]}, not {where}")
                 if after:
                     score += 1
                     kinds.append(FLAG_DIFFERENT_EVENT)
-                    notes.append(f"speaks of the {parts[0]} meeting as a past one")
+                    notes.append(f"speaks of the {set_parts[0]} meeting as a past one")
                 elif past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:
                     score += 1
                     kinds.append(FLAG_STALE)
