@@ -471,7 +471,14 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # (By any spelling the set uses for them: sf.people has "Albanis" as Albanese.)
         missing = [p for p, toks in zip(frame.people, person_tokens(frame))
                    if p.name not in sf.people and not any(names_person(text_all, tok) for tok in toks if len(tok) > 1)]
-        if len(pair) == 2 and own and tuple(sorted(own[0])) != pair and (
+        # (A source that puts the set's pair at the set's place previews this meeting, whatever
+        # else it covers: "Macron to call Putin after G20 … He will meet the Chinese leader in Bali";
+        # unless it puts its own pair somewhere else: "Lee meets Ishiba in Tokyo, then Trump".)
+        here = own and any(set(pair) <= set(names) and any(place_mentioned(fp, sent) for fp in set_parts)
+                           for names, sent in sf.ahead_pairs) and not any(
+            set(own[0]) <= set(names) and norm_place(pl) not in set_place_keys and pl not in frame.countries
+            for pl, names in sf.place_cands)
+        if len(pair) == 2 and own and tuple(sorted(own[0])) != pair and not here and (
             (missing and sf.pair_mentions[own[0]] >= 1)
             or sf.pair_mentions[own[0]] >= max(2, 2 * sf.pair_mentions.get(pair, 0))
         ):
@@ -509,10 +516,12 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                     score += 1
                     kinds.append(FLAG_DIFFERENT_EVENT)
                     notes.append(f"speaks of the {set_parts[0]} meeting as a past one")
-                elif past_count[own_places[0]] - (own_places[0] in own_past[s.id]) > 0:
+                elif recalled_at := [op for op in own_places if past_count[op] - (op in own_past[s.id]) > 0 and any(
+                        pl == op and len(principal_names & set(names)) >= 2 for pl, names in sf.place_cands)]:
+                    # (Any place it names the two at: "in Belfast … in Northern Ireland … in Ireland".)
                     score += 1
                     kinds.append(FLAG_STALE)
-                    notes.append(f"other sources speak of the {own_places[0]} meeting as a past one")
+                    notes.append(f"other sources speak of the {recalled_at[0]} meeting as a past one")
                 else:
                     kinds.append(FLAG_DIFFERENT_EVENT)
         # Report: it tells of a meeting of the two as under way or over, but never where or when,

@@ -214,7 +214,13 @@ def complete_part(sentence: str) -> str | None:
         text = _CUT_TAIL.sub("", text)
     if len(text.split()) < 8:
         return None
+    if _SUBORDINATE_OPENING.match(text) and "," not in text:
+        return None  # "Since the first informal meeting between the two…": the main clause was cut
     return text + "…"
+
+
+_SUBORDINATE_OPENING = re.compile(
+    r"^[\"“]?(?:since|when|while|whilst|although|though|because|if|unless|as|after|before|once|until|whereas)\b", re.I)
 
 
 def _without_instructions(analysis: Analysis) -> list[SentenceRec]:

@@ -130,6 +130,11 @@ class SourceFrame:
     sidelines: bool = False
     venues: list[str] = field(default_factory=list)  # buildings it puts its meeting at ("the White House")
     mentioned: str = ""  # every place-like entity it names (for "never names the place")
+    # (the phrase, its format word, people named in its clause) of a meeting that has a format
+    # of its own: "their second informal summit", "the 23rd India-Russia Annual Summit"
+    formats: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    # (people named, sentence) of each sentence that looks ahead to a meeting of two or more
+    ahead_pairs: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
     @property
     def occasions(self) -> list[str]:
@@ -378,9 +383,52 @@ class _People:
                     if len(t) >= 2 and t[0].isupper():
                         self.token_of.setdefault(t, g)
                         self.token_of.setdefault(_fold(t).capitalize(), g)
+        # Who "the Chinese leader" or "his French counterpart" is: the one person the texts
+        # title as a leader of that nationality ("Chinese President Xi Jinping"). News names
+        # the other side so on second mention: "Macron will meet the Chinese leader on Tuesday".
+        titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for p in parses:
+            for m in _TITLED_NAME.finditer(p.text):
+                nat, title = m.group("nat"), _LEADER_TITLE.get(m.group("title").lower())
+                if nat in _NOT_NATIONALITY or nat in _NOT_A_SIDE or nat in self.token_of or title is None:
+                    continue
+                found = self._named(m.group("name"))
+                if len(found) == 1:
+                    titled[_nat_key(nat)][found[0]].add(title)
+        self.role_of: dict[str, dict[str, str]] = {}  # nationality -> title -> person
+        for nat, persons in titled.items():
+            if len(persons) == 1:
+                ((g, titles),) = persons.items()
+                self.role_of[nat] = {t: g for t in (*titles, "leader", "counterpart")}
 
     def in_text(self, text: str) -> list[str]:
-        """Canonical people named in `text` (by any of their name tokens), in sorted order."""
+        """Canonical people named in `text` (by any of their name tokens, or as "the Chinese
+        leader" when the set has one), in sorted order."""
+        found = set(self._named(text))
+        for m in _ROLE_REF.finditer(text):
+            if m.group("after") and not _CALENDAR_WORD.match(m.group("after").strip()):
+                continue  # "the Chinese leader Xi Jinping": the name says who (not "… Tuesday morning")
+            g = self.role_of.get(_nat_key(m.group("nat")), {}).get(_LEADER_TITLE.get(m.group("title").lower(), ""))
+            if g is not None:
+                found.add(g)
+        return sorted(found)
+
+    def first_in(self, text: str) -> str | None:
+        """The person `text` names first (by name or as "the Chinese leader"), if any."""
+        hits = []
+        for m in re.finditer(r"[A-Z][\w’'-]*", text):
+            g = self._named(m.group())
+            if g:
+                hits.append((m.start(), g[0]))
+                break
+        for m in _ROLE_REF.finditer(text):
+            g = self.role_of.get(_nat_key(m.group("nat")), {}).get(_LEADER_TITLE.get(m.group("title").lower(), ""))
+            if g is not None:
+                hits.append((m.start(), g))
+                break
+        return min(hits)[1] if hits else None
+
+    def _named(self, text: str) -> list[str]:
         found = set()
         if self._full is not None:
             # A full name names its own person only: "Luiza Maru da Costa" is not also "Lena
@@ -466,6 +514,26 @@ _NOT_NATIONALITY = frozenset(["The", "A", "An", "And", "With", "Meet", "Meets", 
                               "While", "As", "But", "Then", "Former", "Outgoing", "Late", "Current", "New",
                               "Both", "Says", "Said", "Sitting", "Acting", "Mr", "Mrs", "Ms", "By", "For", "To",
                               "Of", "In", "On", "At", "After", "Before", "Host", "Hosting"])
+
+
+# A leader's title before a name, and the same title standing for the name ("the Chinese leader").
+_LEADER_TITLE = {"president": "president", "prime minister": "prime minister", "premier": "premier",
+                 "chancellor": "chancellor", "leader": "leader", "pm": "prime minister", "counterpart": "counterpart"}
+_TITLED_NAME = re.compile(
+    r"\b(?P<nat>[A-Z][\w.]*[A-Za-z]\.?) (?P<title>[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|[Ll]eader|PM)"
+    r" (?P<name>(?:[A-Z][\w’'-]+ ?){1,3})"
+)
+_ROLE_REF = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[A-Z][a-z]+ )?(?P<nat>[A-Z][\w.]*[A-Za-z]\.?)"
+    r" (?P<title>president|prime minister|premier|chancellor|leader|counterpart)\b(?P<after> [A-Z][\w’'-]*)?"
+)
+
+# Words before a leader's title that name an office, not a side ("Vice President", "Majority Leader").
+_NOT_A_SIDE = frozenset(["Vice", "Deputy", "First", "Foreign", "Acting", "Interim", "Caretaker", "Party", "Opposition", "Majority", "Minority", "Senate", "House", "Republican", "Democratic", "Democrat", "Supreme", "Executive", "Regional", "Provincial", "State", "Union", "Council", "Commission", "Bank", "Group", "Team", "Club", "World"])
+
+
+def _nat_key(nat: str) -> str:
+    return _fold(nat).replace(".", "")
 
 
 # -- per-source reading ----------------------------------------------------------------------
@@ -833,8 +901,14 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
     sf = SourceFrame(source_id)
     person_score: Counter[str] = Counter()
     named_all: list[str] = []
+    before: str | None = None  # whom the sentence before named first
     for k, (sent, p) in enumerate(zip(sentences, parses)):
         names = people.in_text(sent)
+        # "He will meet the Chinese leader on Tuesday": "he" is whom the sentence before named first.
+        he = before if before is not None and before not in names and _HE_OPENS.match(sent) else None
+        if he is not None:
+            names = sorted([*names, he])
+        before = people.first_in(sent) or (before if _HE_OPENS.match(sent) else None)
         meeting_places, named, datelines = _place_of(p, people)
         meeting_places = sorted(set(meeting_places))
         named_all.extend(named)
@@ -849,6 +923,11 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 if not _name_keys(a) & _name_keys(b):
                     sf.pair_mentions[(a, b)] += weight
         ahead = looks_ahead(sent) or k == 0
+        if ahead and len(names) >= 2:
+            # (Not in an aside: "Tashiba, who met Maru in Lindau in February, hopes to …".)
+            main = _RELATIVE_ASIDE.sub("", sent)
+            in_main = set(people.in_text(main)) | ({he} if he else set())
+            sf.ahead_pairs.append((tuple(n for n in names if n in in_main), main))
         if ahead:
             sf.places.extend(meeting_places)
             sf.venues.extend(_venues_of(p, people))
@@ -860,6 +939,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "")
                                    for o in _occasions(p, people))
             sf.occasions_at.extend(_occasions(p, people, ahead=False))
+            for m in _FORMAT.finditer(sent):
+                sf.formats.append((m.group("o"), m.group("fmt").lower(), tuple(people.in_text(_clause_at(sent, m.start())))))
             if _SIDELINES.search(sent):
                 sf.sidelines = True
             sf.year_dates.extend(dates_with_year(sent))
@@ -870,13 +951,15 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 if _in_past_clause(p, pos):
                     continue  # "…especially after protesters stormed Congress on Jan. 8"
                 sf.dates.append(d)
-                if explicit and names:
+                # "the summit runs October 30-31" (no leader named), "…, and alliance leaders
+                # gather in Lithuania on July 11-12 for their summit": the gathering's days.
+                clause = _clause_at(sent, pos)
+                gathering = not people.in_text(clause) and bool(has_day_span(clause) or _GATHERING_WORD.search(clause))
+                if explicit and names and not gathering:
                     sf.explicit_dates.append(d)
                 w = (1.0 if explicit else 0.5) * _event_weight(sent, pos) * (1.0 if pub else 0.8)
-                if (not names and (has_day_span(sent) or _GATHERING_WORD.search(sent))) \
-                        or day_span_length(sent) >= TRIP_DAYS:
-                    # "the summit runs October 30-31" (no leader named), "visits Beijing and
-                    # Shanghai on 4-7 November": the gathering's or the trip's days, not the
+                if gathering or day_span_length(sent) >= TRIP_DAYS:
+                    # "visits Beijing and Shanghai on 4-7 November": the trip's days, not the
                     # meeting's. Two days for the leaders ("7-8 June") are their meeting's.
                     w *= 0.5
                 if _EITHER_DAY.search(sent):
@@ -899,6 +982,30 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
 
 
 # -- the set's frame -------------------------------------------------------------------------
+
+
+# A bilateral summit's own format, the occasion when there is no gathering ("for their second
+# informal summit", "for the 23rd India-Russia Annual Summit").
+_FORMAT = re.compile(
+    r"\b(?P<o>(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
+    r"(?:[A-Z][\w]*(?:[-–][A-Z][\w]*)?\s+)?(?P<fmt>[Ii]nformal|[Aa]nnual)\s+(?:[Ss]ummit|[Mm]eeting))\b"
+)
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whom|whose)\b[^,]*,")
+_HE_OPENS = re.compile(r"^[\"“]?(?:He|She)\b")
+# Where one clause of a sentence ends and another, with its own subject, begins.
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[—–]\s+")
+
+
+def _clause_at(sent: str, pos: int) -> str:
+    """The clause of `sent` that holds character `pos` (clauses split at ", and", ";" and dashes)."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sent):
+        if m.start() > pos:
+            return sent[start:m.start()]
+        start = m.end()
+    return sent[start:]
 
 
 def _speaks_for(name: str, texts: list[str]) -> bool:
@@ -1184,6 +1291,7 @@ def extract_frame(
     # Previews are written before their meeting: with three dated sources or more, a day weeks
     # before most of them were published is an older meeting's (a stale preview's headline).
     earliest = year_ref - timedelta(days=PREVIEW_SLACK_DAYS) if year_ref and len(pubs) >= 3 else None
+    both_named: Counter[tuple[int, int]] = Counter()  # days given in a sentence that names both principals
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         for d, w, names, places in sf.date_cands:
@@ -1191,6 +1299,8 @@ def extract_frame(
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
+            if len(principals) == 2 and principals <= set(names):
+                both_named[md] += 1
             # The year of an undated source's "4 November" is the set's guess, not its word.
             # (A guess counts for little: a year one source writes out beats four guessed from a
             # stale source's date, the only dated one.)
@@ -1229,10 +1339,21 @@ def extract_frame(
             except ValueError:
                 return 999
 
+        # A visit's first day ("Xi visits Hungary from May 8 to 10", "Xi arrives on Wednesday")
+        # is not the day the two meet, when only a later day is given with both of them
+        # ("Xi is due to hold talks with Orban on Thursday").
+        visit_votes = 0.0
+        if not both_named[best_md]:
+            met = sorted((md for md in day_votes if both_named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
+                         key=lambda md: (-both_named[md], -day_votes[md], md))
+            if met:
+                visit_votes = day_votes[best_md]  # the visit's days are agreed: its support stands
+                best_md = met[0]
+                year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
         # A rival day: nearly as many votes, from as many sources, and not the same visit.
         rivals = [md for md in day_votes if md != best_md and day_votes[md] >= 0.8 * day_votes[best_md]
                   and len(backers[md]) >= len(backers[best_md]) and apart(md) > DATE_SPAN_DAYS]
-        if not rivals and day_votes[best_md] >= 1.0:
+        if not rivals and max(day_votes[best_md], visit_votes) >= 1.0:
             try:
                 frame.when = date(year, *best_md)
                 frame.support["when"] = backers[best_md]
@@ -1301,6 +1422,24 @@ def extract_frame(
             )
             if frame.place is None:
                 _place_of_occasion(frame, key, _key, place_votes)
+    if frame.occasion is None and principals:
+        # No gathering: the meeting's own format, when enough sources give it with a principal.
+        fmt_votes: Counter[str] = Counter()
+        fmt_forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for sf in frame.sources.values():
+            mine = [(o, f) for o, f, names in sf.formats if set(names) & principals]
+            fmt_votes.update({f for _, f in mine})
+            for o, f in mine:
+                fmt_forms[f][o] += 1
+        if fmt_votes:
+            fmt = _top(fmt_votes)[0]
+            if fmt_votes[fmt] >= max(2, (n + 2) // 3):
+                forms = fmt_forms[fmt]
+                # The usual spelling, the fuller one on a tie: "second informal summit".
+                frame.occasion = sorted(forms, key=lambda f: (-forms[f], -len(f.split()), f))[0]
+                frame.sidelines = False
+                frame.support["occasion"] = sorted(
+                    sid for sid, sf in frame.sources.items() if any(f == fmt for _, f, _ in sf.formats))
     return frame
 
 

@@ -452,6 +452,27 @@ def test_skip_links_and_contact_prompts_are_furniture_not_the_headline() -> None
     assert not re.search(r"Skip|Must read|Email|Share", clean_text(text))
 
 
+def test_a_breadcrumb_trail_is_furniture_not_the_headline() -> None:
+    from briefer.ingest.clean import is_boilerplate_line
+    from briefer.ingest.metadata import detect_title
+
+    for line in ("Home >  Top News >", "Home / World News / Details", "Home › Asia › Lindau"):
+        assert is_boilerplate_line(line), line
+    assert not is_boilerplate_line("Home Office to review the Lindau visit")
+    text = "Home / World News / Details\n\nReyes to visit Lindau\n\nReyes will visit Lindau on March 8 to meet Tamura."
+    assert detect_title(text) == "Reyes to visit Lindau"
+
+
+def test_a_caption_closed_by_a_photographers_credit_in_parentheses_goes_with_it() -> None:
+    text = ("Reyes will host Tamura in Lindau on Thursday.\n\n"
+            "Ana Reyes will host talks with Jo Tamura at the palace (Paul Lamb/WIRE)\n\n"
+            "The two will discuss the river treaty.")
+    assert paragraphs(clean_text(text)) == ["Reyes will host Tamura in Lindau on Thursday.",
+                                            "The two will discuss the river treaty."]
+    # A party in parentheses is no credit.
+    assert "(Lindau/Brest)" in clean_text("The route runs from Lindau to Brest (Lindau/Brest).")
+
+
 def test_decorated_ad_markers_bylines_with_their_outlet_and_wire_lists_are_furniture() -> None:
     from briefer.ingest.clean import is_boilerplate_line
 

@@ -1008,3 +1008,121 @@ def test_a_preview_that_calls_the_sets_meeting_past_and_puts_its_own_elsewhere_i
     assert a.assessments[4].flags == [FLAG_DIFFERENT_EVENT]
     assert any("as a past one" in n for n in a.assessments[4].notes)
     assert set(a.assessments) == {4}
+
+
+def test_the_other_leader_named_by_title_alone_is_paired_for_the_meeting(parser):
+    # "the Osterland leader", "his Veltrian counterpart": news names the other side so on second mention.
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will press Osterland Prime Minister Piet Kalder on the grain levy. "
+                "Maru will meet the Osterland leader on Tuesday on the sidelines of the Tarn summit in Lindau.",
+             "2031-03-10"),
+        _src(2, "Maru will call Ivo Brandt after the Tarn summit in Lindau. She will meet the Osterland leader "
+                "on Tuesday in Lindau.", "2031-03-10"),
+        _src(3, "Piet Kalder will hold talks with his Veltrian counterpart in Lindau at the Tarn summit.", None),
+    ]
+    f = _frame(srcs, parser)
+    assert sorted(p.name for p in f.people) == ["Anna Maru", "Piet Kalder"]
+    assert f.sources[1].pair_mentions[("Anna Maru", "Piet Kalder")] >= 1
+    # "She will meet …": she is whom the sentence before named first.
+    assert f.sources[2].pair_mentions[("Anna Maru", "Piet Kalder")] >= 1
+
+
+def test_a_title_before_another_name_or_an_office_is_no_reference(parser):
+    from briefer.frame import _People
+
+    ps = parser.parse(["Veltrian President Anna Maru met Piet Kalder.", "Veltrian Vice President Ola Senn spoke."])
+    people = _People(ps)
+    assert people.in_text("The Veltrian president spoke.") == ["Anna Maru"]
+    assert "Anna Maru" not in people.in_text("The Veltrian leader Ivo Brandt spoke.")  # the name says who
+    assert set(people.role_of) == {"veltrian"}  # "Vice" names an office, not a side
+
+
+def test_a_source_that_puts_the_sets_pair_at_the_sets_place_is_not_about_its_other_pair(parser):
+    srcs = [
+        _src(1, "Anna Maru will meet Piet Kalder in Lindau on March 14, officials said.", "2031-03-03"),
+        _src(2, "Maru and Kalder will hold talks in Lindau on Friday.", "2031-03-10"),
+        _src(3, "Anna Maru will meet Piet Kalder in Lindau on 14 March, the ministry said.", None),
+        # Mostly about Maru's calls with Brandt, but it previews this meeting.
+        _src(4, "Maru to call Brandt after Lindau talks. President Anna Maru will call President Ivo Brandt after "
+                "the talks in Lindau, officials said. Maru and Brandt will hold talks by phone. Maru held talks "
+                "with Brandt in May. Maru will hold talks with Piet Kalder in Lindau on Friday.", None),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert 4 not in a.assessments
+
+
+def test_a_date_the_gathering_in_another_clause_holds_is_not_the_meetings(parser):
+    srcs = [
+        _src(1, "Anna Maru will host Piet Kalder in Lindau on June 8.", "2031-05-30"),
+        _src(2, "Maru and Kalder meet in Lindau on June 8, officials said.", "2031-05-31"),
+        _src(3, "Maru will welcome Kalder in Lindau on June 8 for talks.", "2031-06-01"),
+        _src(4, "Anna Maru is welcoming Piet Kalder for talks in Lindau. Maru will meet Ivo Brandt on Monday, "
+                "and leaders of the alliance gather in Brest on July 11-12 for their annual summit.", None),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert a.frame.when == date(2031, 6, 8)
+    assert 4 not in a.assessments
+
+
+def test_the_day_both_leaders_meet_beats_the_first_day_of_the_visit(parser):
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will visit Lindau from May 8 to 10, the government announced.",
+             "2030-04-25"),
+        _src(2, "The visit of Anna Maru is set to begin on Wednesday, May 8.", None),
+        _src(3, "Anna Maru arrived in Lindau on Wednesday for her visit. Piet Kalder greeted Maru at the airport, "
+                "and Kalder and Maru will hold talks in Lindau.", "2030-05-08"),
+        _src(4, "Anna Maru is due to hold talks with Prime Minister Piet Kalder on Thursday in Lindau.",
+             "2030-05-09"),
+    ]
+    assert _frame(srcs, parser).when == date(2030, 5, 9)
+
+
+def test_since_a_day_and_month_is_the_last_such_day_not_the_next():
+    assert [d for d, _, _ in dates_in("The war has gone on since February 24.", date(2031, 11, 11))] == [
+        date(2031, 2, 24)]
+    assert [d for d, _, _ in dates_in("They will meet on February 24.", date(2031, 11, 11))] == [date(2032, 2, 24)]
+
+
+def test_a_span_of_days_across_the_end_of_a_month_is_one_span():
+    from briefer.ingest.dates import day_span_length
+
+    assert day_span_length("the summit to be held on August 31-September 1") == 2
+    assert day_span_length("the visit runs from 29 August to 1 September") == 4
+    assert day_span_length("they met on June 4 and July 10") == 0
+
+
+def test_the_meetings_own_format_is_its_occasion_when_there_is_no_gathering(parser):
+    srcs = [
+        _src(1, "Anna Maru will travel to Lindau for her second informal summit with Piet Kalder on March 14.",
+             "2031-03-03"),
+        _src(2, "Maru and Kalder will hold their second informal summit in Lindau on Friday.", "2031-03-10"),
+        _src(3, "Kalder will host Maru in Lindau for the informal summit, the ministry said.", None),
+    ]
+    f = _frame(srcs, parser)
+    assert f.occasion == "second informal summit"
+    assert not f.sidelines
+    # Another gathering's format, in a clause that names neither leader, is not this meeting's.
+    srcs = [_src(s.id, s.text.replace("second informal summit", "talks").replace("the informal summit", "talks"), s.date)
+            for s in srcs]
+    srcs.append(_src(4, "Maru meets Kalder in Lindau on Friday, and alliance leaders gather in Brest for their "
+                        "annual summit.", "2031-03-10"))
+    srcs.append(_src(5, "Kalder hosts Maru on March 14, while the bloc's ministers meet for their annual summit.",
+                     "2031-03-09"))
+    assert _frame(srcs, parser).occasion is None
+
+
+def test_a_report_of_the_pair_in_a_place_other_sources_call_past_is_stale_whichever_place_it_names_most(parser):
+    srcs = [
+        _src(1, "Anna Maru will meet Piet Kalder in Lisbon on June 8, officials said.", "2031-05-30"),
+        _src(2, "Maru and Kalder will hold talks in Lisbon on June 8. They last met in Bavaria in April.", "2031-05-31"),
+        _src(3, "Anna Maru will host Piet Kalder in Lisbon on 8 June, the ministry said.", "2031-06-01"),
+        # Names the country most, the region the others recall once.
+        _src(4, "Anna Maru is holding talks with Piet Kalder this morning after arriving in Bavaria. Kalder greeted "
+                "Maru after her plane landed in Munich. Maru and Kalder are meeting in Germany over coffee, on her "
+                "four-day visit to Germany. Maru and Kalder will then hold talks in Germany with business leaders.",
+             None),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert a.assessments[4].flags == [FLAG_STALE]
+    assert any("Bavaria meeting as a past one" in n for n in a.assessments[4].notes)
+    assert set(a.assessments) == {4}

@@ -40,6 +40,18 @@ def test_us_asks_says_plainly_when_the_us_is_not_a_party(parser):
     assert "tariffs" not in asks[0].text and "border" not in asks[0].text
 
 
+def test_us_asks_is_not_declared_absent_when_only_one_side_is_known(parser):
+    one_side = [
+        _src(1, "Veltrian President Anna Maru will hold talks in Lindau on March 14. "
+                "Maru will press for the border crossings to reopen.", "2031-03-03"),
+        _src(2, "President Anna Maru travels to Lindau for talks on March 14. "
+                "Maru wants lower tariffs on grain.", "2031-03-05"),
+    ]
+    brief = draft_brief(one_side, parser=parser)
+    assert len(brief.event.who) == 1 and brief.event.who[0].endswith("Anna Maru")
+    assert not any("is not a party" in st.text for st in brief.section("us_asks").statements)
+
+
 def test_the_lead_line_opens_the_section_that_asks_for_it_wherever_it_is(parser):
     t = parse_template({"section": [
         {"key": "notes", "heading": "Notes", "kind": "evidence", "labels": ["agenda"]},

@@ -184,6 +184,15 @@ def test_a_cut_off_figure_or_negation_is_not_kept_as_if_whole():
         "Tamura will leave the session early to make the meeting."
 
 
+def test_a_cut_off_clause_without_its_main_clause_is_no_bullet():
+    from briefer.evidence import complete_part
+
+    assert complete_part("Since the first informal meeting between the leaders of both countries in Po") is None
+    # The main clause came before the cut: it stands.
+    assert complete_part("Since their first meeting in Brest, the two leaders have met four times in Po") == \
+        "Since their first meeting in Brest, the two leaders have met four times…"
+
+
 def _antecedents_of(text: str) -> list[str]:
     """The "They" sentences of `text` (one source beside a short second one) with who is meant."""
     from briefer.evidence import _their_antecedents

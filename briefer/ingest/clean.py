@@ -35,6 +35,7 @@ _JUNK_LINE_PATTERNS = [
     r"(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*",
     r"new update",
     r"skip to (?:the )?(?:main )?(?:content|navigation|article)|must read",
+    r"home(?:\s*[>›»/|]\s*(?:[\w'&.-]+(?:\s+[\w'&.-]+){0,3})?)+",  # a breadcrumb: "Home > Top News >"
     r"(?:by\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s+(?:desk|bureau|news desk|web desk|staff)",
     r"(?:share|share this(?: article| story)?|share on \w+|share and follow|tweet|email(?: us)?|contact us|print|copy link|comments?"
     r"|\d+\s+comments?|save|bookmark|listen(?: to this article)?|watch|video|photos?|images?)\s*:?",
@@ -113,6 +114,8 @@ _GALLERY_COUNTER = re.compile(r"^\d{1,2} of \d{1,2}\s*\|\s*")
 # A credit in parentheses at the very end: "... Xi Jinping. (Kyodo)", "...Ukraine.(AP)".
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][\w.&'-]*(?:(?:[ /]|, | via )[A-Z][\w.&'-]*){0,3})\)\s*$")  # "(Xinhua via AP, File)"
+# A photographer's credit closing a caption, in parentheses: "(Paul Faith/PA)", "(Jo Lamb/Getty Images)".
+_PAREN_SLASH_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*\s*/\s*[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,2}\)\s*$")
 # A credit in parentheses between two sentences, or opening a paragraph without a dash:
 # "… Anthony Albanese. (Provided) It will be …", "(MENAFN) On Sunday, …".
 _OPENING_CREDIT = re.compile(r"^\((?P<credit>[A-Z0-9][\w.&'-]*(?:[ /][A-Z0-9][\w.&'-]*){0,3})\)(?:\s+|$)")
@@ -400,7 +403,10 @@ def _drop_credited_caption(p: str) -> str:
 
 
 def _drop_trailing_caption(p: str) -> str:
-    """Remove a caption sentence glued to the end of a paragraph ("...Ukraine.(AP)")."""
+    """Remove a caption sentence glued to the end of a paragraph ("...Ukraine.(AP)"), or closed
+    by a photographer's credit without a full stop ("… at the White House (Jo Lamb/PA)")."""
+    if _PAREN_SLASH_CREDIT.search(p):
+        return " ".join(_SENTENCE_SPLIT.split(p)[:-1])
     if not _TRAILING_CREDIT.search(p):
         return p
     sentences = _SENTENCE_SPLIT.split(p)

@@ -563,10 +563,13 @@ _SENT_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _SENT_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _SENT_MD = re.compile(rf"\b{_SENT_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+(\d{{4}}))?")
 _SENT_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_SENT_MONTH}\b(?:,?\s+(\d{{4}}))?")
-# A span of days: "October 30-31", "30-31 October", "3 and 4 July".
+# A span of days: "October 30-31", "30-31 October", "3 and 4 July", and across a month's end:
+# "August 31-September 1", "from 29 August to 1 September".
 _SPAN_IN = re.compile(
     rf"\b{_SENT_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{{1,2}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_SENT_MONTH}\b"
+    rf"|\b{_SENT_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until)\s*{_SENT_MONTH}\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_SENT_MONTH}\s*(?:[-–]|to|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_SENT_MONTH}\b"
 )
 
 
@@ -587,7 +590,17 @@ def day_span_length(text: str) -> int:
     if not m:
         return 0
     days = [int(d) for d in re.findall(r"\b\d{1,2}\b", m.group())[:2]]
-    return days[1] - days[0] + 1 if len(days) == 2 and days[1] > days[0] else 0
+    months = [_SENT_MONTHS[x.lower().rstrip(".")] for x in re.findall(_SENT_MONTH, m.group())]
+    if len(days) != 2:
+        return 0
+    if len(months) == 2 and months[0] != months[1]:
+        try:  # (a year without 29 February: a span is never read off a leap day)
+            first = date(2001, months[0], days[0])
+            last = date(2001 + (months[1] < months[0]), months[1], days[1])
+        except ValueError:
+            return 0
+        return (last - first).days + 1 if last > first else 0
+    return days[1] - days[0] + 1 if days[1] > days[0] else 0
 
 
 _SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -632,6 +645,9 @@ def dates_with_year(text: str) -> list[date]:
 NEAR_WEEKDAY_DAYS = 3  # a weekday in a sentence that is neither ahead nor past: at most this far ahead
 
 
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late|the)\s+)?$", re.I)
+
+
 def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bool = False,
              ahead: bool = True) -> list[tuple[date, bool, int]]:
     """Calendar dates a sentence gives, resolved against `ref` (the source's own date).
@@ -674,6 +690,9 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bo
             if not cands:
                 continue
             best = min(cands, key=lambda d: (abs((d - anchor).days) if anchor else 0, d))
+            if anchor and not m.group(3) and _SINCE.search(text[:m.start()]):
+                # "going on since February 24" (written in November): the last such day, not the next.
+                best = max((d for d in cands if d <= anchor), default=best)
             out.append((best, True, m.start()))
     if ref:
         for target, pos in _weekdays(text, spans):

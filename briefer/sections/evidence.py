@@ -59,8 +59,8 @@ def party_present(spec: SectionSpec, analysis: Analysis) -> bool:
     if not spec.party:
         return True
     frame = analysis.frame
-    if frame is None or not frame.people:
-        return True  # nothing known: do not claim the side is absent
+    if frame is None or len(frame.people) < 2:
+        return True  # one side unknown (it may be this one): do not claim the side is absent
     return bool(party_members(analysis, spec.party, spec.party_aliases))
 
 
