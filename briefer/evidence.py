@@ -48,7 +48,7 @@ _DANGLING = re.compile(
     r"|^[\"“]?(?:On|In|At|By|Last|This|Next|Earlier|Later)\b(?:\s+[\w’']+){1,3}\s+(?:he|she|they)\b"  # "On Tuesday he hoped…"
     r"|^[\"“]?This (?:includes?|included|means|meant|is because|was because)\b"  # "This includes …": includes what?
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
-    r"|^[\"“]?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "If they do, …"
+    r"|^[\"“]?(?:(?i:and|but|so),?\s+)?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "(And) if they do, …"
     # "Otherwise, the divergences could…": otherwise than what the sentence before said
     r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
     r"|for that reason|that is why|for example|for instance|at the same time|on the other hand),"

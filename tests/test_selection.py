@@ -303,6 +303,14 @@ def test_a_sentence_whose_subject_is_a_pronoun_after_a_time_is_no_evidence():
     assert not leans_on_context("On Tuesday the two leaders will meet in Port Aldo to discuss trade.")
 
 
+def test_an_if_clause_after_and_whose_subject_is_a_pronoun_is_no_evidence():
+    from briefer.evidence import leans_on_context
+
+    # "And if they do, …": the bullet drops the "And", and "they" is still no one.
+    assert leans_on_context("“And if they do, how to resolve it and how to work it out.”")
+    assert not leans_on_context("And when the leaders meet in Port Aldo, the levy will top the agenda.")
+
+
 def _agenda_of(embedder, monkeypatch, first: str, second: str) -> list[str]:
     """The agenda section selected from two sentences that both score at the top."""
     import numpy as np
