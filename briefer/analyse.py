@@ -465,12 +465,17 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # People: its main pair is not the set's, and it never names one of the set's
         # principals (or names its own pair together at least twice as often).
         # (A spokesman who announces the trip is no party to a meeting: "Lu Kang announced …".)
-        own = sorted((pr for pr in sf.pair_mentions if not set(pr) & frame.aides),
-                     key=lambda pr: (-sf.pair_mentions[pr], pr))
         text_all = f"{s.title}\n{s.text}"
         # (By any spelling the set uses for them: sf.people has "Albanis" as Albanese.)
         missing = [p for p, toks in zip(frame.people, person_tokens(frame))
                    if p.name not in sf.people and not any(names_person(text_all, tok) for tok in toks if len(tok) > 1)]
+        # (Nor, in a source that names both principals, a summit's third leader with one of them:
+        # "Biden and Trudeau will attend the summit in Mexico", in a set about Biden's bilateral
+        # with its host. One that never names a principal is about the third leader's own
+        # bilateral at the summit: "Biden meets Xi in Bali" in a set about Albanese and Xi.)
+        own = sorted((pr for pr in sf.pair_mentions if not set(pr) & frame.aides
+                      and not (not missing and set(pr) & set(pair) and set(pr) - set(pair) <= frame.attendees)),
+                     key=lambda pr: (-sf.pair_mentions[pr], pr))
         # (A source that puts the set's pair at the set's place previews this meeting, whatever
         # else it covers: "Macron to call Putin after G20 … He will meet the Chinese leader in Bali";
         # unless it puts its own pair somewhere else: "Lee meets Ishiba in Tokyo, then Trump".)
@@ -489,13 +494,15 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             shown = next((pr for pr in own if set(pr) & frame.other_leaders), own[0])
             notes.append(f"is about a meeting of {shown[0]} and {shown[1]}")
         # Place: it names a meeting place that is not the set's and never names the set's.
-        if frame.place and any(x not in frame.countries for x in sf.places):
+        if frame.place and any(x not in frame.countries and x not in sf.datelines for x in sf.places):
             # A principal's own country says nothing about where (it is where one of them lives).
             # Its own meeting place: the one it names with the principals most.
             weight: Counter[str] = Counter()
             for pl, names in sf.place_cands:
                 weight[pl] += 1 + 2 * len(principal_names & set(names))
-            own_places = sorted({x for x in sf.places if x not in frame.countries}, key=lambda x: (-weight[x], x))
+            # (Not a dateline the story travels away from: "WASHINGTON – Biden will host them in San Diego".)
+            own_places = sorted({x for x in sf.places if x not in frame.countries and x not in sf.datelines},
+                                key=lambda x: (-weight[x], x))
             # A place named with one principal only is where that one goes ("Macron hosts a
             # conference in Paris on 13 December"), not where the two meet.
             both = any(pl == own_places[0] and len(principal_names & set(names)) >= 2 for pl, names in sf.place_cands)

@@ -159,6 +159,9 @@ class Frame:
     support: dict[str, list[int]] = field(default_factory=dict)  # slot -> source ids that gave it
     # Leaders of a third country the sources pair with a principal: the other legs of a tour
     other_leaders: set[str] = field(default_factory=set)
+    # Of those, leaders the sources name with a principal at the meeting's own place: at the
+    # same summit ("Biden will meet López Obrador and Trudeau in Mexico City"), not on another leg
+    attendees: set[str] = field(default_factory=set)
     # Spokespeople a source names in its meeting sentences ("Foreign Ministry spokesperson Lu
     # Kang announced …"): they announce a meeting, they are no party to it
     aides: set[str] = field(default_factory=set)
@@ -472,7 +475,7 @@ def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
             if r and r.group("nat") and not _FORMER.search(before[:r.start()]):
                 words_ = [w for w in r.group("nat").split() if w[0].isupper() and w not in _NOT_NATIONALITY]
                 if words_:
-                    out.add(" ".join(words_[-2:]))
+                    out.add(_nationality(words_))
     return tuple(sorted(out))
 
 
@@ -496,7 +499,7 @@ def _roles(person: str, texts: Iterable[str]) -> tuple[str, str]:
             words_ = [w for w in nat.split() if w[0].isupper() and w not in _NOT_NATIONALITY]
             if nat and _FORMER.search(nat + " "):
                 continue
-            roles[(" ".join(words_[-2:]), r.group("title"))] += 1
+            roles[(_nationality(words_), r.group("title"))] += 1
     if not roles:
         return "", ""
     titles: Counter[str] = Counter()
@@ -507,6 +510,19 @@ def _roles(person: str, texts: Iterable[str]) -> tuple[str, str]:
     nat = sorted(nats, key=lambda n: (-nats[n], n))[0] if nats else ""
     shown_title = "leader" if title == "Leader" else title
     return (f"{nat} {shown_title}".strip(), nat)
+
+
+# The first word of a two-word nationality ("South Korean", "New Zealand"): any other word before
+# one is not part of it ("Beijing Serbian President", a dateline run into the title).
+_NAT_QUALIFIERS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                             "Central", "New", "Sri", "Saudi", "Hong", "Costa", "El", "Puerto", "United", "Sierra",
+                             "Burkina", "Cape", "Papua", "Solomon", "Marshall", "San", "Santa", "Bosnian", "Trinidad"])
+
+
+def _nationality(words_: list[str]) -> str:
+    """The nationality of the capitalised words before a title: the last one, or two when the
+    first qualifies it."""
+    return " ".join(words_[-2:]) if len(words_) >= 2 and words_[-2] in _NAT_QUALIFIERS else words_[-1] if words_ else ""
 
 
 # Capitalised words before a title that are not a nationality ("The", "Meet", "Visiting").
@@ -608,6 +624,7 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
             prep = tokens[noun.head]
             if noun.dep == "pobj" and prep.text.lower() in ("in", "at", "to") and not _past_chain(tokens, prep.head):
                 meeting.append(text)
+                destinations.add(text)
         elif last.dep == "pobj" and head.text.lower() in ("in", "at", "to"):
             # The word the place hangs from, or the one above it ("meeting next month in X").
             grand = tokens[head.head] if 0 <= head.head < len(tokens) else head
@@ -617,8 +634,7 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
             if any(_PLACE_HEAD.match(g.text) or g.text in person_tokens for g in (grand, upper, *objects)) \
                     and not _past_chain(tokens, head.head):
                 meeting.append(text)
-                if head.text.lower() == "to":
-                    destinations.add(text)
+                destinations.add(text)  # "to Vietnam", "in San Diego": where the sentence puts them
         elif last.dep == "appos" and head.ent in PLACE_LABELS:
             meeting.append(text)  # "in Busan, South Korea": the country too
         elif after.lower() in ("summit", "talks", "meeting"):
@@ -642,7 +658,8 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
                 and not _GROUP_OF_NATIONS.fullmatch(tok.text):
             meeting.append(tok.text)
     # ("HANOI (Reuters) - … meet in Hanoi": the sentence itself puts the meeting there.)
-    away = {d for d in datelines if meeting.count(d) == 1 and destinations - {d}}
+    away = {d for d in datelines if [norm_place(m) for m in meeting].count(norm_place(d)) == 1
+            and {norm_place(x) for x in destinations} - {norm_place(d)}}
     return meeting, named, away
 
 
@@ -1268,6 +1285,25 @@ def extract_frame(
     other_leaders = {nm for pr, v in pair_votes.items() if 1.0 <= v < own_votes and len(set(pr) & principals) == 1
                      for nm in pr if nm not in principals and _LEADER_ROLE.search(role_of(nm)[0])
                      and norm_place(role_of(nm)[1]) not in own_nations}
+    # (A third leader the sources name with a principal at the meeting's own place, when they
+    # speak of a gathering, is at the same summit, not on another leg: "Biden will meet López
+    # Obrador and Trudeau in Mexico City" for the North American Leaders' Summit.)
+    set_keys = {norm_place(pl) for pl in frame.place_parts}
+
+    def at_the_place(nm: str) -> bool:
+        votes = Counter()  # one per source: where it names the leader with a principal most
+        for sf in frame.sources.values():
+            mine = Counter(norm_place(pl) in set_keys for pl, names in sf.place_cands
+                           if nm in names and set(names) & principals)
+            if mine:
+                votes[mine[True] > mine[False]] += 1
+        return votes[True] > votes[False]
+
+    # (Only at a gathering: on a state visit, the host's premier the visitor sees the day before
+    # is another meeting of the visit.)
+    at_gathering = sum(1 for sf in frame.sources.values() if sf.occasion_ctx or sf.sidelines) >= 2
+    frame.attendees = {nm for nm in other_leaders if at_gathering and at_the_place(nm)}
+    other_leaders -= frame.attendees
     frame.other_leaders = other_leaders
     paired = sorted({nm for sf in frame.sources.values() for pr in sf.pair_mentions for nm in pr})
     frame.aides = {nm for nm in paired if nm not in principals and _speaks_for(nm, texts)}

@@ -1126,3 +1126,59 @@ def test_a_report_of_the_pair_in_a_place_other_sources_call_past_is_stale_whiche
     assert a.assessments[4].flags == [FLAG_STALE]
     assert any("Bavaria meeting as a past one" in n for n in a.assessments[4].notes)
     assert set(a.assessments) == {4}
+
+
+def test_the_day_a_visit_was_announced_is_not_its_day():
+    assert dates_in("The ministry announced the visit on October 4, days after the deal.", date(2031, 10, 4)) == []
+    assert [d for d, _, _ in dates_in("The ministry announced the meeting will take place on October 9.",
+                                      date(2031, 10, 4))] == [date(2031, 10, 9)]
+
+
+def test_a_third_leader_named_with_a_principal_at_the_meetings_place_is_at_the_same_summit(parser):
+    # The summit's third leader is no other leg of a tour: the days given with him count.
+    # (On a state visit without a gathering, the host's premier seen the day before is another meeting.)
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will hold talks with Prime Minister Piet Kalder in Lindau. Maru will "
+                "meet Kalder and Tarnian President Ivo Brandt in Lindau on March 9 at the Tarn summit.", "2031-02-20"),
+        _src(2, "Maru and Kalder will meet in Lindau next month. Maru, Kalder and Brandt meet in Lindau on March 9 "
+                "for the Tarn summit.", "2031-03-01"),
+        _src(3, "Maru will meet Kalder in Lindau. Maru will also meet Brandt in Lindau.", None),
+    ]
+    f = _frame(srcs, parser)
+    assert "Ivo Brandt" not in f.other_leaders
+    assert f.when == date(2031, 3, 9)
+    # Nor is a source that pairs a principal with him at the summit about another meeting.
+    srcs += [
+        _src(4, "Maru and Brandt will attend the Tarn summit in Lindau. Maru and Brandt will also hold talks in "
+                "Lindau on energy. Piet Kalder is the summit's host.", "2031-03-02"),
+        _src(5, "Anna Maru and Piet Kalder will meet in Lindau on March 9. Kalder will host Maru for talks in "
+                "Lindau. Maru and Kalder will sign a trade deal at their meeting in Lindau.", "2031-03-03"),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert a.frame.attendees == {"Ivo Brandt"}
+    assert 4 not in a.assessments
+    # One that never names Kalder is about Maru's own bilateral with Brandt at the summit.
+    srcs[3] = _src(4, "Maru and Brandt will attend the Tarn summit in Lindau. Maru and Brandt will also hold talks "
+                      "in Lindau on energy.", "2031-03-02")
+    assert FLAG_DIFFERENT_EVENT in analyse(srcs, parser=parser).assessments[4].flags
+
+
+def test_a_dateline_is_not_where_they_meet_when_the_sentence_puts_them_elsewhere(parser):
+    srcs = [
+        _src(1, "Anna Maru will host Piet Kalder in Paris on June 8.", "2031-05-30"),
+        _src(2, "Maru and Kalder meet in Paris on June 8, officials said.", "2031-05-31"),
+        _src(3, "Maru will welcome Kalder in Paris on June 8 for talks.", "2031-06-01"),
+        # A preview of an earlier summit in Brest, filed from Paris.
+        _src(4, "PARIS – Anna Maru will host Piet Kalder in Brest next week, sources said. Maru and Kalder will "
+                "meet in Brest on Monday.", "2030-11-02"),
+    ]
+    a = analyse(srcs, parser=parser)
+    assert any("previews a meeting in Brest" in n for n in a.assessments[4].notes)
+
+
+def test_a_dateline_run_into_a_title_is_not_part_of_the_nationality():
+    from briefer.frame import _roles
+
+    texts = ["Beijing Serbian President Ana Vukic will attend the forum.", "Serbian President Ana Vukic spoke."]
+    assert _roles("Ana Vukic", texts) == ("Serbian President", "Serbian")
+    assert _roles("Min Ho", ["South Korean President Min Ho arrived."]) == ("South Korean President", "South Korean")

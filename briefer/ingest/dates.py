@@ -616,8 +616,11 @@ _SPOKEN = re.compile(
 
 # Between a speech verb and a date, words that start a clause of its own: "said he would meet
 # Xi on Tuesday" gives the meeting's day, "said on Tuesday" the day it was said.
+# ("announced the visit on October 4": the visit is what was announced, not a verb of its own.)
 _CLAUSE_AFTER_SPEECH = re.compile(
-    r"\b(?:will|would|shall|could|can|may|might|plans?|meet\w*|met|visit\w*|hold\w*|host\w*)\b", re.I
+    r"\b(?:will|would|shall|could|can|may|might|plans?)\b"
+    r"|(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )\b(?:meet\w*|met|visit\w*|hold\w*|host\w*)\b",
+    re.I,
 )
 
 
