@@ -411,10 +411,14 @@ class _People:
         for m in _ROLE_REF.finditer(text):
             if m.group("after") and not _CALENDAR_WORD.match(m.group("after").strip()):
                 continue  # "the Chinese leader Xi Jinping": the name says who (not "… Tuesday morning")
-            g = self.role_of.get(_nat_key(m.group("nat")), {}).get(_LEADER_TITLE.get(m.group("title").lower(), ""))
+            g = self._by_role(m)
             if g is not None:
                 found.add(g)
         return sorted(found)
+
+    def _by_role(self, m: re.Match[str]) -> str | None:
+        """Whom a `_ROLE_REF` match ("the Chinese leader") stands for, if the set has one such."""
+        return self.role_of.get(_nat_key(m.group("nat")), {}).get(_LEADER_TITLE.get(m.group("title").lower(), ""))
 
     def first_in(self, text: str) -> str | None:
         """The person `text` names first (by name or as "the Chinese leader"), if any."""
@@ -425,7 +429,7 @@ class _People:
                 hits.append((m.start(), g[0]))
                 break
         for m in _ROLE_REF.finditer(text):
-            g = self.role_of.get(_nat_key(m.group("nat")), {}).get(_LEADER_TITLE.get(m.group("title").lower(), ""))
+            g = self._by_role(m)
             if g is not None:
                 hits.append((m.start(), g))
                 break
@@ -545,7 +549,11 @@ _ROLE_REF = re.compile(
 )
 
 # Words before a leader's title that name an office, not a side ("Vice President", "Majority Leader").
-_NOT_A_SIDE = frozenset(["Vice", "Deputy", "First", "Foreign", "Acting", "Interim", "Caretaker", "Party", "Opposition", "Majority", "Minority", "Senate", "House", "Republican", "Democratic", "Democrat", "Supreme", "Executive", "Regional", "Provincial", "State", "Union", "Council", "Commission", "Bank", "Group", "Team", "Club", "World"])
+_NOT_A_SIDE = frozenset([
+    "Vice", "Deputy", "First", "Foreign", "Acting", "Interim", "Caretaker", "Party", "Opposition", "Majority",
+    "Minority", "Senate", "House", "Republican", "Democratic", "Democrat", "Supreme", "Executive", "Regional",
+    "Provincial", "State", "Union", "Council", "Commission", "Bank", "Group", "Team", "Club", "World",
+])
 
 
 def _nat_key(nat: str) -> str:
@@ -1327,16 +1335,17 @@ def extract_frame(
     # Previews are written before their meeting: with three dated sources or more, a day weeks
     # before most of them were published is an older meeting's (a stale preview's headline).
     earliest = year_ref - timedelta(days=PREVIEW_SLACK_DAYS) if year_ref and len(pubs) >= 3 else None
-    both_named: Counter[tuple[int, int]] = Counter()  # days given in a sentence that names both principals
+    both_named: Counter[tuple[int, int]] = Counter()  # sources that give a day in a sentence naming both principals
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
+        with_both: set[tuple[int, int]] = set()
         for d, w, names, places in sf.date_cands:
             if not about_it(names, places) or (earliest and d < earliest):
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
             if len(principals) == 2 and principals <= set(names):
-                both_named[md] += 1
+                with_both.add(md)
             # The year of an undated source's "4 November" is the set's guess, not its word.
             # (A guess counts for little: a year one source writes out beats four guessed from a
             # stale source's date, the only dated one.)
@@ -1344,6 +1353,7 @@ def extract_frame(
         for md, w in best_w.items():
             day_votes[md] += w
             backers[md].append(sid)
+        both_named.update(with_both)
     # A source without a date of its own that names the meeting's day by its weekday ("on
     # Wednesday") agrees with a day the others give, if that weekday falls on one day whichever
     # dated source it is counted from (the nearest such weekday to each); it never adds a day.
