@@ -49,6 +49,8 @@ _DANGLING = re.compile(
     r"|^[\"“]?This (?:includes?|included|means|meant|is because|was because)\b"  # "This includes …": includes what?
     r"|,[’'\"”]?\s*(?:he|she|they) (?:said|added|told)\b"  # who is "he"? the sentence before said
     r"|^[\"“]?(?:(?i:and|but|so),?\s+)?(?i:if|when|unless) (?i:they|he|she|it|so|not)\b(?! (?:will|would|are|is)\b)"  # "(And) if they do, …"
+    # "Will visit China for three days starting January 8, …": a page cut off its subject
+    r"|^[\"“]?(?:Will|Would|Shall|Could|Should|Can|Must|Has|Have|Had)\s+(?:also\s+|not\s+|be\s+)?[a-z]+\b(?![^?]*\?)"
     # "Otherwise, the divergences could…": otherwise than what the sentence before said
     r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
     r"|for that reason|that is why|for example|for instance|at the same time|on the other hand),"

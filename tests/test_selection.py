@@ -311,6 +311,14 @@ def test_an_if_clause_after_and_whose_subject_is_a_pronoun_is_no_evidence():
     assert not leans_on_context("And when the leaders meet in Port Aldo, the levy will top the agenda.")
 
 
+def test_a_sentence_the_page_cut_before_its_subject_is_no_evidence():
+    from briefer.evidence import leans_on_context
+
+    assert leans_on_context("Will visit Ostria for three days starting January 8, the ministry said today.")
+    assert leans_on_context("Has also held talks with Tamura on the levy.")
+    assert not leans_on_context("Will Reyes press Tamura on the levy? Officials would not say.")
+
+
 def _agenda_of(embedder, monkeypatch, first: str, second: str) -> list[str]:
     """The agenda section selected from two sentences that both score at the top."""
     import numpy as np
