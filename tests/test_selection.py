@@ -317,6 +317,8 @@ def test_a_sentence_the_page_cut_before_its_subject_is_no_evidence():
     assert leans_on_context("Will visit Ostria for three days starting January 8, the ministry said today.")
     assert leans_on_context("Has also held talks with Tamura on the levy.")
     assert not leans_on_context("Will Reyes press Tamura on the levy? Officials would not say.")
+    # A line break in the page split the sentence from its subject.
+    assert leans_on_context("will visit Ostria for three days starting January 8, the ministry said today.")
 
 
 def _agenda_of(embedder, monkeypatch, first: str, second: str) -> list[str]:
