@@ -498,14 +498,17 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # A principal's own country says nothing about where (it is where one of them lives).
             # Its own meeting place: the one it names with the principals most.
             weight: Counter[str] = Counter()
+            paired_at: set[str] = set()  # the places it names both principals at
             for pl, names in sf.place_cands:
                 weight[pl] += 1 + 2 * len(principal_names & set(names))
+                if len(principal_names & set(names)) >= 2:
+                    paired_at.add(pl)
             # (Not a dateline the story travels away from: "WASHINGTON – Biden will host them in San Diego".)
             own_places = sorted({x for x in sf.places if x not in frame.countries and x not in sf.datelines},
                                 key=lambda x: (-weight[x], x))
             # A place named with one principal only is where that one goes ("Macron hosts a
             # conference in Paris on 13 December"), not where the two meet.
-            both = any(pl == own_places[0] and len(principal_names & set(names)) >= 2 for pl, names in sf.place_cands)
+            both = own_places[0] in paired_at
             # (A principal's own country in the set's place says nothing either: a preview of
             # their meeting in Xiamen names China too, where this one is in Wuhan, China.)
             # (A source that names the set's place only for a meeting it calls past previews a
@@ -523,8 +526,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                     score += 1
                     kinds.append(FLAG_DIFFERENT_EVENT)
                     notes.append(f"speaks of the {set_parts[0]} meeting as a past one")
-                elif recalled_at := [op for op in own_places if past_count[op] - (op in own_past[s.id]) > 0 and any(
-                        pl == op and len(principal_names & set(names)) >= 2 for pl, names in sf.place_cands)]:
+                elif recalled_at := [op for op in own_places
+                                     if op in paired_at and past_count[op] - (op in own_past[s.id]) > 0]:
                     # (Any place it names the two at: "in Belfast … in Northern Ireland … in Ireland".)
                     score += 1
                     kinds.append(FLAG_STALE)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from briefer.ingest.dates import (
     MONTH_FULL,
     MONTH_RE,
+    WEEKDAY_RE,
     dates_in,
     dates_with_year,
     day_span_length,
@@ -516,10 +517,11 @@ def _roles(person: str, texts: Iterable[str]) -> tuple[str, str]:
     return (f"{nat} {shown_title}".strip(), nat)
 
 
-# The first word of a two-word nationality ("South Korean", "New Zealand"): any other word before
-# one is not part of it ("Beijing Serbian President", a dateline run into the title).
+# The first word of a two-word nationality ("South Korean", "Sri Lankan"): any other word before
+# one is not part of it ("Beijing Serbian President", a dateline run into the title). ("New" is
+# never among the words: `_NOT_NATIONALITY` drops it first.)
 _NAT_QUALIFIERS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-                             "Central", "New", "Sri", "Saudi", "Hong", "Costa", "El", "Puerto", "United", "Sierra",
+                             "Central", "Sri", "Saudi", "Hong", "Costa", "El", "Puerto", "United", "Sierra",
                              "Burkina", "Cape", "Papua", "Solomon", "Marshall", "San", "Santa", "Bosnian", "Trinidad"])
 
 
@@ -1015,8 +1017,7 @@ _FORMAT = re.compile(
     r"\b(?P<o>(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?:[A-Z][\w]*(?:[-–][A-Z][\w]*)?\s+)?(?P<fmt>[Ii]nformal|[Aa]nnual)\s+(?:[Ss]ummit|[Mm]eeting))\b"
 )
-_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_CALENDAR_WORD = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whom|whose)\b[^,]*,")
 _HE_OPENS = re.compile(r"^[\"“]?(?:He|She)\b")
 # Where one clause of a sentence ends and another, with its own subject, begins.
