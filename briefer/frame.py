@@ -210,9 +210,15 @@ def is_meeting_sentence(text: str) -> bool:
     return bool(_MEETING_RE.search(text))
 
 
+# "… though they did meet on the sidelines of the UNGA": a meeting that took place ("like we
+# did in Finland" is no meeting).
+_DID_MEET = re.compile(r"\bdid\s+(?:not\s+)?(?:meet|hold|visit|talk|travel|speak|sit|see)\b", re.I)
+
+
 def looks_ahead(text: str) -> bool:
     """True if the sentence speaks of the meeting to come, not of one that happened."""
-    return not _PAST.search(text) and (bool(_FUTURE.search(text)) or not re.search(r"\b(met|held|was|were)\b", text))
+    return not _PAST.search(text) and (bool(_FUTURE.search(text)) or (
+        not re.search(r"\b(met|held|was|were)\b", text) and not _DID_MEET.search(text)))
 
 
 def looks_back(text: str) -> bool:
@@ -293,6 +299,7 @@ class _People:
         places: Counter[str] = Counter()
         parses = list(parses)
         norp: Counter[str] = Counter()
+        modifier: Counter[str] = Counter()
         for p in parses:
             for e in p.entities:
                 if e.label in PLACE_LABELS:
@@ -306,6 +313,13 @@ class _People:
                     name = _clean_person(e.text)
                     if _good_name(name):
                         full[name] += 1
+                        last = p.tokens[e.end - 1]
+                        if e.end - e.start == 1 and last.dep == "compound" and 0 <= last.head < len(p.tokens) \
+                                and p.tokens[last.head].pos == "NOUN":
+                            modifier[name] += 1
+        # One word that only ever qualifies a noun is a thing, not a person: "a Patriot missile
+        # battery", "post Brexit trade deal talks".
+        full = Counter({n: c for n, c in full.items() if modifier[n] < c})
         # A word the recogniser calls a place at least as often as a person is a place ("Sochi").
         full = Counter({n: c for n, c in full.items() if places.get(_fold(n), 0) < c or len(_name_tokens(n)) > 1})
         # A title's country run into the name ("US Ambassador to India Eric Garcetti"): the name
@@ -1073,6 +1087,12 @@ def extract_frame(
     per_source: list[tuple[int, list[str], date | None]] = []
     all_sents: list[str] = []
     for sid, title, text, pub in sources:
+        # A page without a headline is shown by its opening words, cut short ("… at the White…"):
+        # when the text goes on with a capital, the last of them is half a name ("White House").
+        shown = title.removesuffix("…")
+        if title.endswith("…") and text.lstrip().startswith(shown) \
+                and re.match(r"\s+[A-Z]", text.lstrip()[len(shown):]):
+            title = shown.rsplit(" ", 1)[0] + "…"
         sents = ([title] if title else []) + split_sentences(text)
         per_source.append((sid, sents, pub))
         all_sents.extend(sents)
@@ -1216,8 +1236,11 @@ def extract_frame(
         frame.countries = {pl for pl in ranked if country_like(pl)}
         beaten: set[str] = set()
         if top in frame.countries and not finer:
+            # (A visit "to India" is named far more often than the city the talks are in; a
+            # city two sources name for the meeting, with a whole vote between them, still is.)
             cities = [c for c in ranked if c != top and c not in frame.countries
-                      and place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
+                      and (place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
+                           or (place_votes[c] >= CITY_IN_HOST_VOTES and len(place_sources[c]) >= 2))
                       and not (inside.get(c, set()) - {top})]
             # A city that a source names for the meeting beside the host country lies in it; one
             # that no source does may lie in the other side's ("New Delhi", from a preview of
@@ -1360,20 +1383,35 @@ def extract_frame(
     # dated source it is counted from (the nearest such weekday to each); it never adds a day.
     # Only the dates of sources written in the months before the leading day count: a stale
     # source dated years earlier would put the weekday on another day.
-    lead_md = sorted(day_votes, key=lambda md: (-day_votes[md], md))[:1]
-    voted = [date(y, *md) for md in lead_md for y in years[md] if _valid(y, *md)]
-    refs = sorted({pub for _, _, pub in per_source if pub and any(0 <= (d - pub).days <= 90 for d in voted)})
-    for sid, sf in sorted(frame.sources.items()):
-        best_w = {}
-        for wd, w, names, places in sf.weekday_cands:
-            days = {r + timedelta(days=(wd - r.weekday() + 3) % 7 - 3) for r in refs}
-            if len(days) != 1 or not about_it(names, places):
-                continue
-            day = next(iter(days))
-            md = (day.month, day.day)
-            if md in day_votes and day.year in years[md] and sid not in backers[md]:
-                best_w[md] = max(best_w.get(md, 0.0), w)
-        for md, w in sorted(best_w.items()):
+    # The weekdays back the day they agree with most: each day is tried with the sources dated
+    # before it (a stale source's "Tuesday" and the set's "Monday" may both fit a day of their
+    # own), and only the best-backed day takes their votes.
+    def weekday_backing(lead: tuple[int, int]) -> dict[int, tuple[tuple[int, int], float]]:
+        voted = [date(y, *lead) for y in years[lead] if _valid(y, *lead)]
+        refs = sorted({pub for _, _, pub in per_source if pub and any(0 <= (d - pub).days <= 90 for d in voted)})
+        out: dict[int, tuple[tuple[int, int], float]] = {}
+        for sid, sf in sorted(frame.sources.items()):
+            best_w: dict[tuple[int, int], float] = {}
+            for wd, w, names, places in sf.weekday_cands:
+                days = {r + timedelta(days=(wd - r.weekday() + 3) % 7 - 3) for r in refs}
+                if len(days) != 1 or not about_it(names, places):
+                    continue
+                day = next(iter(days))
+                md = (day.month, day.day)
+                if md in day_votes and day.year in years[md] and sid not in backers[md]:
+                    best_w[md] = max(best_w.get(md, 0.0), w)
+            for md, w in sorted(best_w.items()):
+                out[sid] = max(out.get(sid, (md, 0.0)), (md, w), key=lambda x: (x[1], x[0]))
+        return out
+
+    if day_votes and any(sf.weekday_cands for sf in frame.sources.values()):
+        backing = {md: weekday_backing(md) for md in day_votes}
+
+        def total(md: tuple[int, int]) -> float:
+            return day_votes[md] + sum(w for d, w in backing[md].values() if d == md)
+
+        lead_md = sorted(day_votes, key=lambda md: (-total(md), -day_votes[md], md))[0]
+        for sid, (md, w) in sorted(backing[lead_md].items()):
             day_votes[md] += w
             backers[md].append(sid)
     if day_votes:

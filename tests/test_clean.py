@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer.ingest.clean import clean_text
+from briefer.ingest.clean import clean_text, is_wire_caption
 from briefer.ingest.dates import is_date_line
+from briefer.textutil import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -490,3 +491,21 @@ def test_a_source_without_a_title_is_shown_by_its_first_sentence_not_cut_at_an_i
 
     doc = RawDocument(path=None, name="a.txt", text="", body="U.S. Vice-President Ana Reyes will visit Lindau on Dec. 8. More.")
     assert doc.display_title == "U.S. Vice-President Ana Reyes will visit Lindau on Dec. 8."
+
+
+def test_sentences_a_scraper_ran_together_are_split_again() -> None:
+    text = clean_text("Maru and Kalder will hold a joint press conference.Anna Maru will also address parliament. "
+                      "Details are at www.example.org today.")
+    assert split_sentences(text) == ["Maru and Kalder will hold a joint press conference.",
+                                     "Anna Maru will also address parliament.", "Details are at www.example.org today."]
+
+
+def test_a_wire_photo_caption_ending_on_its_place_and_date_goes() -> None:
+    caption = ("Veltrian President Anna Maru visits soldiers at their position in the border town of Brest, "
+               "in Lund region, Veltria December 20, 2030.")
+    body = "Anna Maru will meet Piet Kalder in Lindau on Friday. The talks will cover trade."
+    assert clean_text(f"{caption}\n\n{body}") == body
+    # A sentence about what is to come, with its date written out, is news.
+    ahead = "Maru is scheduled to arrive in Lindau, Osterland, March 14, 2031."
+    assert not is_wire_caption(ahead)
+    assert is_wire_caption("Maru poses with Kalder after a meeting in Brest, Veltria, Jan. 23, 2029.")

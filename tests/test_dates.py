@@ -35,8 +35,16 @@ def test_when_the_dates_at_the_top_disagree_the_timed_stamp_is_the_articles():
     assert "timed stamp" in method
 
 
-def test_dates_at_the_top_that_disagree_with_nothing_to_choose_between_them_date_nothing():
+def test_when_the_dates_at_the_top_disagree_the_stamp_below_the_headline_is_the_articles():
+    # The site's date of the day (the day the page was saved) above the headline.
     text = "Tuesday 20th March 2029\nMaru and Kalder to Meet Next Week\n19 June 2031\nThe leaders will meet."
+    iso, method = find_dateline(text)
+    assert iso == "2031-06-19"
+    assert "below the headline" in method
+
+
+def test_dates_at_the_top_that_disagree_with_nothing_to_choose_between_them_date_nothing():
+    text = "Tuesday 20th March 2029\n19 June 2031\nMaru and Kalder to Meet Next Week\nThe leaders will meet."
     assert find_dateline(text) is None
     # When they agree, the first stands as before.
     assert find_dateline("19 June 2031\nMaru and Kalder to Meet\nJune 19, 2031\nThey will meet.")[0] == "2031-06-19"

@@ -1182,3 +1182,63 @@ def test_a_dateline_run_into_a_title_is_not_part_of_the_nationality():
     texts = ["Beijing Serbian President Ana Vukic will attend the forum.", "Serbian President Ana Vukic spoke."]
     assert _roles("Ana Vukic", texts) == ("Serbian President", "Serbian")
     assert _roles("Min Ho", ["South Korean President Min Ho arrived."]) == ("South Korean President", "South Korean")
+
+
+def test_a_page_without_a_headline_is_not_read_as_one_whose_cut_word_is_a_place(parser):
+    # Shown by its opening words, cut short: "… at the Grand…" (of "the Grand Hall").
+    text = "Veltrian President Anna Maru will meet Prime Minister Piet Kalder at the Grand Hall on Friday for talks."
+    src = _src(1, text, "2031-03-12", title="Veltrian President Anna Maru will meet Prime Minister Piet Kalder at the Grand…")
+    sf = _frame([src], parser).sources[1]
+    assert "Grand" not in sf.places
+    assert sf.places == ["Grand Hall"]  # the opening sentence, read once
+
+
+def test_one_word_that_only_ever_qualifies_a_noun_is_no_person(parser):
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on Friday. The package includes "
+                "an Osprey missile battery, officials said.", "2031-03-12"),
+        _src(2, "Maru and Kalder will hold talks in Lindau on Friday on post Osprey trade deal talks.", "2031-03-12"),
+    ]
+    f = _frame(srcs, parser)
+    assert all("Osprey" not in sf.people for sf in f.sources.values())
+
+
+def test_a_sentence_of_what_did_happen_is_not_about_the_meeting_ahead():
+    from briefer.frame import looks_ahead
+
+    assert not looks_ahead("Kalder denied him a visit, though they did meet on the sidelines of the forum in Brest.")
+    assert looks_ahead("Maru will meet Kalder in Lindau, as they did in Brest.")
+
+
+def test_a_city_two_sources_name_in_the_host_country_is_the_place_though_the_country_is_named_more(parser):
+    # A state visit "to Ostria", named by every source; the city of the talks by two.
+    srcs = [
+        _src(1, "Ostrian Prime Minister Piet Kalder will host President Anna Maru in Ostria on March 14. Maru will "
+                "meet Kalder in Lindau.", "2031-03-10"),
+        _src(2, "President Anna Maru will be in Ostria this week. Talks with Kalder in Lindau will follow, the "
+                "ministry said.", "2031-03-11"),
+        _src(3, "Anna Maru will travel to Ostria on March 14 for talks with Piet Kalder.", "2031-03-11"),
+        _src(4, "Anna Maru will be in Ostria on March 14 for a two-day state visit hosted by Piet Kalder.", "2031-03-12"),
+        _src(5, "Anna Maru will arrive in Ostria on March 14 to meet Piet Kalder.", "2031-03-12"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Lindau"
+
+
+def test_undated_weekdays_back_the_day_of_the_sources_written_before_it_not_a_stale_sources(parser):
+    # Two stale previews (dated a year before) give their day with its year and outvote the
+    # set's own day, which one source gives; three undated sources say "Friday", which falls on
+    # the set's day counted from the set's dated source, and on no stale day.
+    stale = ("President Anna Maru will meet Prime Minister Piet Kalder in Brest on 12 June 2030, officials said. "
+             "Maru and Kalder will hold talks in Brest on 12 June 2030.")
+    srcs = [
+        _src(1, "Anna Maru will visit Lindau for talks with Piet Kalder on March 14, the ministry said.", "2031-03-12"),
+        _src(2, "Maru and Kalder will meet in Lindau on Friday, the Veltrian foreign ministry said."),
+        _src(3, "Maru is expected to meet Kalder on Friday for talks on trade and energy in Lindau."),
+        _src(4, "Anna Maru and Piet Kalder will hold their talks in Lindau on Friday, aides said."),
+        _src(5, stale, "2030-06-10"),
+        _src(6, stale.replace("officials", "diplomats"), "2030-06-09"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.when == date(2031, 3, 14)
+    assert sorted(f.support["when"]) == [1, 2, 3, 4]

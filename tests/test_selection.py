@@ -438,6 +438,12 @@ def test_an_example_or_an_inclusion_leans_on_the_sentence_before():
     assert not _DANGLING.search("This will be their third meeting.")
 
 
+def test_what_this_comes_after_or_follows_is_the_sentence_before():
+    assert _DANGLING.search("This comes in the backdrop of Ostria's made-at-home push.")
+    assert _DANGLING.search("This follows their cooperation in similar situations last year.")
+    assert not _DANGLING.search("It comes weeks after Maru secured a third term.")  # "it": the meeting
+
+
 def test_an_official_who_refused_to_comment_is_no_news():
     from briefer.evidence import _NO_NEWS
 
@@ -455,3 +461,27 @@ def test_a_discussion_that_took_place_is_background_not_agenda(embedder):
     assert _score_of(analysis, cands, scores, specs, "agenda", "Reyes, Tamura and Lee spent") == -1.0
     assert _score_of(analysis, cands, scores, specs, "agenda", "Reyes and Tamura will discuss") > -1.0
     assert _score_of(analysis, cands, scores, specs, "context", "Reyes, Tamura and Lee spent") > -1.0
+
+
+def test_what_other_sources_report_in_their_own_words_is_counted_as_an_echo(embedder):
+    from briefer.evidence import _echoes, _without_instructions
+
+    texts = [
+        "Anna Maru and Piet Kalder will discuss a new gas pipeline across their border in Lindau on Friday. "
+        "Maru will also open a trade fair.",
+        "The two leaders are expected to talk about building a cross-border gas pipeline when they meet in Lindau.",
+        "Talks on a gas pipeline across the border will top the agenda when Maru meets Kalder, officials said. "
+        "Kalder will visit a car factory on Saturday.",
+    ]
+    sources = [Source(id=i + 1, title=f"Article {i + 1}", text=t, date="2031-03-10", words=len(t.split()))
+               for i, t in enumerate(texts)]
+    analysis = analyse(sources, embedder, None)
+    cands = _without_instructions(analysis)
+    echoes = {c.text: n for c, n in zip(cands, _echoes(analysis, cands))}
+    # The first and the third source report the pipeline talks in other words: each echoes the other.
+    assert echoes["Anna Maru and Piet Kalder will discuss a new gas pipeline across their border in Lindau on "
+                  "Friday."] == 1
+    assert echoes["Talks on a gas pipeline across the border will top the agenda when Maru meets Kalder, officials "
+                  "said."] == 1
+    assert echoes["Kalder will visit a car factory on Saturday."] == 0
+    assert echoes["Maru will also open a trade fair."] == 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from briefer.ingest.dates import is_date_line, strip_leading_dateline
+from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, is_date_line, strip_leading_dateline
 from briefer.textutil import split_sentences
 
 # ---------------------------------------------------------------------------------------
@@ -96,6 +96,12 @@ _CAPTION_START = re.compile(
     r"(?:photo|image|picture|photograph|pic)s?\s+(?:shows?|of|taken|from|released)\b)",
     re.IGNORECASE,
 )
+# A wire photo's caption ends on where and when it was taken, the place after a comma and the
+# date written out: "… in Donetsk region, Ukraine December 20, 2022." Prose says "on".
+_CAPTION_TAIL = re.compile(
+    rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:(?:on\s+)?{WEEKDAY_RE},?\s+)?{MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
+)
+_FUTURE_WORD = re.compile(r"\b(?:will|shall|to be|is to|are to|scheduled|expected|due|plans?)\b", re.I)
 _IN_THIS_PHOTO = re.compile(r"^(?:photo/\w+\s*)?in this\b[^.]{0,40}?\b(?:file\s+)?(?:photo|image|picture)\b", re.I)
 # A photo credit after a caption's last sentence: "... in December. Photo: AP", "... Trump. /
 # Source: Yonhap News |". The credit goes, and the line ends there instead of running into the next one.
@@ -141,6 +147,9 @@ _NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch",
 # line ("… in Helsinki, Finland• In a tweet …"): each item is a line of its own, glyph dropped.
 _LIST_BULLET = re.compile(r"[ \t]*[•▪■◆►][ \t]+")
 _GLUED = re.compile(r"\b(Subscribe|Advertisement|Advertisment|ADVERTISEMENT|Article content)(?=[A-Z0-9])")
+# Sentences a scraper ran together without a space ("… a joint press conference.Joe Biden and …"):
+# a word of lower-case letters, its full stop, and a capitalised word.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _GLUED_BEFORE = re.compile(r"(?<=[a-z.!?\"”’)])(Advertisement|Advertisment|ADVERTISEMENT)(?=\s*$)", re.MULTILINE)
 
 # Whole paragraphs that are site furniture: comment policies, newsletter and cookie blurbs.
@@ -181,6 +190,13 @@ def is_boilerplate_line(line: str) -> bool:
     return is_caption(s)
 
 
+def is_wire_caption(sentence: str) -> bool:
+    """True if the sentence is a wire photo's caption, by its tail: "… poses with Erdoğan after
+    a meeting in Istanbul, Turkey, Jan. 23, 2016." (a sentence about what is to come is not)."""
+    s = sentence.strip()
+    return bool(_CAPTION_TAIL.search(s)) and len(s.split()) <= 60 and not _FUTURE_WORD.search(s)
+
+
 def is_caption(paragraph: str) -> bool:
     """True if the paragraph reads as a photo caption rather than article prose.
 
@@ -191,6 +207,8 @@ def is_caption(paragraph: str) -> bool:
     s = paragraph.strip()
     if _IN_THIS_PHOTO.match(s) and len(s.split()) <= 60:
         return True  # "In this December 10, 2014 file photo, …": the wire's caption, whatever its end
+    if len(split_sentences(s)) == 1 and is_wire_caption(s):
+        return True
     labelled = bool(_PHOTO_LABEL.match(s))
     if not labelled and not _CAPTION_START.match(s):
         return False  # the usual case, decided without counting words
@@ -255,6 +273,7 @@ def clean_text(text: str, title: str | None = None, *, normalised: bool = False)
         text = normalise_whitespace(text)
     text = _DOUBLED_QUOTE.sub('"', text)  # ''quoted'' (typewriter style): one quotation mark each
     text = _GLUED.sub(r"\1\n", text)
+    text = _GLUED_SENTENCES.sub(" ", text)
     text = _LIST_BULLET.sub("\n\n", text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = strip_leading_dateline(text)

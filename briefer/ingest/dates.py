@@ -219,8 +219,12 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
     otherwise (a site header's date above the article's): then the one with a time of day is
     the article's, and if that does not settle it, none is taken."""
     found: list[tuple[dt.date, str, bool]] = []  # (date, quote, has a time)
+    under_headline: list[tuple[dt.date, str]] = []  # stamps below the first line of words
+    prose_seen = False
     for i, ln in enumerate(lines):
         m = _TOP_FULL_DATE.search(ln[:80])
+        headline_above = prose_seen
+        prose_seen = prose_seen or not is_date_line(ln)
         if not m:
             continue
         before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
@@ -232,6 +236,8 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
             d = parse_full_date(m.group("date"))
             if d:
                 found.append((d, m.group(0).strip(), timed))
+                if headline_above:
+                    under_headline.append((d, m.group(0).strip()))
     if not found:
         return None
     first = found[0]
@@ -241,6 +247,10 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
     if len(timed_dates) == 1:
         pick = next(f for f in found if f[2])
         return pick[0].isoformat(), f"dateline '{pick[1]}' (the timed stamp of the page's dates)"
+    # A site's date of the day stands above the headline; the article's stands below it.
+    if len({d for d, _ in under_headline}) == 1 and len(under_headline) < len(found):
+        d, quote = under_headline[0]
+        return d.isoformat(), f"dateline '{quote}' (the stamp below the headline)"
     return None
 
 
