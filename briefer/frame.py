@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from briefer.ingest.clean import is_picture_caption
 from briefer.ingest.dates import (
     MONTH_FULL,
     MONTH_RE,
@@ -64,7 +65,8 @@ _TITLES = (
     "Secretary General", "Leader", "leader", "PM",
 )
 _TITLE_RE = re.compile(
-    r"(?:(?P<nat>(?:[A-Z][\w.’'-]*[ \t]){0,2}?[A-Z][\w.’'-]*?(?:['’]s)?)[ \t]+)?"  # one line
+    # (A word glued to what stands before it is no nationality: "Photo/Illutration Prime Minister".)
+    r"(?:(?<![\w/])(?P<nat>(?:[A-Z][\w.’'-]*[ \t]){0,2}?[A-Z][\w.’'-]*?(?:['’]s)?)[ \t]+)?"  # one line
     r"(?P<title>" + "|".join(re.escape(t) for t in _TITLES) + r")\s+$"
 )
 _FORMER = re.compile(r"\b(former|late|then|ex-|outgoing|previous)\s*$", re.I)
@@ -347,10 +349,14 @@ class _People:
         full = Counter({n: c for n, c in full.items() if not {_fold(t) for t in _name_tokens(n)} & demonym})
         # Nor is a name run into a word the set names as a place more often than in names:
         # "Xi Japan" from "…to convey to Xi Japan's concerns", when "Xi" is part of another name.
+        # (Not when the other name holds the place-like word too: "Pedro Sánchez", whose
+        # "Sánchez" alone the recogniser calls a place, and "Pedro Sanchez" are one person.)
         def misread(n: str) -> bool:
             toks = _name_tokens(n)
-            rest = [t for t in toks if places.get(_fold(t), 0) <= as_name.get(_fold(t), 0)]
-            return 0 < len(rest) < len(toks) and any({_fold(t) for t in rest} <= _name_keys(m) for m in full if m != n)
+            rest = {_fold(t) for t in toks if places.get(_fold(t), 0) <= as_name.get(_fold(t), 0)}
+            placed = _name_keys(n) - rest
+            return 0 < len(rest) < len(toks) and any(rest <= _name_keys(m) and not placed <= _name_keys(m)
+                                                     for m in full if m != n)
 
         full = Counter({n: c for n, c in full.items() if not misread(n)})
         # Group variants sharing a name token, most frequent first; a name that would join two
@@ -953,8 +959,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         meeting_places, named, datelines = _place_of(p, people)
         meeting_places = sorted(set(meeting_places))
         named_all.extend(named)
-        if not is_meeting_sentence(sent):
-            continue
+        if not is_meeting_sentence(sent) or is_picture_caption(sent):
+            continue  # (a photo's caption pairs whoever stood in the picture)
         weight = 2 if k == 0 else 1  # the headline says what the article is about
         for n in names:
             person_score[n] += weight

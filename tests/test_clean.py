@@ -509,3 +509,13 @@ def test_a_wire_photo_caption_ending_on_its_place_and_date_goes() -> None:
     ahead = "Maru is scheduled to arrive in Lindau, Osterland, March 14, 2031."
     assert not is_wire_caption(ahead)
     assert is_wire_caption("Maru poses with Kalder after a meeting in Brest, Veltria, Jan. 23, 2029.")
+
+
+def test_a_caption_that_says_where_someone_stands_in_the_picture_goes() -> None:
+    assert is_wire_caption("Premier Piet Kalder (centre) talks with winemaker Ana Gago.")
+    assert is_wire_caption("President Anna Maru (left) and Piet Kalder (right) walk from the palace.")
+    assert not is_wire_caption("Anna Maru will meet Piet Kalder (the prime minister) in Lindau.")
+
+
+def test_a_sentence_about_what_is_to_come_is_no_caption_though_it_says_who_stands_left() -> None:
+    assert not is_wire_caption("President Anna Maru (left) and Piet Kalder are expected to meet in Lindau next month.")

@@ -98,3 +98,12 @@ def test_the_date_of_an_earlier_meeting_is_no_anchor_for_counting_back_a_said_we
     ahead = text.replace("on Monday, the government", "on Monday, September 4, the government")
     clue = find_date_clue(ahead)
     assert clue is not None and (clue.kind, clue.month, clue.day) == ("relative", 9, 4)
+
+
+def test_a_sites_date_of_the_day_under_its_today_widget_is_not_the_articles():
+    text = ("Maru to host Kalder for March 14 talks | world | The Daily\nToday in Lindau, Osterland\n"
+            "Mar 30, 2034-Thursday\nLindau\nMaru to host Kalder for March 14 talks\n"
+            "world Updated: Mar 03, 2031 09:15 IST\nAnna Maru will host Piet Kalder on March 14.")
+    iso, method = find_dateline(text)
+    assert iso == "2031-03-03"
+    assert "Updated" in method

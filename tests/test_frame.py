@@ -1242,3 +1242,23 @@ def test_undated_weekdays_back_the_day_of_the_sources_written_before_it_not_a_st
     f = _frame(srcs, parser)
     assert f.when == date(2031, 3, 14)
     assert sorted(f.support["when"]) == [1, 2, 3, 4]
+
+
+def test_a_full_name_whose_surname_the_recogniser_calls_a_place_is_kept_under_two_spellings(parser):
+    # "Sánchez" alone is read as a place more often than as a name; "Pedro Sánchez" and
+    # "Pedro Sanchez" are one person, not a name run into a place.
+    from briefer.frame import _People
+
+    texts = ["Prime Minister Pedro Sánchez will visit Lindau.", "Pedro Sánchez will meet Piet Kalder on Friday.",
+             "Pedro Sanchez will meet Piet Kalder in Lindau.", *["Sánchez will tour Lindau."] * 6]
+    people = _People(parser.parse(texts))
+    assert any(g.startswith("Pedro S") for g in people.groups)
+
+
+def test_a_word_glued_to_a_credit_is_no_nationality():
+    from briefer.frame import _roles
+
+    texts = ["Photo/Illutration Prime Minister Piet Kalder will meet Anna Maru in Lindau.",
+             "Photo/Illutration Prime Minister Piet Kalder and Maru will sign a treaty.",
+             "Ostrian Prime Minister Piet Kalder will host Maru."]
+    assert _roles("Piet Kalder", texts) == ("Ostrian Prime Minister", "Ostrian")

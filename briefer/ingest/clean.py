@@ -101,6 +101,12 @@ _CAPTION_START = re.compile(
 _CAPTION_TAIL = re.compile(
     rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:(?:on\s+)?{WEEKDAY_RE},?\s+)?{MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
 )
+# Where a person stands in the picture, after the name: "Premier Li Qiang (centre) talks with …",
+# "Obama (left) and Xi (right) walk …": a caption, whatever its tense.
+_PICTURE_POSITION = re.compile(
+    r"\b[A-Z][\w.’'-]+\s+\((?:L|R|C|centre|center|left|right|front|back|top|bottom|second (?:from )?(?:left|right)"
+    r"|2nd [LR]|far (?:left|right))\)"
+)
 _FUTURE_WORD = re.compile(r"\b(?:will|shall|to be|is to|are to|scheduled|expected|due|plans?)\b", re.I)
 _IN_THIS_PHOTO = re.compile(r"^(?:photo/\w+\s*)?in this\b[^.]{0,40}?\b(?:file\s+)?(?:photo|image|picture)\b", re.I)
 # A photo credit after a caption's last sentence: "... in December. Photo: AP", "... Trump. /
@@ -191,10 +197,19 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 def is_wire_caption(sentence: str) -> bool:
-    """True if the sentence is a wire photo's caption, by its tail: "… poses with Erdoğan after
-    a meeting in Istanbul, Turkey, Jan. 23, 2016." (a sentence about what is to come is not)."""
+    """True if the sentence is a photo's caption: it says where someone stands in the picture
+    ("Obama (left) and Xi …"), or ends on where and when it was taken: "… poses with Erdoğan after
+    a meeting in Istanbul, Turkey, Jan. 23, 2016." (a sentence about what is to come does not)."""
     s = sentence.strip()
-    return bool(_CAPTION_TAIL.search(s)) and len(s.split()) <= 60 and not _FUTURE_WORD.search(s)
+    if len(s) > 600 or len(s.split()) > 60:
+        return False  # (a caption is short: a long text is not scanned for one)
+    return (is_picture_caption(s) or bool(_CAPTION_TAIL.search(s))) and not _FUTURE_WORD.search(s)
+
+
+def is_picture_caption(sentence: str) -> bool:
+    """True if the sentence says where someone stands in a picture and nothing to come:
+    "Premier Li Qiang (centre) talks with …" (not "Xi (left) and Trump are expected to meet …")."""
+    return bool(_PICTURE_POSITION.search(sentence)) and not _FUTURE_WORD.search(sentence)
 
 
 def is_caption(paragraph: str) -> bool:
@@ -207,7 +222,7 @@ def is_caption(paragraph: str) -> bool:
     s = paragraph.strip()
     if _IN_THIS_PHOTO.match(s) and len(s.split()) <= 60:
         return True  # "In this December 10, 2014 file photo, …": the wire's caption, whatever its end
-    if len(split_sentences(s)) == 1 and is_wire_caption(s):
+    if is_wire_caption(s) and len(split_sentences(s)) == 1:
         return True
     labelled = bool(_PHOTO_LABEL.match(s))
     if not labelled and not _CAPTION_START.match(s):

@@ -161,7 +161,9 @@ _TOP_FULL_DATE = re.compile(rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})")
 # 5:39 PM IST", "Politics | Published: 7 July 2031". Only after a separator or a reading time,
 # never after prose ("the report, published on ...").
 _INLINE_STAMP = re.compile(
-    rf"(?:[|•·–—]\s*|\bread\s+)(?P<label>first published|published|posted|last updated|updated)(?:\s+on)?\s*:?\s*"
+    # (or after a lower-case section tag that opens the line, with a colon: "world Updated: Sep 16, 2015")
+    rf"(?:[|•·–—]\s*|\bread\s+|^[a-z]+\s+(?=(?:published|updated)\s*:))"
+    rf"(?P<label>first published|published|posted|last updated|updated)(?:\s+on)?\s*:?\s*"
     rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})",
     re.IGNORECASE,
 )
@@ -212,12 +214,16 @@ def find_dateline(text: str) -> tuple[str, str] | None:
     return None
 
 
+_TODAY_WIDGET = re.compile(r"^Today\b(?!['’]s\s+(?:meeting|talks|summit))", re.I)
+
+
 def _top_dates(lines: list[str]) -> tuple[str, str] | None:
     """The date stamp at the top of a page: a date-only line or a date that opens one of the
     first four lines ("Nov. 13, 2024 — ..."), or a date-only line with a time of day a little
     lower ("Wed, 19 Jun 2019 09:16 GMT"). The first stands unless a stamp far from it says
     otherwise (a site header's date above the article's): then the one with a time of day is
-    the article's, and if that does not settle it, none is taken."""
+    the article's, else the one below the headline, and if that does not settle it, none is
+    taken. A date under a "Today in …" widget is the day the page was saved, never taken."""
     found: list[tuple[dt.date, str, bool]] = []  # (date, quote, has a time)
     under_headline: list[tuple[dt.date, str]] = []  # stamps below the first line of words
     prose_seen = False
@@ -225,8 +231,8 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
         m = _TOP_FULL_DATE.search(ln[:80])
         headline_above = prose_seen
         prose_seen = prose_seen or not is_date_line(ln)
-        if not m:
-            continue
+        if not m or (i and _TODAY_WIDGET.match(lines[i - 1])):
+            continue  # ("Today in New Delhi, India / Mar 30, 2017-Thursday": the day the page was saved)
         before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
         opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
         stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
