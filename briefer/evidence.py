@@ -236,7 +236,7 @@ _SUBORDINATE_OPENING = re.compile(
 
 def _without_instructions(analysis: Analysis) -> list[SentenceRec]:
     """The current sentences as evidence can use them. Those that address a model or a reader
-    (prompt injection) are never evidence; another source's wording of a kept sentence that is
+    (prompt injection) are never evidence, nor are photo captions left inside a paragraph; another source's wording of a kept sentence that is
     such text is dropped from it too, so it cannot ride along as support. A sentence opening on
     "They" names who is meant (`_their_antecedents`); one the page cut off keeps what it said
     before the cut (`complete_part`)."""
@@ -285,8 +285,8 @@ def score_sentences(
     if not cands or not specs:
         return cands, np.zeros((len(specs), len(cands)), dtype=np.float32)
     sims = np.zeros((len(specs), len(cands)), dtype=np.float32)
-    if embedder is not None and analysis.embeddings is not None:
-        sent_emb = analysis.embeddings[[c.id for c in cands]]
+    sent_emb = analysis.embeddings[[c.id for c in cands]] if analysis.embeddings is not None else None
+    if embedder is not None and sent_emb is not None:
         queries = embedder.encode([f"{s.heading}: {s.query}" for s in specs])
         sims = queries @ sent_emb.T
     probs = None
@@ -305,7 +305,7 @@ def score_sentences(
                 # The learned probability, nudged by how close the sentence is to what the
                 # section asks for in the template's own words.
                 sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
-    echoes = _echoes(analysis, cands)
+    echoes = _echoes(sent_emb, cands)
     dates = {s.id: s.date or "" for s in analysis.sources}
     newest = max(dates.values(), default="")
     principals = {w for n in analysis.event.who for w in n.split()} | {"President", "U", "S", "US"}
@@ -360,12 +360,12 @@ def score_sentences(
     return cands, scores
 
 
-def _echoes(analysis: Analysis, cands: list[SentenceRec]) -> list[int]:
-    """For each candidate, how many other sources say much the same in their own words (a
-    sentence of theirs close in meaning): what several previews report is what a brief needs."""
-    if analysis.embeddings is None or not cands:
+def _echoes(emb: np.ndarray | None, cands: list[SentenceRec]) -> list[int]:
+    """For each candidate (`emb`: their embeddings, in order), how many other sources say much
+    the same in their own words (a sentence of theirs close in meaning): what several previews
+    report is what a brief needs."""
+    if emb is None or not cands:
         return [0] * len(cands)
-    emb = analysis.embeddings[[c.id for c in cands]]
     sims = emb @ emb.T
     out = []
     for j, c in enumerate(cands):

@@ -477,7 +477,7 @@ def test_what_other_sources_report_in_their_own_words_is_counted_as_an_echo(embe
                for i, t in enumerate(texts)]
     analysis = analyse(sources, embedder, None)
     cands = _without_instructions(analysis)
-    echoes = {c.text: n for c, n in zip(cands, _echoes(analysis, cands))}
+    echoes = {c.text: n for c, n in zip(cands, _echoes(analysis.embeddings[[c.id for c in cands]], cands))}
     # The first and the third source report the pipeline talks in other words: each echoes the other.
     assert echoes["Anna Maru and Piet Kalder will discuss a new gas pipeline across their border in Lindau on "
                   "Friday."] == 1

@@ -203,7 +203,7 @@ def is_wire_caption(sentence: str) -> bool:
     s = sentence.strip()
     if len(s) > 600 or len(s.split()) > 60:
         return False  # (a caption is short: a long text is not scanned for one)
-    return (is_picture_caption(s) or bool(_CAPTION_TAIL.search(s))) and not _FUTURE_WORD.search(s)
+    return bool(_PICTURE_POSITION.search(s) or _CAPTION_TAIL.search(s)) and not _FUTURE_WORD.search(s)
 
 
 def is_picture_caption(sentence: str) -> bool:

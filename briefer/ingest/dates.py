@@ -224,8 +224,7 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
     otherwise (a site header's date above the article's): then the one with a time of day is
     the article's, else the one below the headline, and if that does not settle it, none is
     taken. A date under a "Today in …" widget is the day the page was saved, never taken."""
-    found: list[tuple[dt.date, str, bool]] = []  # (date, quote, has a time)
-    under_headline: list[tuple[dt.date, str]] = []  # stamps below the first line of words
+    found: list[tuple[dt.date, str, bool, bool]] = []  # (date, quote, has a time, below the first line of words)
     prose_seen = False
     for i, ln in enumerate(lines):
         m = _TOP_FULL_DATE.search(ln[:80])
@@ -241,9 +240,7 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
         if on_top or timed:
             d = parse_full_date(m.group("date"))
             if d:
-                found.append((d, m.group(0).strip(), timed))
-                if headline_above:
-                    under_headline.append((d, m.group(0).strip()))
+                found.append((d, m.group(0).strip(), timed, headline_above))
     if not found:
         return None
     first = found[0]
@@ -254,9 +251,9 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
         pick = next(f for f in found if f[2])
         return pick[0].isoformat(), f"dateline '{pick[1]}' (the timed stamp of the page's dates)"
     # A site's date of the day stands above the headline; the article's stands below it.
-    if len({d for d, _ in under_headline}) == 1 and len(under_headline) < len(found):
-        d, quote = under_headline[0]
-        return d.isoformat(), f"dateline '{quote}' (the stamp below the headline)"
+    below = [f for f in found if f[3]]
+    if len({f[0] for f in below}) == 1 and len(below) < len(found):
+        return below[0][0].isoformat(), f"dateline '{below[0][1]}' (the stamp below the headline)"
     return None
 
 
