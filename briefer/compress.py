@@ -632,6 +632,8 @@ def _kind(tok: Any) -> str | None:
         return "clause"  # ", given that the gaps are unlikely to …", "In addition to discussing X, …"
     if dep == "prep" and any(c.lower_ in ("only", "first", "last", "sole") or c.tag_ == "JJS" for c in tok.head.children):
         return None  # "the only competitor with the intent to …": the phrase says which one
+    if dep == "prep" and _placing_complement(tok):
+        return None  # "put the lives of personnel at risk": the phrase is the verb's, misattached
     if dep in ("prep", "npadvmod"):
         # A phrase on a noun ("the deterioration in their relations") is a modifier; one on a
         # verb is often its argument ("look him in the eye"), unless commas set it off.
@@ -641,6 +643,26 @@ def _kind(tok: Any) -> str | None:
     if dep == "advmod" and low in _LIGHT_ADVERBS:
         return "word" if tok.n_lefts + tok.n_rights == 0 else "modifier"
     return None  # adjectives stay: "prime minister", "nuclear arms"
+
+
+# Verbs that need a phrase saying where or how their object ends up ("put X at risk", "keep X
+# on track", "set the stage for"): without it the claim changes or falls apart.
+# (The packaged parser has no lemmatizer: the forms are listed.)
+_PLACING_VERBS = _set(
+    "put puts putting place places placed placing keep keeps kept keeping leave leaves left leaving "
+    "set sets setting")
+
+
+def _placing_complement(prep: Any) -> bool:
+    """True if `prep`, parsed onto a noun, is the only phrase a placing verb above it has."""
+    head = prep.head
+    while head.pos_ in ("NOUN", "PROPN", "PRON", "ADP") and head.dep_ in ("pobj", "prep", "dobj", "compound"):
+        if head.dep_ == "dobj":
+            verb = head.head
+            return verb.lower_ in _PLACING_VERBS and not any(
+                c.dep_ in ("prep", "prt", "oprd", "advmod", "acomp") for c in verb.children)
+        head = head.head
+    return False
 
 
 def _pronoun_subject(verb: Any) -> bool:

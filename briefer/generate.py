@@ -47,9 +47,10 @@ MODEL_SHORTENS = os.environ.get("BRIEFER_MODEL_SHORTENS", "") == "1"
 
 _LEAD_JUNK = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|bullet:?|answer:?|summary:?)\s*", re.I)
 # An anonymous attribution left at the end ("…, a senior official said."): never a bullet's end.
+# Also after a closing quote, and before an ", adding that …" that tells another claim.
 _DANGLING_ATTRIBUTION = re.compile(
-    r",\s*(?:the|a|an|one|two|three|several|some)\s+[^,]{0,40}?\b(?:officials?|sources?|spokes\w+|diplomats?|"
-    r"aides?|analysts?|statement)\s+(?:said|says|told|added)\b[^,]{0,40}[.!?][\"”]?$",
+    r",[\"”’]?\s*(?:the|a|an|one|two|three|several|some)\s+[^,]{0,40}?\b(?:officials?|sources?|spokes\w+|diplomats?|"
+    r"aides?|analysts?|statement)\s+(?:said|says|told|added)\b(?:[^,]{0,40}[.!?][\"”]?$|,\s+adding\b)",
     re.I,
 )
 
@@ -200,7 +201,10 @@ def bullet_words(sentence: str) -> int:
     without the model), to spend a section's word budget on bullets, not on sentences."""
     first = first_sentence(sentence)
     short = _rule_bullet(first)
-    return len(words(short if short and short != sentence else trim_sentence(first)))
+    # As there, a deletion the verifier rejects gives way to the whole sentence: count that.
+    if short and short != sentence and verify_statement(short, [sentence]).supported:
+        return len(words(short))
+    return len(words(trim_sentence(first)))
 
 
 def needs_model(sentence: str) -> bool:

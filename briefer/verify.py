@@ -266,6 +266,14 @@ def _scope(d: Deletion, i: int, n: int = 3) -> list[int]:
     return out
 
 
+# Words of an office before a name: "White House spokesperson", "Secretary of State".
+_TITLE_WORDS = frozenset({
+    "president", "prime", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "adviser", "advisor", "ambassador", "chairman", "leader", "chief", "deputy", "foreign", "defense",
+    "defence", "national", "security", "press", "senior", "state", "official", "of",
+})
+
+
 def deletion_problems(d: Deletion) -> list[str]:
     """What a deletion lost that changes the claim: a negation, a hedge, a bound on a number,
     or a name from the middle of a clause it keeps."""
@@ -290,7 +298,9 @@ def deletion_problems(d: Deletion) -> list[str]:
                 j += 1
             # Titles and first names before a kept name ("said [President] Putin") are fine;
             # a name between a kept word and a common word ("urge [Xi] to") is not.
-            prefix = all(d.words[k][:1].isupper() for k in range(i, j)) and j < len(d.words) and d.words[j][:1].isupper()
+            # So is an office with a title word in it ("said [White House spokesperson] Josh Earnest").
+            prefix = all(d.words[k][:1].isupper() or d.words[k].lower() in _TITLE_WORDS for k in range(i, j)) \
+                and j < len(d.words) and d.words[j][:1].isupper()
             if j < len(d.words) and j in d.kept and low not in STOPWORDS and not prefix:
                 out.append(f"drops the name “{w}” from inside a phrase it keeps")
     return list(dict.fromkeys(out))
@@ -411,11 +421,21 @@ _LEAD_ATTRIBUTION = re.compile(
     r"^(?:according to [^,]{3,80},|[A-Z][^,]{0,60} (?:said|says|told [^,]{1,40}) that)\s+", re.I
 )
 _TAIL_ATTRIBUTION = re.compile(
-    r",\s*(?:the |a |one )?(?:senior |U\.S\. |US |White House |administration |government |Chinese )*"
+    r",(?P<q>[”\"’]?)\s*(?:the |a |one )?(?:senior |U\.S\. |US |White House |administration |government |Chinese )*"
     r"(?:official|officials|spokesperson|spokesman|source|sources|White House|[A-Z][a-z]+ [A-Z][a-z]+)"
     r"(?: [a-z ]{0,30})? (?:said|says|added|told [^.,]{1,40})(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    # "…, the official said who spoke on condition of anonymity.": who the speaker is goes too.
+    r"(?:,? (?:who|speaking|on condition)\b[^.,“”\"]{0,60})?"
     r"(?=[.”\"]*$|,\s+adding\b)",
 )
+# "…on December 11, the official said, and the details were …": an anonymous attribution
+# between commas inside the sentence; without it the sentence reads on.
+_MID_ATTRIBUTION = re.compile(
+    r",\s*(?:the |a |an |one )(?:senior |U\.S\. |US |White House |administration |government )*"
+    r"(?:official|spokesperson|spokesman|spokeswoman|source|diplomat|aide)s? (?:said|says|added)(?=,\s+\w)",
+    re.I,
+)
+_NAMED_SPEAKER = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ (?:said|says|added|told)\b")
 _ADDING_TAIL = re.compile(r",\s+adding\b.*$")
 
 
@@ -439,9 +459,13 @@ def trim_sentence(sentence: str) -> str:
     s = sentence.strip()
     # A list marker the page set before the sentence ("- This will be…", "• Trade…") is no word of it.
     s = re.sub(r"^[-–—•*·]\s+(?=\S)", "", s)
-    s2 = _TAIL_ATTRIBUTION.sub("", s)
+    # A closing quote before the attribution stays: "…topics,” the official said." → "…topics”."
+    # A quotation keeps a named speaker, though: "“…,” Jake Sullivan said." stays whole.
+    s2 = _TAIL_ATTRIBUTION.sub(
+        lambda m: m.group(0) if m.group("q") and _NAMED_SPEAKER.search(m.group(0)) else m.group("q"), s)
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
+    s2 = _MID_ATTRIBUTION.sub("", s2)
     s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"', "…")) else s2 + ".")
     m = _LEAD_FRAME.match(s2)
     if m and len(words(s2[m.end():])) >= 8:

@@ -540,3 +540,42 @@ def test_a_closing_phrase_set_off_by_a_comma_may_go_from_a_bullet_too_long_to_ke
     # Short enough as it is: the date in the phrase keeps it.
     short = "Reyes will meet Tamura in Lindau next week, after talks this week in Brest."
     assert compress(short).text == short
+
+
+def test_a_placing_verb_keeps_the_phrase_that_says_where_its_object_ends_up():
+    # The parser hangs "at risk" on "personnel": deleting it as the noun's modifier would turn a
+    # warning into "warn Tamura not to put the lives of Velorian naval personnel".
+    s = ("Reyes said she would warn Tamura not to put the lives of Velorian naval personnel at risk, raise the "
+         "death sentence handed to the Velorian writer Ana Kovac and push for the resumption of Velorian timber exports.")
+    bullet = statement_for(_evidence(s))
+    assert bullet is not None
+    assert "personnel at risk" in bullet.text
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # after a closing quotation mark, with who the speaker is
+    ("The Reyes-Varga meeting “will focus on the river dam and on border patrols,” the official said who "
+     "spoke on condition of anonymity.",
+     "The Reyes-Varga meeting “will focus on the river dam and on border patrols”."),
+    # after a closing quotation mark, before ", adding that …" (another claim)
+    ("“We expect the two presidents, in their first one-on-one meeting, to compare notes on the river "
+     "summit,” the official said, adding that the two will also hold a joint press conference after that.",
+     None),
+])
+def test_no_anonymous_attribution_is_left_after_a_quotation(sentence, expected):
+    st = statement_for(_evidence(sentence))
+    assert st is not None
+    assert "official said" not in st.text and "adding" not in st.text
+    assert st.text.endswith("”.")
+    if expected:
+        assert st.text == expected
+    assert verify_statement(st.text, [sentence]).supported
+
+
+def test_an_anonymous_attribution_inside_a_sentence_goes_and_the_sentence_reads_on():
+    s = ("The two leaders first discussed a visit on May 11, the official said, and the details were "
+         "worked out over the next days.")
+    st = statement_for(_evidence(s))
+    assert st is not None
+    assert st.text == ("The two leaders first discussed a visit on May 11, and the details were worked out "
+                       "over the next days.")

@@ -213,3 +213,20 @@ def test_trimming_a_relative_clause_takes_the_next_one_about_a_word_inside_it():
     # Not "The Veltrian delegation who attended the opening ceremony …": that was the sister.
     assert trim_sentence(s) == ("The Veltrian delegation will attend the welcoming ceremony on the lawn of the "
                                 "old palace near the river.")
+
+
+def test_a_quotation_keeps_its_named_speaker_when_trimmed():
+    from briefer.verify import trim_sentence
+
+    s = "“Relations between the two countries are key to peace in the region,” Tomas Varga said on Monday."
+    assert trim_sentence(s) == s
+
+
+def test_a_deletion_may_drop_the_office_before_a_name_it_keeps():
+    src = ["The two leaders will discuss the river dam at length, said Palace spokesperson Ana Kovac."]
+    ok = verify_statement("The two leaders will discuss the river dam at length, said Ana Kovac.", src)
+    assert ok.supported, ok.reasons
+    # ... but not a name between a kept word and a common word.
+    src = ["Reyes will urge Varga to reopen the northern border crossings next month."]
+    bad = verify_statement("Reyes will urge to reopen the northern border crossings next month.", src)
+    assert not bad.supported
