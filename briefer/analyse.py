@@ -66,6 +66,7 @@ _PAST = re.compile(
 STALE_BEFORE_DAYS = 120
 STALE_AFTER_DAYS = 30
 MEETING_DATE_APART_DAYS = 7  # a source's own meeting date this far from the set's: another meeting
+AFTER_MEETING_DAYS = 2  # a page dated this long after the meeting (time zones aside) is written after it
 # Words that mark a meeting told of as an earlier one, not the set's told after the fact.
 _EARLIER = re.compile(
     r"\b(last met|previous(?:ly)?|had met|have met|has met|last (?:summit|meeting|visit|trip|time|talks)|"
@@ -455,6 +456,13 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     # How many sources call a place's meeting past (counted once each: linear, not all pairs).
     own_past = {s.id: set(frame.sources[s.id].past_places) if s.id in frame.sources else set() for s in usable}
     past_count: Counter[str] = Counter(pl for places in own_past.values() for pl in places)
+    venue_only = not frame.place and bool(frame.venue)
+    venue_sents = [sent for s in usable for sent in split_sentences(s.text) if frame.venue_name in sent] \
+        if venue_only else []
+
+    def near_venue(pl: str) -> bool:
+        return any(place_mentioned(pl, sent) for sent in venue_sents)
+
     for s in usable:
         sf = frame.sources.get(s.id)
         if sf is None:
@@ -494,7 +502,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             shown = next((pr for pr in own if set(pr) & frame.other_leaders), own[0])
             notes.append(f"is about a meeting of {shown[0]} and {shown[1]}")
         # Place: it names a meeting place that is not the set's and never names the set's.
-        if frame.place and any(x not in frame.countries and x not in sf.datelines for x in sf.places):
+        # (When the sources agree only on a building, "the White House", a place no source
+        # names in a sentence with it is elsewhere: "will meet Tuesday in Manhattan".)
+        if (frame.place or venue_only) and any(x not in frame.countries and x not in sf.datelines for x in sf.places):
             # A principal's own country says nothing about where (it is where one of them lives).
             # Its own meeting place: the one it names with the principals most.
             weight: Counter[str] = Counter()
@@ -517,7 +527,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # Xi in China and visit Harbin", under a caption of their last Beijing meeting.)
             after = any(fp in own_past[s.id] for fp in set_parts) and \
                 not any(norm_place(x) in set_place_keys for x in sf.places)
-            if both and not any(_compatible(op, frame.place, frame) for op in own_places) \
+            if both and not any(_compatible(op, frame.place, frame) if frame.place else near_venue(op)
+                                for op in own_places) \
                     and (after or not any(place_mentioned(fp, text_all) for fp in set_parts)):
                 score += 1
                 where = f"in {', '.join(frame.place_parts)}" if own_parts or not frame.venue else f"at {frame.venue}"
@@ -618,6 +629,17 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             kinds.append(FLAG_STALE if first < frame.when else FLAG_DIFFERENT_EVENT)
             notes.append(f"its meeting falls on {long_date(first, year=False)} by its own date, "
                          f"not {long_date(frame.when, year=False)}")
+        # Written days after the set's meeting, it looks ahead to a meeting of a principal's on
+        # a later day: another meeting ("Merkel is making a working visit to Trump on Friday",
+        # dated two days after Macron's state visit, which it recalls).
+        later = sorted(d for d, _, names, _ in sf.date_cands if set(names) & principal_names and d >= pub) \
+            if pub and frame.when and not slack and not s.date_estimated \
+            and (pub - frame.when).days >= AFTER_MEETING_DAYS else []
+        if later and not -days > STALE_AFTER_DAYS:
+            score += 2
+            kinds.append(FLAG_DIFFERENT_EVENT)
+            notes.append(f"written {(pub - frame.when).days} days after the meeting, it looks ahead to one "
+                         f"on {long_date(later[0], year=False)}")
         if pub and set_date and (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS):
             score += 2 if abs(days) > 365 and not s.date_estimated else 1
             kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)

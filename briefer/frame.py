@@ -43,7 +43,7 @@ MEETING_WORDS = frozenset(
      "travel", "arrive", "discuss", "hold", "dine", "dinner", "sit-down", "face-to-face", "tour", "welcome"]
 )
 _MEETING_RE = re.compile(
-    r"\b(meet|meets|meeting|met|talks?|summit|visit|visits|visiting|hosts?|hosting|sit[- ]down|bilateral|"
+    r"\b(meet|meets|meetings?|met|talks?|summit|visit|visits|visiting|hosts?|hosting|sit[- ]down|bilateral|"
     r"face-to-face|trip|travel|travels|arrive[sd]?|arriving|arrival(?= in\b)|welcome[sd]?|welcoming)\b",
     re.I,
 )
@@ -235,7 +235,10 @@ _NOT_NAME = frozenset(
     ["President", "Prime", "Minister", "PM", "Premier", "Chancellor", "Leader", "Will", "Meet", "Meets",
      "Meeting", "Summit", "Talks", "To", "And", "With", "The", "In", "On", "At", "Of", "For", "Says",
      "Said", "AP", "AFP", "Reuters", "Photo", "File", "Getty", "Images", "Mr", "Mrs", "Ms", "Dr", "Vs",
-     "Trip", "Visit", "Visits", "Ahead", "After", "Before", "As", "New", "Amid", "Over", "Hold", "Holds"]
+     "Trip", "Visit", "Visits", "Ahead", "After", "Before", "As", "New", "Amid", "Over", "Hold", "Holds",
+     # headline verbs the recogniser runs into a name: "Trump Hosts Argentina’s President Milei"
+     "Host", "Hosts", "Hosted", "Welcomes", "Greets", "Receives", "Arrives", "Lands", "Heads", "Urges",
+     "Warns", "Seeks", "Offers", "Tells", "Calls", "Vows", "Pledges"]
 )
 
 

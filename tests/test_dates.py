@@ -107,3 +107,26 @@ def test_a_sites_date_of_the_day_under_its_today_widget_is_not_the_articles():
     iso, method = find_dateline(text)
     assert iso == "2031-03-03"
     assert "Updated" in method
+
+
+def test_a_stamp_after_a_time_of_day_at_the_top_dates_the_page():
+    text = ("Go to Contents\nMaru, Kalder set for talks on trade\nAll News 08:00 May 21, 2031\n"
+            "LINDAU/BREST, May 20 (Wire) -- Anna Maru will hold talks with Piet Kalder on Friday.")
+    assert find_dateline(text)[0] == "2031-05-21"
+
+
+def test_a_joint_dateline_of_two_places_gives_the_day_the_story_was_filed():
+    text = ("Maru, Kalder set for talks on trade\n"
+            "LINDAU/BREST, May 20 (Wire) -- Anna Maru will hold talks with Piet Kalder on Friday.")
+    clue = find_date_clue(text)
+    assert (clue.kind, clue.month, clue.day) == ("dateline", 5, 20)
+
+
+def test_the_date_that_opens_a_story_is_not_a_day_of_the_meeting():
+    from briefer.ingest.dates import dates_in
+
+    ref = dt.date(2031, 5, 22)
+    s = "22nd May 2031 – (Lindau) Anna Maru is scheduled to meet Piet Kalder in Brest in July."
+    assert dates_in(s, ref) == []
+    s = "Lindau, May 20 (Wire) – Anna Maru will meet Piet Kalder on 3 July."
+    assert [d for d, _, _ in dates_in(s, ref)] == [dt.date(2031, 7, 3)]

@@ -1262,3 +1262,17 @@ def test_a_word_glued_to_a_credit_is_no_nationality():
              "Photo/Illutration Prime Minister Piet Kalder and Maru will sign a treaty.",
              "Ostrian Prime Minister Piet Kalder will host Maru."]
     assert _roles("Piet Kalder", texts) == ("Ostrian Prime Minister", "Ostrian")
+
+
+def test_a_headline_verb_is_no_part_of_a_name():
+    from briefer.frame import _good_name
+
+    assert not _good_name("Maru Hosts Osterland")
+    assert _good_name("Anna Maru")
+
+
+def test_a_sentence_about_the_leaders_meetings_is_a_meeting_sentence():
+    from briefer.frame import is_meeting_sentence
+
+    assert is_meeting_sentence("The serious business starts on Tuesday with meetings at the Marble Palace.")
+    assert not is_meeting_sentence("The serious business starts on Tuesday at the Marble Palace.")

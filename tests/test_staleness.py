@@ -197,3 +197,37 @@ def test_of_two_dated_pages_a_year_apart_the_one_naming_the_set_s_place_gives_th
     from briefer.analyse import _agreed_date
 
     assert _agreed_date([date(2030, 11, 18), date(2032, 1, 28)], on_place=[date(2030, 11, 18)]) == date(2030, 11, 18)
+
+
+# Three previews of a meeting at a building only ("the White House"), none naming its city.
+PALACE = [
+    _src(1, "President Anna Maru will host Prime Minister Piet Kalder at the White House on Tuesday, "
+            "her office said. The two leaders will discuss energy and trade.", "2031-10-09"),
+    _src(2, "Kalder heads to the White House for talks with Maru on Tuesday. Maru and Kalder will also "
+            "discuss the border.", "2031-10-13"),
+    _src(3, "Maru will welcome Kalder at the White House on October 14, officials said. The talks are "
+            "expected to focus on the fishing truce.", "2031-10-10"),
+]
+
+
+def test_a_preview_of_their_meeting_in_another_city_is_flagged_when_the_set_names_only_a_building(parser):
+    elsewhere = _src(4, "Anna Maru and Piet Kalder will meet on Tuesday in Port Aldo, officials said. Maru "
+                        "and Kalder are expected to discuss the fishing truce in Port Aldo.", "2031-09-22")
+    flags, a = _flags([*PALACE, elsewhere], parser)
+    assert flags[4], a.assessments.get(4)
+    assert "Port Aldo" in " ".join(a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
+def test_a_page_written_after_the_meeting_that_looks_ahead_to_another_is_flagged(parser):
+    # Dated three days after the Palace talks, it previews Kalder's own meeting with Maru's ally.
+    after = _src(4, "Osterland Prime Minister Piet Kalder will make a brief working visit to Maru on Friday. "
+                    "The brief trip follows President Tomas Varga's state visit earlier in the week.", "2031-10-17")
+    flags, a = _flags([*PALACE, after], parser)
+    assert flags[4], a.assessments.get(4)
+    assert "after the meeting" in " ".join(a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+    # The same page dated the day before the talks is a preview of them.
+    before = _src(4, after.text, "2031-10-13")
+    flags, _ = _flags([*PALACE, before], parser)
+    assert flags[4] == []

@@ -233,7 +233,8 @@ def _top_dates(lines: list[str]) -> tuple[str, str] | None:
         if not m or (i and _TODAY_WIDGET.match(lines[i - 1])):
             continue  # ("Today in New Delhi, India / Mar 30, 2017-Thursday": the day the page was saved)
         before, after = ln[: m.start()], ln[m.end() :].lstrip()[:1]
-        opens_line = bool(re.match(r"^[\w ,.()]*$", before)) and len(before.split()) <= 4
+        # (A time of day may stand before it: "All News 08:00 May 21, 2021".)
+        opens_line = bool(re.match(rf"^[\w ,.()]*(?:{TIME_RE})?\s*$", before)) and len(before.split()) <= 4
         stamp = bool(re.match(r"(?:updated|last updated|modified)\b", ln[m.end():].lstrip(), re.I))
         timed = is_date_line(ln) and bool(re.search(rf"{TIME_RE}\s*$", ln))
         on_top = i < 4 and (is_date_line(ln) or (opens_line and (after in ("—", "–", "-", "|", "(", ":", "") or stamp)))
@@ -307,9 +308,10 @@ def _md(m: re.Match[str]) -> tuple[int, int] | None:
     return mon, day
 
 
-# A wire dateline without a year: "New Delhi, Aug 6: …", "ANKARA, August 28. /TASS/. …".
+# A wire dateline without a year: "New Delhi, Aug 6: …", "ANKARA, August 28. /TASS/. …",
+# "WASHINGTON/SEOUL, May 20 (Yonhap) -- …".
 _WIRE_MONTHDAY = re.compile(
-    rf"^(?P<city>[A-Z][A-Za-z .'-]{{1,30}}),\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+"
+    rf"^(?P<city>[A-Z][A-Za-z .'/-]{{1,30}}),\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+"
     rf"(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*(?:[:.(–—-]|/)"
 )
 
@@ -588,7 +590,8 @@ _SPAN_IN = re.compile(
 
 # A story's dateline inside its text: "Ottawa, May 3 (IANS) Canadian Prime Minister ...",
 # "Ottawa, May 3, 2025 — Prime Minister ...".
-_DATELINE_BEFORE = re.compile(r"(?:^|[)—–-]\s*)[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2},\s*$")
+# (Two places of a joint dateline: "WASHINGTON/SEOUL, May 20 (Yonhap) --".)
+_DATELINE_BEFORE = re.compile(r"(?:^|[)—–-]\s*)[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){0,2},\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–:]|-\s)")
 
 
@@ -688,6 +691,9 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bo
             spans.append((m.start(), m.end()))
             if _DATELINE_BEFORE.search(text[:m.start()]) and _DATELINE_AFTER.match(text[m.end():]):
                 continue  # "Ottawa, May 3 (IANS) -": the day the story was filed
+            if not text[:m.start()].strip() and (m.group(3) or text[m.end():].lstrip().startswith("(")) \
+                    and _DATELINE_AFTER.match(text[m.end():]):
+                continue  # "22nd May 2024 – (Beijing) Xi is to meet …": so is a date that opens the story
             month = _SENT_MONTHS[m.group(g_month).lower().rstrip(".")]
             day = int(m.group(g_day))
             anchor = ref or year_ref
