@@ -71,7 +71,7 @@ NATIONALITY = {
     "korean": "Korea", "turkish": "Turkey", "french": "France", "australian": "Australia",
 }
 CLUTTER = re.compile(
-    r"Get more with|(?:hide|switch) signature|myNEWS|Photo:|Getty|AP Photo|Advertis|Subscribe|Sign up|Read more|"
+    r"Get more with|(?:hide|switch) signature|myNEWS|Photo:|Getty|AP Photo|Advertis|Subscribe|(?-i:Sign up)|Read more|"
     r"Click here|Follow us|newsletter|Comments \(\d|Share this|•|Updated:|Published:|"
     r"All rights reserved|Copyright|©|https?://|www\.|\.com\b|^\s*[-–•*·]",
     re.I,

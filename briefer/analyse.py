@@ -513,6 +513,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 weight[pl] += 1 + 2 * len(principal_names & set(names))
                 if len(principal_names & set(names)) >= 2:
                     paired_at.add(pl)
+            # (Or with "the two leaders", "the leaders of China and Japan".)
+            for pl in sf.both_places:
+                if pl in weight:
+                    weight[pl] += 4
+                    paired_at.add(pl)
             # (Not a dateline the story travels away from: "WASHINGTON – Biden will host them in San Diego".)
             own_places = sorted({x for x in sf.places if x not in frame.countries and x not in sf.datelines},
                                 key=lambda x: (-weight[x], x))

@@ -138,6 +138,9 @@ class SourceFrame:
     formats: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     # (people named, sentence) of each sentence that looks ahead to a meeting of two or more
     ahead_pairs: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    # places named for a meeting of "the two leaders", "the leaders of China and Japan": the
+    # pair it is about, by no name
+    both_places: list[str] = field(default_factory=list)
 
     @property
     def occasions(self) -> list[str]:
@@ -980,6 +983,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             sf.ahead_pairs.append((tuple(n for n in names if n in in_main), main))
         if ahead:
             sf.places.extend(meeting_places)
+            if _BOTH_LEADERS.search(sent):
+                sf.both_places.extend(meeting_places)
             sf.venues.extend(_venues_of(p, people))
             # A dateline the sentence travels away from is where the story was written: its
             # people do not meet there ("WASHINGTON: Biden is heading to Vietnam next month").
@@ -1043,6 +1048,10 @@ _FORMAT = re.compile(
 _CALENDAR_WORD = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whom|whose)\b[^,]*,")
 _HE_OPENS = re.compile(r"^[\"“]?(?:He|She)\b")
+# The two leaders spoken of together without their names.
+_BOTH_LEADERS = re.compile(
+    r"\b(?:the two|both) (?:leaders|presidents|prime ministers|heads of state)\b"
+    r"|\bthe leaders of [A-Z][\w-]+ and [A-Z][\w-]+\b", re.I)
 # Where one clause of a sentence ends and another, with its own subject, begins.
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[—–]\s+")
 

@@ -33,7 +33,7 @@ from briefer.compress import (
 from briefer.evidence import Evidence
 from briefer.prompts import shorten_prompt
 from briefer.textutil import content_stems, words
-from briefer.verify import COVERAGE_FLAG, as_deletion, trim_sentence, verify_statement
+from briefer.verify import COVERAGE_FLAG, as_deletion, drop_anonymous_aside, trim_sentence, verify_statement
 
 if TYPE_CHECKING:
     from briefer.ports import Generator
@@ -181,7 +181,7 @@ def _rule_bullet(sentence: str) -> str | None:
     will announce plans.") is no bullet: the sentence without its attribution and asides
     is, if that is short enough.
     """
-    text = compress(sentence).text
+    text = drop_anonymous_aside(compress(sentence).text)
     if _DANGLING_ATTRIBUTION.search(text):
         text = trim_sentence(text)
     if _OPENS_ON_REFERENCE.match(text) and not _OPENS_ON_REFERENCE.match(sentence):

@@ -431,7 +431,7 @@ _TAIL_ATTRIBUTION = re.compile(
 # "…on December 11, the official said, and the details were …": an anonymous attribution
 # between commas inside the sentence; without it the sentence reads on.
 _MID_ATTRIBUTION = re.compile(
-    r",\s*(?:the |a |an |one )(?:senior |U\.S\. |US |White House |administration |government )*"
+    r",(?P<q>[”\"’]?)\s*(?:the |a |an |one )(?:senior |U\.S\. |US |White House |administration |government )*"
     r"(?:official|spokesperson|spokesman|spokeswoman|source|diplomat|aide)s? (?:said|says|added)(?=,\s+\w)",
     re.I,
 )
@@ -447,6 +447,11 @@ _ASIDE = re.compile(
     r"|\s\([^()]{1,60}\)"  # parenthesis
     r"|\s[—–]\s?[^—–]{1,80}\s?[—–](?=\s)"  # dashes
 )
+
+
+def drop_anonymous_aside(text: str) -> str:
+    """The text without an anonymous attribution between commas ("…, the official said, and …")."""
+    return _MID_ATTRIBUTION.sub(lambda m: m.group("q"), text)
 
 
 def trim_sentence(sentence: str) -> str:
@@ -465,7 +470,9 @@ def trim_sentence(sentence: str) -> str:
         lambda m: m.group(0) if m.group("q") and _NAMED_SPEAKER.search(m.group(0)) else m.group("q"), s)
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
-    s2 = _MID_ATTRIBUTION.sub("", s2)
+    # (After a closing quote the quote stays: "…environment,” one official said, and the …" →
+    # "…environment”, and the …".)
+    s2 = drop_anonymous_aside(s2)
     s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"', "…")) else s2 + ".")
     m = _LEAD_FRAME.match(s2)
     if m and len(words(s2[m.end():])) >= 8:

@@ -579,3 +579,10 @@ def test_an_anonymous_attribution_inside_a_sentence_goes_and_the_sentence_reads_
     assert st is not None
     assert st.text == ("The two leaders first discussed a visit on May 11, and the details were worked out "
                        "over the next days.")
+    # ... also after a closing quote, which stays.
+    s = ("A core focus of the talks will be the efforts to make the river a “demilitarised zone,” one "
+         "official said, and the two nations’ plans for the dam going forward.")
+    st = statement_for(_evidence(s))
+    assert st is not None
+    assert "official" not in st.text
+    assert "“demilitarised zone”, and the two nations’ plans" in st.text

@@ -231,3 +231,14 @@ def test_a_page_written_after_the_meeting_that_looks_ahead_to_another_is_flagged
     before = _src(4, after.text, "2031-10-13")
     flags, _ = _flags([*PALACE, before], parser)
     assert flags[4] == []
+
+
+def test_a_preview_of_the_two_leaders_meeting_at_a_summit_elsewhere_is_flagged_without_their_names(parser):
+    # "The leaders of X and Y" pair the place as the leaders' names would.
+    other = _src(4, "The leaders of Veltria and Osterland plan to meet on the sidelines of the G20 summit in "
+                    "Port Aldo on Monday, at a time of tension over fishing rights. Maru and Kalder have not "
+                    "held talks since Brest.", None, title="Maru and Kalder to meet at the G20")
+    flags, a = _flags([*PREVIEWS, other], parser)
+    assert flags[4], a.assessments.get(4)
+    assert "Port Aldo" in " ".join(a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
