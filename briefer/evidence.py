@@ -131,6 +131,7 @@ QUERY_WEIGHT = 0.5  # with the classifier, scores are probabilities: keep more o
 _REDUNDANT = 0.72  # embedding similarity at which two sentences say the same (44 clusters: 0.64 / 0.68 / 0.72 / 0.76 carry 436 / 443 / 443 / 439 key facts; 0.68 has 2 traps fewer but takes "their third in-person meeting" for "their first in-person meeting in a year")
 _RELATED = 0.70  # ... or this, when they also share a rare content word
 _SAME_TOPIC = 0.50  # ... or this, when they share two (48 clusters: 472 key facts and 33 traps without this floor, 478 and 32 with it; 0.45 / 0.58 do no better)
+_LEAD_NOVEL_WORDS = 3  # content words the event line lacks that make a sentence restating it a bullet
 _SAME_WORDS = 0.40  # ... or when this share of the shorter one's content words is the other's
 
 
@@ -531,6 +532,20 @@ def select_evidence(
     lead_sim = np.zeros(len(cands))
     if lead is not None and embedder is not None and emb is not None:
         lead_sim = emb[[c.id for c in cands]] @ embedder.encode([lead.text])[0]
+    lead_stems = content_stems(lead.text) if lead is not None else set()
+    lead_figures = _figures(lead.text) if lead is not None else set()
+
+    def lead_red(j: int) -> float:
+        # A sentence that restates the event line says it again, unless it also says what the
+        # line cannot: "for his inaugural meeting with …", "their first summit", "to seek an
+        # exemption from …". Then it is a bullet, though a close one.
+        sim = float(lead_sim[j])
+        novel = stems[j] - lead_stems
+        if sim >= _REDUNDANT and (figures[j] - lead_figures or (
+                len(novel) >= _LEAD_NOVEL_WORDS and len(novel) >= 0.5 * len(stems[j]))):
+            return _REDUNDANT - 0.01
+        return sim
+
     lead_words = len(words(lead.text)) if lead is not None and any(sp.lead_line for sp in specs) else 0
     remaining = (template.max_body_words or 10**6) - lead_words
     # A section whose side is not at the meeting says so in one statement: its words count too.
@@ -574,7 +589,7 @@ def select_evidence(
                 for j in pool:
                     red = max((redundancy(j, k) for k in chosen), default=0.0)
                     if with_lead:
-                        red = max(red, float(lead_sim[j]))  # the event line is this section's first bullet
+                        red = max(red, lead_red(j))  # the event line is this section's first bullet
                     if red >= _REDUNDANT:
                         continue
                     spread = 0.04 * per_source.get(cands[j].source_id, 0)

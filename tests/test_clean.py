@@ -519,3 +519,13 @@ def test_a_caption_that_says_where_someone_stands_in_the_picture_goes() -> None:
 
 def test_a_sentence_about_what_is_to_come_is_no_caption_though_it_says_who_stands_left() -> None:
     assert not is_wire_caption("President Anna Maru (left) and Piet Kalder are expected to meet in Lindau next month.")
+
+
+def test_a_bracketed_photo_credit_goes_and_the_sentence_it_closed_keeps_its_place():
+    text = ("Maru and Kalder to meet\n\nAnna Maru and Piet Kalder (Photo: AFP)\n\n"
+            "The meeting between Maru and Kalder will be the most important one yet (Photo: AFP)\n\n"
+            "Maru and Kalder will meet on Friday in Lindau for talks.")
+    out = clean_text(text)
+    assert "Photo" not in out and "AFP" not in out
+    assert "The meeting between Maru and Kalder will be the most important one yet." in out
+    assert "Anna Maru and Piet Kalder" not in out  # a caption of names

@@ -485,3 +485,27 @@ def test_what_other_sources_report_in_their_own_words_is_counted_as_an_echo(embe
                   "said."] == 1
     assert echoes["Kalder will visit a car factory on Saturday."] == 0
     assert echoes["Maru will also open a trade fair."] == 0
+
+
+def test_a_sentence_close_to_the_event_line_is_a_bullet_when_it_says_what_the_line_cannot(embedder, monkeypatch):
+    import numpy as np
+
+    from briefer import evidence
+
+    lead = Statement("President Alma Reyes and Prime Minister Ken Tamura meet in Port Aldo on Friday.", [1])
+    plain = "President Alma Reyes and Prime Minister Ken Tamura will meet in Port Aldo on Friday."
+    more = ("Tamura will meet Reyes in Port Aldo on Friday, his inaugural summit abroad, seeking a deal on "
+            "river tolls and the stalled rail link.")
+    body = f"{plain}\n\n{more}"
+    analysis = analyse([Source(id=1, title="Reyes and Tamura", text=body, date="2031-03-03",
+                               words=len(body.split()))], embedder, None)
+    template = load_template()
+    specs = evidence.evidence_specs(template, analysis)
+    cands = [s for s in analysis.sentences if s.text in (plain, more)]
+    assert len(cands) == 2
+    i = [s.key for s in specs].index("context")
+    scores = np.zeros((len(specs), 2))
+    scores[i] = [1.0, 1.0]
+    monkeypatch.setattr(evidence, "score_sentences", lambda *a, **k: (cands, scores))
+    texts = [e.sentence.text for e in evidence.select_evidence(analysis, template, embedder, lead=lead)["context"]]
+    assert texts == [more]

@@ -115,6 +115,9 @@ _TRAILING_PHOTO = re.compile(
     r"(?<=[.!?\"”’])\s*(?:(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:]{1,40}"
     r"|/\s*source\s*:\s*[^.!?:|]{1,40}?\s*\|?\s*"
     r"|(?:photo|image|picture|photograph)s?\s+(?:by|from|courtesy(?:\s+of)?)\s+[^.!?:]{1,40})$", re.I)
+# A photo credit in brackets inside a paragraph: "… the most important one yet (Photo: AFP)".
+_PAREN_PHOTO = re.compile(r"\s*\((?:photo|image|picture|photograph|file photo)s?(?:\s+credit)?\s*:\s*[^()]{1,40}\)",
+                          re.I)
 # A wire photo's credit closing its caption: "… Hangzhou, China, September 3, 2016. REUTERS/How Hwee
 # Young/Pool", "… Oct. 27, 2025. THE CANADIAN PRESS/Adrian Wyld". Capitals, a slash, a name; no stop.
 _SLASH_CREDIT = re.compile(
@@ -322,8 +325,18 @@ def _filter_lines(lines: list[str]) -> list[list[str]]:
             in_related = False
         if is_boilerplate_line(s) or is_date_line(s) or _is_heading_like(s):
             continue
-        blocks[-1].append(_GALLERY_COUNTER.sub("", _TRAILING_PHOTO.sub("", s)))
+        blocks[-1].append(_GALLERY_COUNTER.sub("", _TRAILING_PHOTO.sub("", _without_photo_credit(s))))
     return [b for b in blocks if b]
+
+
+def _without_photo_credit(line: str) -> str:
+    """The line without a bracketed photo credit; a sentence the credit closed gets its full stop
+    ("… the most important one yet (Photo: AFP)"), a caption of names does not ("Maru and Kalder
+    (Photo: AFP)", which then goes as a caption)."""
+    out = _PAREN_PHOTO.sub("", line)
+    if out != line and len(out.split()) >= 8 and not _ends_sentence(out):
+        out += "."
+    return out
 
 
 def _reflow(block: list[str]) -> list[str]:
