@@ -199,6 +199,14 @@ def test_of_two_dated_pages_a_year_apart_the_one_naming_the_set_s_place_gives_th
     assert _agreed_date([date(2030, 11, 18), date(2032, 1, 28)], on_place=[date(2030, 11, 18)]) == date(2030, 11, 18)
 
 
+def _assert_flagged_alone(sources, reason, parser):
+    """Source 4 is flagged, with `reason` in its notes; sources 1-3 stay current."""
+    flags, a = _flags(sources, parser)
+    assert flags[4], a.assessments.get(4)
+    assert reason in " ".join(a.assessments[4].notes)
+    assert all(a.is_current(i) for i in (1, 2, 3))
+
+
 # Three previews of a meeting at a building only ("the White House"), none naming its city.
 PALACE = [
     _src(1, "President Anna Maru will host Prime Minister Piet Kalder at the White House on Tuesday, "
@@ -213,20 +221,14 @@ PALACE = [
 def test_a_preview_of_their_meeting_in_another_city_is_flagged_when_the_set_names_only_a_building(parser):
     elsewhere = _src(4, "Anna Maru and Piet Kalder will meet on Tuesday in Port Aldo, officials said. Maru "
                         "and Kalder are expected to discuss the fishing truce in Port Aldo.", "2031-09-22")
-    flags, a = _flags([*PALACE, elsewhere], parser)
-    assert flags[4], a.assessments.get(4)
-    assert "Port Aldo" in " ".join(a.assessments[4].notes)
-    assert all(a.is_current(i) for i in (1, 2, 3))
+    _assert_flagged_alone([*PALACE, elsewhere], "Port Aldo", parser)
 
 
 def test_a_page_written_after_the_meeting_that_looks_ahead_to_another_is_flagged(parser):
-    # Dated three days after the Palace talks, it previews Kalder's own meeting with Maru's ally.
+    # Dated three days after the talks, it previews another visit to Maru, which follows Varga's.
     after = _src(4, "Osterland Prime Minister Piet Kalder will make a brief working visit to Maru on Friday. "
                     "The brief trip follows President Tomas Varga's state visit earlier in the week.", "2031-10-17")
-    flags, a = _flags([*PALACE, after], parser)
-    assert flags[4], a.assessments.get(4)
-    assert "after the meeting" in " ".join(a.assessments[4].notes)
-    assert all(a.is_current(i) for i in (1, 2, 3))
+    _assert_flagged_alone([*PALACE, after], "after the meeting", parser)
     # The same page dated the day before the talks is a preview of them.
     before = _src(4, after.text, "2031-10-13")
     flags, _ = _flags([*PALACE, before], parser)
@@ -238,7 +240,4 @@ def test_a_preview_of_the_two_leaders_meeting_at_a_summit_elsewhere_is_flagged_w
     other = _src(4, "The leaders of Veltria and Osterland plan to meet on the sidelines of the G20 summit in "
                     "Port Aldo on Monday, at a time of tension over fishing rights. Maru and Kalder have not "
                     "held talks since Brest.", None, title="Maru and Kalder to meet at the G20")
-    flags, a = _flags([*PREVIEWS, other], parser)
-    assert flags[4], a.assessments.get(4)
-    assert "Port Aldo" in " ".join(a.assessments[4].notes)
-    assert all(a.is_current(i) for i in (1, 2, 3))
+    _assert_flagged_alone([*PREVIEWS, other], "Port Aldo", parser)
