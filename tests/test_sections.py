@@ -40,6 +40,19 @@ def test_us_asks_says_plainly_when_the_us_is_not_a_party(parser):
     assert "tariffs" not in asks[0].text and "border" not in asks[0].text
 
 
+def test_a_president_the_sources_call_the_us_president_only_by_title_is_the_us_party(parser):
+    # "President Tomas Varga" with no nationality; "the US president on Tuesday" says whose he is.
+    sources = [
+        _src(1, "President Tomas Varga will host Veltrian President Anna Maru at the White House on Tuesday. "
+                "Maru will meet the US president on Tuesday to seek a tariff exemption.", "2031-10-10"),
+        _src(2, "Anna Maru heads to Washington for talks with President Tomas Varga on Tuesday. "
+                "Maru has praised the US president on social media for weeks.", "2031-10-12"),
+    ]
+    brief = draft_brief(sources, parser=parser)
+    assert len(brief.event.who) == 2
+    assert not any("is not a party" in st.text for st in brief.section("us_asks").statements)
+
+
 def test_us_asks_is_not_declared_absent_when_only_one_side_is_known(parser):
     one_side = [
         _src(1, "Veltrian President Anna Maru will hold talks in Lindau on March 14. "

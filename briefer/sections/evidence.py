@@ -48,7 +48,9 @@ def party_members(analysis: Analysis, party: str, aliases: tuple[str, ...]) -> l
         if not title:
             continue
         alias_re = "|".join(re.escape(a) for a in sorted((*aliases, party), key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w.])(?:{alias_re})\s+{title}\b(?!\s+[A-Z])", re.I)
+        # (Not followed by a name: a capital, whatever the case of the rest; "the US president on
+        # Tuesday" counts, "the US president Joe Biden" does not.)
+        pattern = re.compile(rf"(?<![\w.])(?:{alias_re})\s+{title}\b(?!\s+(?-i:[A-Z]))", re.I)
         if sum(len(pattern.findall(t)) for t in texts) >= 2:
             out.append(p.name)
     return out
