@@ -432,6 +432,10 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     A report of a meeting of the two as under way or over that names neither the set's place
     nor a date, while another source recalls an earlier meeting of theirs, counts twice: the
     set itself names the meeting it may be about, and nothing in it ties it to this one.
+    When the sources agree only on a building ("the White House"), a place for the pair that no
+    source names in a sentence with it is another place. A page written two days or more after
+    the set's meeting that looks ahead to a meeting of a principal's counts twice: it cannot be
+    a preview of the set's meeting.
     One signal is a detail, not another event (an article that recalls an old clash, a
     source with one wrong date); two make the source stale or about a different event. A
     different pair of leaders counts twice: that is another meeting whatever else agrees.
@@ -640,7 +644,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         later = sorted(d for d, _, names, _ in sf.date_cands if set(names) & principal_names and d >= pub) \
             if pub and frame.when and not slack and not s.date_estimated \
             and (pub - frame.when).days >= AFTER_MEETING_DAYS else []
-        if later and not -days > STALE_AFTER_DAYS:
+        if later and -days <= STALE_AFTER_DAYS:  # (a page dated later still is judged by its date below)
             score += 2
             kinds.append(FLAG_DIFFERENT_EVENT)
             notes.append(f"written {(pub - frame.when).days} days after the meeting, it looks ahead to one "

@@ -1051,7 +1051,7 @@ _HE_OPENS = re.compile(r"^[\"“]?(?:He|She)\b")
 # The two leaders spoken of together without their names.
 _BOTH_LEADERS = re.compile(
     r"\b(?:the two|both) (?:leaders|presidents|prime ministers|heads of state)\b"
-    r"|\bthe leaders of [A-Z][\w-]+ and [A-Z][\w-]+\b", re.I)
+    r"|\bthe leaders of (?-i:[A-Z])[\w-]+ and (?-i:[A-Z])[\w-]+\b", re.I)  # (names: capitals, in any case)
 # Where one clause of a sentence ends and another, with its own subject, begins.
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[—–]\s+")
 

@@ -450,7 +450,9 @@ _ASIDE = re.compile(
 
 
 def drop_anonymous_aside(text: str) -> str:
-    """The text without an anonymous attribution between commas ("…, the official said, and …")."""
+    """The text without an anonymous attribution between commas ("…, the official said, and …").
+    After a closing quote the quote stays: "…environment,” one official said, and the …" →
+    "…environment”, and the …"."""
     return _MID_ATTRIBUTION.sub(lambda m: m.group("q"), text)
 
 
@@ -470,8 +472,6 @@ def trim_sentence(sentence: str) -> str:
         lambda m: m.group(0) if m.group("q") and _NAMED_SPEAKER.search(m.group(0)) else m.group("q"), s)
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
-    # (After a closing quote the quote stays: "…environment,” one official said, and the …" →
-    # "…environment”, and the …".)
     s2 = drop_anonymous_aside(s2)
     s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"', "…")) else s2 + ".")
     m = _LEAD_FRAME.match(s2)
