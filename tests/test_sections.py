@@ -40,6 +40,10 @@ def test_us_asks_says_plainly_when_the_us_is_not_a_party(parser):
     assert "tariffs" not in asks[0].text and "border" not in asks[0].text
 
 
+def _says_us_absent(brief) -> bool:
+    return any("is not a party" in st.text for st in brief.section("us_asks").statements)
+
+
 def test_a_president_the_sources_call_the_us_president_only_by_title_is_the_us_party(parser):
     # "President Tomas Varga" with no nationality; "the US president on Tuesday" says whose he is.
     sources = [
@@ -50,7 +54,7 @@ def test_a_president_the_sources_call_the_us_president_only_by_title_is_the_us_p
     ]
     brief = draft_brief(sources, parser=parser)
     assert len(brief.event.who) == 2
-    assert not any("is not a party" in st.text for st in brief.section("us_asks").statements)
+    assert not _says_us_absent(brief)
 
 
 def test_us_asks_is_not_declared_absent_when_only_one_side_is_known(parser):
@@ -62,7 +66,7 @@ def test_us_asks_is_not_declared_absent_when_only_one_side_is_known(parser):
     ]
     brief = draft_brief(one_side, parser=parser)
     assert len(brief.event.who) == 1 and brief.event.who[0].endswith("Anna Maru")
-    assert not any("is not a party" in st.text for st in brief.section("us_asks").statements)
+    assert not _says_us_absent(brief)
 
 
 def test_the_lead_line_opens_the_section_that_asks_for_it_wherever_it_is(parser):
