@@ -689,11 +689,13 @@ def dates_in(text: str, ref: date | None, year_ref: date | None = None, past: bo
             if any(a <= m.start() < b for a, b in spans) or _said_on(text[:m.start()]):
                 continue
             spans.append((m.start(), m.end()))
-            if _DATELINE_BEFORE.search(text[:m.start()]) and _DATELINE_AFTER.match(text[m.end():]):
-                continue  # "Ottawa, May 3 (IANS) -": the day the story was filed
-            if not text[:m.start()].strip() and (m.group(3) or text[m.end():].lstrip().startswith("(")) \
-                    and _DATELINE_AFTER.match(text[m.end():]):
-                continue  # "22nd May 2024 – (Beijing) Xi is to meet …": so is a date that opens the story
+            # The day the story was filed, not a day of the meeting: a dateline after its place
+            # ("Ottawa, May 3 (IANS) -"), or one that opens the story with its year or its place
+            # in brackets ("22nd May 2024 – (Beijing) Xi is to meet …").
+            before, after = text[:m.start()], text[m.end():]
+            if _DATELINE_AFTER.match(after) and (_DATELINE_BEFORE.search(before) or (
+                    not before.strip() and (m.group(3) or after.lstrip().startswith("(")))):
+                continue
             month = _SENT_MONTHS[m.group(g_month).lower().rstrip(".")]
             day = int(m.group(g_day))
             anchor = ref or year_ref
