@@ -588,6 +588,13 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
     # and Yoon will unveil …" (a caption glued to a dateline) keeps its news, not its credit.
     roots = {owner[t.i] for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")}
     out.extend(s for s in _punctuation_asides(items) if not any(s.start <= r < s.end for r in roots))
+    # A noun the parser coordinates with a verb ("has held talks seven times, which …, including
+    # the G20 summit in Hangzhou, in 2016 and the APEC summit in 2014": "summit" made a conjunct
+    # of "held") means the parse lost a list's end: no aside between the verb and that noun may
+    # go, or the list's tail lands on the wrong phrase ("talks seven times in 2016 and …").
+    broken = [(owner[t.head.i], owner[t.i]) for t in doc
+              if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX")]
+    out = [s for s in out if s.kind not in _CLAUSE_KINDS or not any(h < s.start and s.end <= c for h, c in broken)]
     # Never offer the whole sentence, nor everything but a word or two.
     n_words = sum(1 for it in items if it.word)
     return [s for s in out if n_words - sum(1 for it in items[s.start:s.end] if it.word) >= 3]

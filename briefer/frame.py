@@ -299,6 +299,18 @@ def _is_person(p: Parse, e: Entity) -> bool:
     return e.label in ("ORG", "GPE") and after == [",", "who"]
 
 
+def _destination(p: Parse, e: Entity) -> bool:
+    """True if one word the recogniser calls a person is where a journey goes: "Modi's visit to
+    Kyiv", "travels to Kyiv". People are met, not travelled to."""
+    if e.end - e.start != 1:
+        return False
+    tok = p.tokens[e.start]
+    if tok.dep != "pobj" or not 0 <= tok.head < len(p.tokens):
+        return False
+    prep = p.tokens[tok.head]
+    return prep.text.lower() == "to" and 0 <= prep.head < len(p.tokens) and bool(_JOURNEY.match(p.tokens[prep.head].text))
+
+
 class _People:
     """Person names of a source set, their variants merged ("Xi", "Xi Jinping", "Jinping")."""
 
@@ -310,14 +322,14 @@ class _People:
         modifier: Counter[str] = Counter()
         for p in parses:
             for e in p.entities:
-                if e.label in PLACE_LABELS:
+                if e.label in PLACE_LABELS or (e.label == "PERSON" and _destination(p, e)):
                     places[_fold(_strip_the(e.text))] += 1
                 elif e.label == "NORP":
                     norp.update(_fold(t) for t in _name_tokens(e.text))
             if _title_case(p.text):
                 continue
             for e in p.entities:
-                if _is_person(p, e):
+                if _is_person(p, e) and not _destination(p, e):
                     name = _clean_person(e.text)
                     if _good_name(name):
                         full[name] += 1
@@ -593,7 +605,7 @@ def _nat_key(nat: str) -> str:
 
 # Heads a place attaches to when it is where a meeting happens ("meet in", "visit to", "be in").
 _PLACE_HEAD = re.compile(
-    r"^(?:meet\w*|met|talks?|summit\w*|visit\w*|trip|tour|travel\w*|arriv\w*|land\w*|head\w*|go|goes|going|"
+    r"^(?:meet\w*|met|talks?|summit\w*|visit\w*|trip|tour|journey|travel\w*|arriv\w*|land\w*|head\w*|go|goes|going|"
     r"be|is|are|will|expected|hold\w*|held|host\w*|gather\w*|sit|dinner|conference|bilateral|place|stop|"
     r"fly|flies|flew|come|comes|coming|welcome\w*|receive\w*|discuss\w*|session|forum)$",
     re.I,
@@ -681,14 +693,18 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
         elif e.start == 1 and tokens[0].text == "(" and after == ")":
             meeting.append(text)  # dateline: "(Paris) Chinese President ..."
             datelines.add(text)
-    # A proper noun the recogniser left untagged, after "in/at" of a meeting word ("meet in Sochi").
+    # A proper noun the recogniser left untagged, after "in/at" of a meeting word ("meet in Sochi")
+    # or "to" of a journey ("Modi's visit to Kyiv"); or one it took for a person nobody in the set
+    # is ("Kyiv" tagged PERSON there, a place elsewhere in the set).
+    misread = {i for e in p.entities if e.label == "PERSON" and e.end - e.start == 1
+               and tokens[e.start].text not in person_tokens for i in range(e.start, e.end)}
     for i, tok in enumerate(tokens):
-        if i in in_entity or tok.pos != "PROPN" or tok.dep != "pobj" or not tok.text[:1].isupper():
+        if (i in in_entity and i not in misread) or tok.pos != "PROPN" or tok.dep != "pobj" or not tok.text[:1].isupper():
             continue
         prep = tokens[tok.head]
-        if prep.text.lower() not in ("in", "at"):
-            continue
         grand = tokens[prep.head]
+        if not (prep.text.lower() in ("in", "at") or (prep.text.lower() == "to" and _JOURNEY.match(grand.text))):
+            continue
         if (_PLACE_HEAD.match(grand.text) or grand.text in person_tokens) and grand.text.lower() not in ("be", "is", "are", "will") \
                 and tok.text not in person_tokens and not _past_chain(tokens, prep.head) \
                 and not _GROUP_OF_NATIONS.fullmatch(tok.text):
@@ -700,6 +716,8 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
 
 
 _GROUP_OF_NATIONS = re.compile(r"G-?\d{1,2}")
+# Words that take their destination with "to": "a visit to Kyiv", "travels to Kyiv".
+_JOURNEY = re.compile(r"^(?:visit\w*|trip|tour|journey|travel\w*|head\w*|fly|flies|flew|go|goes|going|comes?|coming)$", re.I)
 _PLACE_NOUN = r"(?:city|resort|town|port|capital|island|province|region|state|seaside|coastal)"
 # The last word of a building a meeting is held at, when the recogniser calls it an
 # organisation ("the Peace House"); what it calls a facility counts whatever its name.

@@ -586,3 +586,15 @@ def test_an_anonymous_attribution_inside_a_sentence_goes_and_the_sentence_reads_
     assert st is not None
     assert "official" not in st.text
     assert "“demilitarised zone”, and the two nations’ plans" in st.text
+
+
+def test_an_aside_does_not_go_when_the_list_it_opens_goes_on_after_it():
+    # The parser ends the "which …, including …" aside at the comma after "western Japan" and
+    # hangs "in 2019 and the … forum" on "held": deleting the aside would say the six talks
+    # were held in 2019 and at the East Asia Summit forum.
+    s = ("Lee has held face-to-face talks with Tanaka six times, which all lasted less than an hour and "
+         "took place on the sidelines of multilateral meetings, including the Group of 20 summit in Osaka, "
+         "western Japan, in 2019 and the East Asia Summit forum in Vientiane in 2016.")
+    out = compress(s, target=12).text
+    assert "six times in 2019" not in out
+    assert verify_statement(out, [s]).supported

@@ -1276,3 +1276,19 @@ def test_a_sentence_about_the_leaders_meetings_is_a_meeting_sentence():
 
     assert is_meeting_sentence("The serious business starts on Tuesday with meetings at the Marble Palace.")
     assert not is_meeting_sentence("The serious business starts on Tuesday at the Marble Palace.")
+
+
+def test_a_city_the_recogniser_takes_for_a_person_is_the_place_a_visit_goes_to(parser):
+    # The small recogniser tags "Kyiv" in "Maru's visit to Kyiv" as a person; nobody travels to
+    # a person, so it is a place, and the meeting's.
+    sources = [
+        _src(1, "Veltrian President Anna Maru will travel by train from Poland to Kyiv, Ukraine, on Friday for talks "
+                "with Osterland Prime Minister Piet Kalder. Maru's visit to Kyiv comes weeks after her trip to Brest.",
+             "2031-03-10"),
+        _src(2, "Anna Maru travels to Kyiv with several clearly defined issues, officials said. Kalder will host Maru "
+                "on Friday for talks on grain exports.", "2031-03-11"),
+        _src(3, "Maru and Kalder will discuss grain exports and the border. Maru's visit to Kyiv is her first since 2029."),
+    ]
+    f = _frame(sources, parser)
+    assert f.place == "Kyiv"
+    assert "Kyiv" not in [p.name for p in f.people]
