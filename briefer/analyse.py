@@ -256,6 +256,16 @@ def place_mentioned(place: str, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(p.strip())}\b", text) for p in place.split(",") if p.strip())
 
 
+# A building that speaks is no place: "the White House said", "a White House official".
+_SPEAKING_BUILDING = r"\s+(?:said|says|announced|confirmed|statement|readout|officials?|spokes\w+|press\s+secretary|aides?)\b"
+
+
+def venue_mentioned(venue: str, text: str) -> bool:
+    """True if `text` names the building `venue` other than as a speaker."""
+    return any(not re.match(_SPEAKING_BUILDING, text[m.end():])
+               for m in re.finditer(rf"\b{re.escape(venue.strip())}\b", text))
+
+
 def _compatible(a: str, b: str, frame: Frame) -> bool:
     """Same place, or one inside the other as the sources describe it."""
     if a.lower() == b.lower() or a in frame.countries:
@@ -461,7 +471,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     own_past = {s.id: set(frame.sources[s.id].past_places) if s.id in frame.sources else set() for s in usable}
     past_count: Counter[str] = Counter(pl for places in own_past.values() for pl in places)
     venue_only = not frame.place and bool(frame.venue)
-    venue_sents = [sent for s in usable for sent in split_sentences(s.text) if frame.venue_name in sent] \
+    venue_sents = [sent for s in usable for sent in split_sentences(s.text) if venue_mentioned(frame.venue_name, sent)] \
         if venue_only else []
 
     def near_venue(pl: str) -> bool:
@@ -505,6 +515,12 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # the source quotes with the principal more often.
             shown = next((pr for pr in own if set(pr) & frame.other_leaders), own[0])
             notes.append(f"is about a meeting of {shown[0]} and {shown[1]}")
+        # (Naming the set's place only for one principal's other leg, and nobody else, is not
+        # naming it for the meeting: "Xi is due on a state visit to Kazakhstan on Wednesday … will
+        # then meet Putin at the summit in Samarkand in Uzbekistan".)
+        at_set = [(pl, names) for pl, names in sf.place_cands if norm_place(pl) in set_place_keys]
+        leg_only = bool(at_set) and all(len(names) == 1 and set(names) <= principal_names and pl not in sf.both_places
+                                        for pl, names in at_set)
         # Place: it names a meeting place that is not the set's and never names the set's.
         # (When the sources agree only on a building, "the White House", a place no source
         # names in a sentence with it is elsewhere: "will meet Tuesday in Manhattan".)
@@ -537,8 +553,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             after = any(fp in own_past[s.id] for fp in set_parts) and \
                 not any(norm_place(x) in set_place_keys for x in sf.places)
             if both and not any(_compatible(op, frame.place, frame) if frame.place else near_venue(op)
-                                for op in own_places) \
-                    and (after or not any(place_mentioned(fp, text_all) for fp in set_parts)):
+                                for op in own_places if not leg_only or op in paired_at) \
+                    and (after or leg_only or not any(place_mentioned(fp, text_all) if own_parts or not frame.venue
+                                                      else venue_mentioned(fp, text_all) for fp in set_parts)):
                 score += 1
                 where = f"in {', '.join(frame.place_parts)}" if own_parts or not frame.venue else f"at {frame.venue}"
                 notes.append(f"previews a meeting in {own_places[0]}, not {where}")
@@ -575,6 +592,26 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             score += 1
             kinds.append(FLAG_DIFFERENT_EVENT)
             notes.append(f"puts its meeting at the {alone[0]}, which no other source names")
+        # Gathering elsewhere: naming the set's place only for a principal's other leg, it puts the
+        # set's own gathering only in places that are not the set's ("Xi will then meet Putin at the
+        # SCO summit in Samarkand in Uzbekistan" in a set at the SCO summit in Astana): another
+        # edition of it. (Not without the leg: "the Apec summit in Thailand" is this one, in
+        # Bangkok, when no source says Bangkok is in Thailand.)
+        if frame.occasion and frame.place and leg_only:
+            key = occasion_key(frame.occasion)
+            # Every time it names the gathering, and at a place where it pairs the two: not "the last
+            # summit in Washington" beside "this week's in Mexico", nor the gathering's own name
+            # taken for a place ("Apec").
+            paired = {pl for pl, names in sf.place_cands if len(principal_names & set(names)) >= 2}
+            mine = [[x for x in places if norm_place(x) not in norm_place(frame.occasion)]
+                    for o, places, _ in sf.occasion_ctx if occasion_key(o) == key]
+            away_at = sorted({x for places in mine for x in places if x in paired}) if mine and all(
+                places and not any(norm_place(x) in set_place_keys or _compatible(x, frame.place, frame) for x in places)
+                for places in mine) else []
+            if away_at:
+                score += 1
+                kinds.append(FLAG_STALE)
+                notes.append(f"puts the {frame.occasion} in {away_at[0]}, not {frame.place}")
         # Role: it gives a principal a title of another time ("Former President Trump is to
         # meet…", "President-elect…") that the set's own sources do not.
         dated = other_time_title(text_all, frame)

@@ -79,6 +79,10 @@ _DISTRICT = re.compile(rf",?\s+{_INITIALS}$")  # after a city: "Washington, DC",
 _INITIALS_PLACE = re.compile(rf"^{_INITIALS}$")  # standing alone: "D.C"
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
+_SENT_DAY = re.compile(rf"\b(?:{WEEKDAY_RE}|{MONTH_RE}|today|tomorrow|tonight|yesterday|next|last|week)", re.I)
+# A clock time for the talks and no day: a same-day page ("talks … will take place around 1500 BST").
+_CLOCK = re.compile(r"\b(?:at|around|about|from|by)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}[:.]\d{2}\b|"
+                    r"[012]\d[0-5]\d\s*(?:GMT|BST|UTC|CET|CEST|hrs|hours|local time)\b)", re.I)
 # A gathering's head words without "meeting": "the meeting will be held on Tuesday" is the leaders' own.
 _GATHERING_WORD = re.compile(r"\b(?:summit|forum|conference|gathering|assembly|congress)\b", re.I)
 _EITHER_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
@@ -252,8 +256,24 @@ _PARTICLES = frozenset(["da", "de", "do", "dos", "das", "di", "del", "della", "d
 
 @lru_cache(maxsize=4096)  # compared pairwise when grouping names, and per pair of every sentence
 def _name_keys(name: str) -> frozenset[str]:
-    """The name's words as compared, without particles."""
-    return frozenset(_fold(t) for t in _name_tokens(name) if t not in _PARTICLES)
+    """The name's words as compared, without particles ("Al Shara" and "Ahmed al-Sharaa" share
+    "Sharaa", not "al")."""
+    return frozenset(_fold(t) for t in _name_tokens(name) if t not in _PARTICLES and t not in _CAPITAL_PARTICLES)
+
+
+# Particles some papers capitalise ("Mr Al Shara", "El-Sisi"): never a name's word of their own.
+_CAPITAL_PARTICLES = frozenset(["Al", "El"])
+
+
+def _skeleton(keys: frozenset[str]) -> frozenset[str]:
+    """Name keys without their vowels after the first letter: transliterations differ in vowels."""
+    return frozenset(k[:1] + re.sub(r"[aeiouy]", "", k[1:]) for k in keys)
+
+
+def _particle_word(w: str) -> bool:
+    """A word that opens on a particle joined by a hyphen: "al-Sharaa", "el-Sisi", "bin-Zayed"."""
+    head, _, rest = w.partition("-")
+    return head in _PARTICLES and rest[:1].isupper()
 
 
 # Fewer words than a venue's (`_BUILDING`): "Hall", "Castle", "Villa" and "Lodge" are surnames too.
@@ -268,7 +288,8 @@ def _good_name(name: str) -> bool:
         1 <= len(words) <= 4
         # Every word opens on a capital but a particle inside ("Lula da Silva"; not "Ursula von
         # der"); a lower-case piece after a hyphen is part of a name ("Moon Jae-in", "Kim Jong-un").
-        and all(w[0].isupper() for k, w in enumerate(ws) if not (0 < k < len(ws) - 1 and w in _PARTICLES))
+        and all(w[0].isupper() or (k > 0 and _particle_word(w)) for k, w in enumerate(ws)
+                if not (0 < k < len(ws) - 1 and w in _PARTICLES))
         and not any(t.lower() in NOT_NAME_PIECES for t in toks[1:])
         and not any(t in _NOT_NAME for t in toks)
         and not re.search(r"['’]s\b|\d|[–—/]", name)
@@ -385,8 +406,10 @@ class _People:
             # Two full names are one person only if one holds the other ("Donald Trump",
             # "Donald J. Trump"), not when they share a family name ("Marina Silva", "Luiz
             # Inácio Lula da Silva"): the shared word then names the one named more often.
+            # (Words compared by their consonants: "Ahmad al-Sharaa" and "Ahmed al-Sharaa" are one.)
+            sk = _skeleton(toks)
             homes = [g for g in groups if g[0] & toks
-                     and (len(toks) == 1 or not any(len(_name_keys(v)) > 1 and not (_name_keys(v) <= toks or toks <= _name_keys(v))
+                     and (len(toks) == 1 or not any(len(_name_keys(v)) > 1 and not (_skeleton(_name_keys(v)) <= sk or sk <= _skeleton(_name_keys(v)))
                                                     for v in g[1]))]
             if not homes and len(toks) == 1:
                 # A family name misspelt ("Albanis" for "Albanese", a machine translation):
@@ -498,7 +521,7 @@ def _short_name(person: str, texts: list[str]) -> str:
     if re.search(r"\s(?:bin|ibn|bint)\s", person):
         return person
     # (Never a lower-case piece of a hyphenated name: "in" of "Moon Jae-in" is everywhere.)
-    toks = [t for t in _name_tokens(person) if len(t) >= 2 and t[0].isupper()]
+    toks = [t for t in _name_tokens(person) if len(t) >= 2 and t[0].isupper() and t not in _CAPITAL_PARTICLES]
     if not toks:
         return person
     joined = "\n".join(texts)
@@ -1038,7 +1061,9 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 if _EITHER_DAY.search(sent):
                     w *= 0.5  # "on the 3rd or 4th of July": neither day is said
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
-            if pub is not None and k <= 1 and len(names) >= 2 and _UNDER_WAY.search(sent) and not sf.date_cands:
+            if pub is not None and not sf.date_cands and (
+                    (k <= 1 and len(names) >= 2 and _UNDER_WAY.search(sent))
+                    or (_CLOCK.search(sent) and _MEETING_RE.search(sent) and not _SENT_DAY.search(sent))):
                 # "Putin and Erdogan are holding talks in Astana": the page's own day, if it
                 # gives no other.
                 sf.dates.append(pub)
@@ -1090,6 +1115,30 @@ def _speaks_for(name: str, texts: list[str]) -> bool:
     n = re.escape(name)
     pat = re.compile(rf"(?i:{_SPOKES})\s+{n}\b|\b{n},\s+(?:[\w'’.-]+\s+){{0,4}}?(?i:{_SPOKES})\b")
     return any(pat.search(t) for t in texts if name in t)
+
+
+def _reports(name: str, texts: list[str]) -> bool:
+    """The texts have `name` (by its last word) report something: "Mr Sullivan said", "Barrack,
+    the US envoy, said that", "Barrack explained"."""
+    last = re.escape(_name_tokens(name)[-1])
+    pat = re.compile(rf"\b{last}\b(?:,[^,.]{{1,80}},)?\s+(?:also\s+|further\s+)?{_REPORTING_VERB}")
+    return any(pat.search(t) for t in texts)
+
+
+def _titled(name: str, texts: list[str], role: re.Pattern[str]) -> bool:
+    """The texts give `name` a title of `role`, before it ("Chancellor Ulla Brenn", "US Special
+    Envoy to Syria Tom Barrack") or after it ("Thomas Barrack, the US envoy to Syria")."""
+    last = re.escape(_name_tokens(name)[-1])
+    pat = re.compile(rf"{role.pattern}[^.,;:]{{0,30}}?\b{last}\b|\b{last},\s+(?:the|a|an)\s+[^.,;:]{{0,40}}?{role.pattern}", re.I)
+    return any(pat.search(t) for t in texts)
+
+
+# An official's title, not a leader's.
+_OFFICIAL_ROLE = re.compile(r"\b(?:advis[eo]r|envoy|secretary|minister|ambassador|spokes\w+|official|aide|director|"
+                            r"chief of staff|negotiator|counsel|diplomat)s?\b", re.I)
+
+
+_REPORTING_VERB = r"(?:said|says|told|explained|added|noted|stressed|announced|confirmed|anticipated|briefed)\b"
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -1374,7 +1423,12 @@ def extract_frame(
     other_leaders -= frame.attendees
     frame.other_leaders = other_leaders
     paired = sorted({nm for sf in frame.sources.values() for pr in sf.pair_mentions for nm in pr})
-    frame.aides = {nm for nm in paired if nm not in principals and _speaks_for(nm, texts)}
+    # (And an official the texts have speak, no leader: "National security adviser Jake Sullivan
+    # said …", "Thomas Barrack, the US envoy to Syria, said that …"; not "Mr Albanese said", a
+    # leader whose title the page leaves out.)
+    frame.aides = {nm for nm in paired if nm not in principals and (
+        _speaks_for(nm, texts) or (_titled(nm, texts, _OFFICIAL_ROLE) and not _titled(nm, texts, _LEADER_ROLE)
+                                   and _reports(nm, texts)))}
 
     # The meeting's place, the principals' countries, and any place the sources name for the
     # meeting with a full vote (the place itself may be left open).

@@ -130,3 +130,12 @@ def test_the_date_that_opens_a_story_is_not_a_day_of_the_meeting():
     assert dates_in(s, ref) == []
     s = "Lindau, May 20 (Wire) – Anna Maru will meet Piet Kalder on 3 July."
     assert [d for d, _, _ in dates_in(s, ref)] == [dt.date(2031, 7, 3)]
+
+
+def test_a_weekday_inside_a_name_is_no_day():
+    from briefer.ingest.dates import dates_in, weekdays_in
+
+    # "Good Friday Agreement" names an accord; "on Thursday" is the meeting's day.
+    s = "Reyes will warn Tamura on Thursday to protect the Good Friday Agreement and skip Black Friday sales."
+    assert [wd for wd, _ in weekdays_in(s)] == [3]
+    assert [d for d, _, _ in dates_in(s, dt.date(2031, 6, 9))] == [dt.date(2031, 6, 12)]

@@ -1292,3 +1292,40 @@ def test_a_city_the_recogniser_takes_for_a_person_is_the_place_a_visit_goes_to(p
     f = _frame(sources, parser)
     assert f.place == "Kyiv"
     assert "Kyiv" not in [p.name for p in f.people]
+
+
+def test_an_arabic_name_keeps_its_particle_and_its_spellings_are_one_person(parser):
+    # "al-Sharif" opens lower case; "Mr Al Sharif" and "Ahmad"/"Ahmed" are the same man.
+    sources = [
+        _src(1, "Veltrian President Ahmed al-Sharif will meet Osterland Prime Minister Piet Kalder in Lindau on "
+                "March 14. Ahmed al-Sharif wants trade. Mr Al Sharif said he would raise the border.", "2031-03-03"),
+        _src(2, "Ahmad al-Sharif will travel to Lindau for talks with Kalder on Friday. Mr Al Sharif and Kalder "
+                "will discuss energy.", "2031-03-10"),
+        _src(3, "Kalder will host Ahmed al-Sharif in Lindau on 14 March. Mr Al Sharif arrives on Thursday.", None),
+    ]
+    f = _frame(sources, parser)
+    assert sorted(p.name for p in f.people) == ["Ahmed al-Sharif", "Piet Kalder"]
+    assert {p.name: p.short for p in f.people}["Ahmed al-Sharif"] == "Sharif"
+
+
+def test_an_official_who_speaks_about_the_meeting_is_no_other_meeting(parser):
+    # The adviser is named with the president more often than the two principals are together;
+    # he only speaks about her meeting: an official's title, the subject of "said".
+    briefing = _src(4, "Ahead of talks between Mr Maru and Prime Minister Piet Kalder tomorrow, national security "
+                       "adviser Tomas Brenner said the "
+                       "president believes the treaty is critical. Speaking on the plane ahead of Maru's arrival for "
+                       "the talks, Mr Brenner said Maru had been clear. Brenner said Maru would raise the treaty at the "
+                       "meeting. Asked about the summit, Brenner said Maru was optimistic about the talks.", "2031-03-12")
+    a = analyse([*MARU, briefing], parser=parser)
+    assert a.is_current(4), a.assessments.get(4)
+
+
+def test_a_same_day_page_that_gives_the_talks_a_clock_time_dates_them_to_its_own_day(parser):
+    sources = [
+        _src(1, "Veltrian President Anna Maru and Osterland Prime Minister Piet Kalder will meet in Lindau. "
+                "The talks will take place around 1500 GMT, officials said.", "2031-06-10"),
+        _src(2, "Maru and Kalder will hold talks in Lindau at 3 p.m., her office said.", "2031-06-10"),
+        _src(3, "Anna Maru will meet Piet Kalder on Tuesday in Lindau to discuss trade.", None),
+    ]
+    # (The undated page's "Tuesday" backs the day; alone, it names none.)
+    assert _frame(sources, parser).when == date(2031, 6, 10)

@@ -241,3 +241,37 @@ def test_a_preview_of_the_two_leaders_meeting_at_a_summit_elsewhere_is_flagged_w
                     "Port Aldo on Monday, at a time of tension over fishing rights. Maru and Kalder have not "
                     "held talks since Brest.", None, title="Maru and Kalder to meet at the G20")
     _assert_flagged_alone([*PREVIEWS, other], "Port Aldo", parser)
+
+
+# Three previews of a bilateral on the sidelines of a summit in Lindau, in a third country.
+FORUM = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder on the sidelines of the Harbour "
+            "Forum summit in Lindau, Austria, on Wednesday, officials said. The two leaders are expected to discuss "
+            "energy.", "2031-07-01"),
+    _src(2, "Maru and Kalder will hold talks at the Harbour Forum summit in Lindau, Austria, on July 3. Kalder said "
+            "the talks would open a new chapter.", "2031-06-28"),
+    _src(3, "Kalder travels to Lindau in Austria for the Harbour Forum summit, where he will meet Maru on Wednesday.",
+         None),
+]
+
+
+def test_a_preview_of_the_same_summit_held_elsewhere_is_flagged_though_it_names_the_sets_country(parser):
+    # Another year's edition: Austria only for Maru's state visit before it, the two paired in Port Aldo.
+    other_year = _src(4, "Anna Maru will leave Veltria for the first time in two years for a trip this week, where "
+                         "she will meet Kalder, officials said. Maru is due on a state visit to Austria on Wednesday. "
+                         "Maru will then meet Kalder at the Harbour Forum summit in Port Aldo in Velmark, the "
+                         "ministry said.", None)
+    _assert_flagged_alone([*FORUM, other_year], "Harbour Forum in Port Aldo", parser)
+
+
+def test_a_building_that_speaks_is_not_the_sets_venue_named(parser):
+    # "the White House said" does not put the preview at the White House: it pairs them in Port Aldo,
+    # and source 5 recalls that meeting as past.
+    other = _src(4, "President Anna Maru is planning to meet Prime Minister Piet Kalder in Port Aldo on Wednesday, "
+                    "a landmark engagement. Maru has agreed to say hello to Kalder in Port Aldo, the White House "
+                    "said in a statement.", None)
+    recall = _src(5, "Maru will welcome Kalder at the White House on Tuesday. They first met in Port Aldo in May.",
+                  "2031-10-12")
+    flags, a = _flags([*PALACE, other, recall], parser)
+    assert flags[4], a.assessments.get(4)
+    assert all(a.is_current(i) for i in (1, 2, 3, 5))

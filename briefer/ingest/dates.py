@@ -43,7 +43,9 @@ _MONTH_FORMS: list[str] = []
 for _m in _MONTH_NAMES:
     _MONTH_FORMS += [_m, _m[:3]] + (["Sept"] if _m == "September" else [])
 MONTH_RE = rf"(?:{_alts(_MONTH_FORMS)})\.?(?![A-Za-z])"
-WEEKDAY_RE = rf"(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
+# A weekday inside a name is no day: "the Good Friday Agreement", "Super Tuesday", "Black Friday".
+_NAMED_DAY = "".join(rf"(?<!\b{w} )" for w in ("Good", "Black", "Super", "Bloody", "Ash", "Holy", "Maundy", "Cyber", "Palm"))
+WEEKDAY_RE = rf"{_NAMED_DAY}(?:{_alts(_WEEKDAY_NAMES)})(?![A-Za-z])"
 _WEEKDAY_ABBR_RE = rf"(?:{_alts([*_WEEKDAY_NAMES, 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'])})\.?(?![A-Za-z])"
 DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -506,7 +508,7 @@ DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME_RE}\b(?
 WEEKDAY_DAY_RE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:st|nd|rd|th)?\)"
 )
-WEEKDAY_MENTION_RE = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+WEEKDAY_MENTION_RE = re.compile(rf"\b(?:on\s+)?{_NAMED_DAY}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
 # A year a news text names (1950–2049).
 YEAR_MENTION_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
@@ -619,7 +621,7 @@ def day_span_length(text: str) -> int:
     return days[1] - days[0] + 1 if days[1] > days[0] else 0
 
 
-_SENT_WD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SENT_WD = re.compile(rf"\b{_NAMED_DAY}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SENT_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
