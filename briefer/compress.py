@@ -595,6 +595,12 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
     broken = [(owner[t.head.i], owner[t.i]) for t in doc
               if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX")]
     out = [s for s in out if s.kind not in _CLAUSE_KINDS or not any(h < s.start and s.end <= c for h, c in broken)]
+    # An aside the parser ends just before an apposition of a word outside it ("the trip, which
+    # was to be enjoyed by their wives, Carrie Johnson and Jill Biden, has been …", the names hung
+    # on "trip") leaves the apposition naming the wrong thing: it stays.
+    appos = [(owner[t.left_edge.i], owner[t.head.i]) for t in doc if t.dep_ == "appos"]
+    out = [s for s in out if s.kind not in _CLAUSE_KINDS or not any(
+        h < s.start and (a == s.end or (a == s.end + 1 and items[s.end].text == ",")) for a, h in appos)]
     # Never offer the whole sentence, nor everything but a word or two.
     n_words = sum(1 for it in items if it.word)
     return [s for s in out if n_words - sum(1 for it in items[s.start:s.end] if it.word) >= 3]

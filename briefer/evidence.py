@@ -92,7 +92,13 @@ def leans_on_context(text: str) -> bool:
     or someone speaks ("we", "I") and it does not say who."""
     if (_DANGLING.search(text) or _PRONOUN_SPEAKER.search(text)) and not _speaker_only(text):
         return True
-    return bool(_FIRST_PERSON.search(text) and not _SPEAKER.search(text))
+    return bool(_FIRST_PERSON.search(text) and not _third_party_speaker(text))
+
+
+def _third_party_speaker(text: str) -> bool:
+    """True if someone is said to speak, other than the first person itself: "…,” Kalder said",
+    not "I'm only going to say that …"."""
+    return any(not _FIRST_PERSON.search(text[max(0, m.start() - 25):m.start()]) for m in _SPEAKER.finditer(text))
 
 
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")

@@ -598,3 +598,13 @@ def test_an_aside_does_not_go_when_the_list_it_opens_goes_on_after_it():
     out = compress(s, target=12).text
     assert "six times in 2019" not in out
     assert verify_statement(out, [s]).supported
+
+
+def test_an_aside_does_not_go_when_an_apposition_after_it_would_be_left_naming_the_wrong_thing():
+    # The parser hangs "Carrie Morgan and Jill Baker" on "trip": without the aside, the trip would
+    # be called by their names.
+    s = ("But the trip, which was also to be enjoyed by their wives, Carrie Morgan and Jill Baker, has been "
+         "called off because of the chance of rain.")
+    out = compress(s, target=10).text
+    assert "trip Carrie" not in out
+    assert verify_statement(out, [s]).supported

@@ -293,6 +293,9 @@ def test_a_quotation_whose_speaker_is_a_pronoun_is_no_evidence():
     # Named, the speaker says who "our" is.
     assert not leans_on_context("“As neighbours and partners, the ties between our countries have never been "
                                 "closer,” Reyes said.")
+    # "I … say" is the first person speaking, not someone saying who "I" is.
+    assert leans_on_context("\"I'm only going to say that President Reyes is going to make statements in "
+                            "principle on this front.\"")
 
 
 def test_a_sentence_whose_subject_is_a_pronoun_after_a_time_is_no_evidence():
