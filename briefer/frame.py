@@ -81,7 +81,8 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")
 _UNDER_WAY = re.compile(r"\b(?:are|is)\s+(?:now\s+)?(?:holding|meeting|hosting)\b|\b(?:talks|meeting)\s+(?:is\s+|are\s+)?under\s?way\b", re.I)
 _SENT_DAY = re.compile(rf"\b(?:{WEEKDAY_RE}|{MONTH_RE}|today|tomorrow|tonight|yesterday|next|last|week)", re.I)
 # A clock time for the talks and no day: a same-day page ("talks … will take place around 1500 BST").
-_CLOCK = re.compile(r"\b(?:at|around|about|from|by)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}[:.]\d{2}\b|"
+# (Not "about 1.25": a decimal; "10:30" and "3.30 p.m." are times.)
+_CLOCK = re.compile(r"\b(?:at|around|about|from|by)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2}\b|"
                     r"[012]\d[0-5]\d\s*(?:GMT|BST|UTC|CET|CEST|hrs|hours|local time)\b)", re.I)
 # A gathering's head words without "meeting": "the meeting will be held on Tuesday" is the leaders' own.
 _GATHERING_WORD = re.compile(r"\b(?:summit|forum|conference|gathering|assembly|congress)\b", re.I)
