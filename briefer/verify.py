@@ -439,10 +439,13 @@ _NAMED_SPEAKER = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ (?:said|says|added|told)
 _ADDING_TAIL = re.compile(r",\s+adding\b.*$")
 
 
+# After a comma, a list goes on ("…, where the borders of Syria, Iraq, and Jordan converge"): that
+# comma does not close a clause.
+_LIST_GOES_ON = r"(?!\s+[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+(?:and|or)\s|\s+[A-Z][\w'’-]*\s+(?:and|or)\s+[A-Z])"
 _ASIDE = re.compile(
     # A non-restrictive relative clause, with any that follows it about a word inside it: "The
     # delegation, which includes his sister, who attended …, will" is "The delegation will".
-    r",\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90}(?:,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90})*,(?=\s)"
+    r",\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90}(?:,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90})*,(?=\s)" + _LIST_GOES_ON +
     r"|,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,120}(?=\.$)"  # ... closing the sentence
     r"|\s\([^()]{1,60}\)"  # parenthesis
     r"|\s[—–]\s?[^—–]{1,80}\s?[—–](?=\s)"  # dashes

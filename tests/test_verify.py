@@ -215,6 +215,21 @@ def test_trimming_a_relative_clause_takes_the_next_one_about_a_word_inside_it():
                                 "old palace near the river.")
 
 
+def test_trimming_never_ends_a_relative_clause_inside_a_list():
+    from briefer.verify import trim_sentence
+
+    # The comma after "Veltria" is the list's, not the clause's end: cutting ", which … Veltria,"
+    # would leave "in the south Osterland, and Tarnia meet".
+    s = ("The force is expected to keep its base at the old fort in the south, which stands where the borders "
+         "of Veltria, Osterland, and Tarnia meet.")
+    assert "south Osterland" not in trim_sentence(s)
+    s = s.replace("Osterland, and", "Osterland and")
+    assert "south Osterland" not in trim_sentence(s)
+    # A clause that closes at its own comma still goes.
+    assert trim_sentence("The delegation, which includes his sister, will meet Reyes and Tamura in Port Aldo.") == (
+        "The delegation will meet Reyes and Tamura in Port Aldo.")
+
+
 def test_a_quotation_keeps_its_named_speaker_when_trimmed():
     from briefer.verify import trim_sentence
 
