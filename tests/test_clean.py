@@ -529,3 +529,12 @@ def test_a_bracketed_photo_credit_goes_and_the_sentence_it_closed_keeps_its_plac
     assert "Photo" not in out and "AFP" not in out
     assert "The meeting between Maru and Kalder will be the most important one yet." in out
     assert "Anna Maru and Piet Kalder" not in out  # a caption of names
+
+
+def test_a_caption_told_in_the_present_of_a_dated_day_is_a_caption() -> None:
+    # A repeated caption the page left without its "PHOTO:" label.
+    assert is_wire_caption("Veltria's leader Anna Maru attends a wreath laying ceremony at the old mausoleum in "
+                           "Brest on March 2, 2029.")
+    # Prose tells a dated day in the past tense, and a plan in the future.
+    assert not is_wire_caption("Maru met Kalder in Brest on March 2, 2029.")
+    assert not is_wire_caption("Maru attends the summit in Brest, which is expected to open on March 2, 2031.")

@@ -101,6 +101,12 @@ _CAPTION_START = re.compile(
 _CAPTION_TAIL = re.compile(
     rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:(?:on\s+)?{WEEKDAY_RE},?\s+)?{MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
 )
+# Or one told in the present of a day gone by, with its year: "Kim Jong Un attends a wreath laying
+# ceremony at the Ho Chi Minh mausoleum in Hanoi on March 2, 2019." (prose tells it in the past).
+_CAPTION_PRESENT = re.compile(
+    r"^[^.]{0,120}?\b(?:attends|speaks|walks|shakes|gestures|poses|listens|waves|looks|delivers|greets|reviews|inspects)\b"
+    rf"[^.]{{0,160}}\s(?:on\s+)?{MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
+)
 # Where a person stands in the picture, after the name: "Premier Li Qiang (centre) talks with …",
 # "Obama (left) and Xi (right) walk …": a caption, whatever its tense.
 _PICTURE_POSITION = re.compile(
@@ -206,7 +212,8 @@ def is_wire_caption(sentence: str) -> bool:
     s = sentence.strip()
     if len(s) > 600 or len(s.split()) > 60:
         return False  # (a caption is short: a long text is not scanned for one)
-    return bool(_PICTURE_POSITION.search(s) or _CAPTION_TAIL.search(s)) and not _FUTURE_WORD.search(s)
+    return bool(_PICTURE_POSITION.search(s) or _CAPTION_TAIL.search(s) or _CAPTION_PRESENT.search(s)) \
+        and not _FUTURE_WORD.search(s)
 
 
 def is_picture_caption(sentence: str) -> bool:
