@@ -521,6 +521,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         at_set = [(pl, names) for pl, names in sf.place_cands if norm_place(pl) in set_place_keys]
         leg_only = bool(at_set) and all(len(names) == 1 and set(names) <= principal_names and pl not in sf.both_places
                                         for pl, names in at_set)
+        # The places it names both principals at, by name.
+        named_both = {pl for pl, names in sf.place_cands if len(principal_names & set(names)) >= 2}
         # Place: it names a meeting place that is not the set's and never names the set's.
         # (When the sources agree only on a building, "the White House", a place no source
         # names in a sentence with it is elsewhere: "will meet Tuesday in Manhattan".)
@@ -528,11 +530,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # A principal's own country says nothing about where (it is where one of them lives).
             # Its own meeting place: the one it names with the principals most.
             weight: Counter[str] = Counter()
-            paired_at: set[str] = set()  # the places it names both principals at
+            paired_at = set(named_both)  # the places it names both principals at
             for pl, names in sf.place_cands:
                 weight[pl] += 1 + 2 * len(principal_names & set(names))
-                if len(principal_names & set(names)) >= 2:
-                    paired_at.add(pl)
             # (Or with "the two leaders", "the leaders of China and Japan".)
             for pl in sf.both_places:
                 if pl in weight:
@@ -602,10 +602,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             # Every time it names the gathering, and at a place where it pairs the two: not "the last
             # summit in Washington" beside "this week's in Mexico", nor the gathering's own name
             # taken for a place ("Apec").
-            paired = {pl for pl, names in sf.place_cands if len(principal_names & set(names)) >= 2}
             mine = [[x for x in places if norm_place(x) not in norm_place(frame.occasion)]
                     for o, places, _ in sf.occasion_ctx if occasion_key(o) == key]
-            away_at = sorted({x for places in mine for x in places if x in paired}) if mine and all(
+            away_at = sorted({x for places in mine for x in places if x in named_both}) if mine and all(
                 places and not any(norm_place(x) in set_place_keys or _compatible(x, frame.place, frame) for x in places)
                 for places in mine) else []
             if away_at:

@@ -505,10 +505,6 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTH_NAME_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH_DAY_RE = re.compile(rf"\b{MONTH_NAME_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME_RE}\b(?:,?\s+(\d{{4}}))?")
-WEEKDAY_DAY_RE = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:st|nd|rd|th)?\)"
-)
-WEEKDAY_MENTION_RE = re.compile(rf"\b(?:on\s+)?{_NAMED_DAY}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
 # A year a news text names (1950–2049).
 YEAR_MENTION_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
