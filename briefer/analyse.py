@@ -655,7 +655,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
                 notes.append(f"gives {long_date(gap)} for its meeting")
         # Publication: written long before the meeting, or well after it. A date read from the
-        # page counts double when it is over a year away; one inferred from a weekday does not.
+        # page counts double when it is months before or over a year after; one inferred from a
+        # weekday or a year guessed for a dateline does not.
         # A page that gives only its month ("2023-09") is dated to within 15 days.
         pub, slack = parse_iso_approx(s.date)
         days = 0  # from the page's date to the meeting, less the page date's own slack
@@ -686,7 +687,9 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             notes.append(f"written {(pub - frame.when).days} days after the meeting, it looks ahead to one "
                          f"on {long_date(later[0], year=False)}")
         if pub and set_date and (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS):
-            score += 2 if abs(days) > 365 and not s.date_estimated else 1
+            # (Months before it is no preview of it: previews come within weeks of their meeting. A
+            # year after it, a page is about another. A year guessed for a dateline counts once.)
+            score += 2 if not s.date_estimated and (days > STALE_BEFORE_DAYS or -days > 365) else 1
             kinds.append(FLAG_STALE if days > 0 else FLAG_DIFFERENT_EVENT)
             when = human_date(s.date) if slack else pub.isoformat()
             notes.append(f"dated {when}, {abs(days)} days {'before' if days > 0 else 'after'} the meeting")

@@ -105,6 +105,7 @@ _FIXED_AFTER_OPENER = _set("far more less again another")
 # A deletion may not leave a verb phrase without its subject: the words before it would become
 # one ("…in last week's election, for what the minister has said will be the first…").
 _RELATIVE = _set("who which whom whose")
+_OPENS_ON_PRONOUN = re.compile(r"[\"“‘']?\s*(?:he|she|they|him|her|his|their|them)\b", re.I)
 _AUX_START = _set("will would shall should can could may might must is are was were has have had does do did")
 _DATELINE = re.compile(
     r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
@@ -342,6 +343,11 @@ def _plan_from_doc(sentence: str, doc: Any) -> Plan:
         return Span(a, b, kind, prot)
 
     forced = _forced_spans(sentence, doc, items, owner, span_of)
+    # What opens on a pronoun the attribution names keeps it ("Lee's office has said that he and
+    # Xi will …": without it, who is he?).
+    rest = " ".join(it.text for i, it in enumerate(items) if not any(f.start <= i < f.end for f in forced))
+    if _OPENS_ON_PRONOUN.match(rest):
+        forced = [f for f in forced if f.kind != "attribution"]
     optional = _optional_spans(doc, items, owner, span_of)
     # Optional spans that cross a forced one cannot be expressed: drop them.
     optional = [s for s in optional if not any(s.crosses(f) for f in forced) and not any(f.covers(s) for f in forced)]

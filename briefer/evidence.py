@@ -32,7 +32,7 @@ from briefer.ingest.clean import is_wire_caption
 from briefer.ingest.dates import dates_in, parse_iso
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
-from briefer.textutil import content_stems, words
+from briefer.textutil import FIRST_PERSON, content_stems, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -89,10 +89,19 @@ def _speaker_only(text: str) -> bool:
 def leans_on_context(text: str) -> bool:
     """True if the sentence cannot stand alone as a bullet: it opens on a pronoun or a reference
     to the sentence before, its speaker is a pronoun the bullet keeps ('"…closer," he said'),
-    or someone speaks ("we", "I") and it does not say who."""
+    or someone speaks ("we", "I") and it, or the bullet cut from it, does not say who."""
     if (_DANGLING.search(text) or _PRONOUN_SPEAKER.search(text)) and not _speaker_only(text):
         return True
-    return bool(_FIRST_PERSON.search(text) and not _third_party_speaker(text))
+    if not _FIRST_PERSON.search(text):
+        return False
+    if not _third_party_speaker(text):
+        return True
+    # A speaker the bullet drops ("…, our partner, the White House said", "A US official said: “I
+    # don't think …”") leaves "we" and "I" to no one.
+    from briefer.compress import compress
+
+    bullet = compress(text).text
+    return bool(_FIRST_PERSON.search(bullet) and not _SPEAKER.search(bullet))
 
 
 def _third_party_speaker(text: str) -> bool:
@@ -118,7 +127,7 @@ _HISTORY = re.compile(
 HISTORY_BONUS = 0.05
 _TALK = re.compile(r"\b(?:discussions?|conversations?|phone calls?|dinner|encounter)\b", re.I)
 _PAST_VERB = re.compile(r"\b(?:met|held|took|spent|had|was|were|[a-z]{3,}ed)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y|[Ll]et['’]s)\b")  # not "US"
+_FIRST_PERSON = FIRST_PERSON
 _SPEAKER = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|quoted|tweeted|wrote|asked|insisted|"
                       r"noted|declared|announced|remarked|stressed|urged|warned)\b", re.I)
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)

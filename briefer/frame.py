@@ -641,6 +641,32 @@ _PLACE_HEAD = re.compile(
 _PAST_MARK = frozenset(["after", "since", "previous", "previously", "ago", "earlier", "former", "prior"])
 
 
+_EARLIER_MET = frozenset(["when", "since", "after", "last", "previously", "first", "earlier", "already"])
+
+
+def _met_at(p: Parse, places: list[str]) -> set[str]:
+    """Of `places`, those a past "met" puts a meeting at ("when they met in San Diego")."""
+    tokens = p.tokens
+    out: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if tok.dep != "pobj" or not 0 <= tok.head < len(tokens) or tokens[tok.head].text.lower() not in ("in", "at"):
+            continue
+        prep = tokens[tok.head]
+        verb = tokens[prep.head] if 0 <= prep.head < len(tokens) else prep
+        if verb.text.lower() != "met" or verb.tag != "VBD":
+            continue
+        # Only an earlier meeting told as such ("when they met", "last met"), not the day's own
+        # report ("Trump and Trong met at the palace in Hanoi").
+        vi = tokens.index(verb)
+        if not any(t.head == vi and t.text.lower() in _EARLIER_MET for t in tokens):
+            continue
+        span = next((e for e in p.entities if e.start <= i < e.end), None)
+        name = _strip_the(span.text) if span is not None else tok.text
+        if name in places:
+            out.add(name)
+    return out
+
+
 def _past_chain(tokens: tuple, i: int, depth: int = 3) -> bool:
     """True if the word at `i`, or a word it hangs from, marks an earlier meeting
     ("eight months after their historic summit in Singapore")."""
@@ -928,7 +954,7 @@ def occasion_key(o: str) -> str:
 
 # Who speaks for a government and is no party to its meetings: "spokesperson Lu Kang announced".
 _SPOKES = r"(?:spokes(?:man|woman|person)|press secretary)"
-_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|queen|emperor|emir|sultan|leader)\b", re.I)
+_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|queen|emperor|emir|sultan|leader|general secretary)\b", re.I)
 TRIP_DAYS = 3  # a span of days this long, given with the leaders, is a trip's, not their meeting's
 _ARRIVAL = re.compile(r"\b(arriv\w*|land\w*|reach\w*|depart\w*|leav\w*|head\w*|fl(?:y|ies|ew)|travel\w*|wrap\w*|conclud\w*"
                       r"|set(?:s|ting)? off)\b", re.I)
@@ -1024,6 +1050,11 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             in_main = set(people.in_text(main)) | ({he} if he else set())
             sf.ahead_pairs.append((tuple(n for n in names if n in in_main), main))
         if ahead:
+            # ("… when they met in San Diego, a conversation to be deepened when they meet here":
+            # the place the past "met" puts them at is an earlier meeting's.)
+            met_before = _met_at(p, meeting_places)
+            meeting_places = [m for m in meeting_places if m not in met_before]
+            sf.past_places.extend(sorted(met_before))
             sf.places.extend(meeting_places)
             if _BOTH_LEADERS.search(sent):
                 sf.both_places.extend(meeting_places)
@@ -1116,14 +1147,6 @@ def _speaks_for(name: str, texts: list[str]) -> bool:
     n = re.escape(name)
     pat = re.compile(rf"(?i:{_SPOKES})\s+{n}\b|\b{n},\s+(?:[\w'’.-]+\s+){{0,4}}?(?i:{_SPOKES})\b")
     return any(pat.search(t) for t in texts if name in t)
-
-
-def _reports(name: str, texts: list[str]) -> bool:
-    """The texts have `name` (by its last word) report something: "Mr Sullivan said", "Barrack,
-    the US envoy, said that", "Barrack explained"."""
-    last = re.escape(_name_tokens(name)[-1])
-    pat = re.compile(rf"\b{last}\b(?:,[^,.]{{1,80}},)?\s+(?:also\s+|further\s+)?{_REPORTING_VERB}")
-    return any(pat.search(t) for t in texts)
 
 
 def _titled(name: str, texts: list[str], role: re.Pattern[str]) -> bool:
@@ -1266,7 +1289,10 @@ def extract_frame(
         best_w: dict[str, float] = {}
         for pl, names in sf.place_cands:
             k = len(chosen_set & set(names))
-            w = 1.0 if k >= 2 or (k == 1 and len(chosen_set) == 1) else 0.5 if k == 1 else 0.25
+            # (A place named for "the two leaders" is named for both: "The two leaders are
+            # scheduled to hold summit talks in Tokyo on Monday.")
+            w = 1.0 if k >= 2 or (k == 1 and len(chosen_set) == 1) or (pl in sf.both_places and not set(names) - chosen_set) \
+                else 0.5 if k == 1 else 0.25
             best_w[pl] = max(best_w.get(pl, 0.0), w)
         for pl, w in best_w.items():
             place_votes[pl] += w
@@ -1307,6 +1333,7 @@ def extract_frame(
         outermost = not inside.get(top)
         finer = [p for p in ranked if top in inside.get(p, set())
                  and (place_votes[p] * 2 >= place_votes[top] or (outermost and place_votes[p] >= 1.0))]
+        container = top
         if finer:
             top = finer[0]
         # The host's own country ("Russia" for a Russian president) holds the city the
@@ -1347,7 +1374,14 @@ def extract_frame(
                 top = cities[0]
         # Refuse a tie between two places that are not one inside the other.
         # (A principal's country is no rival to a city: it is one side's, not a place to meet.)
-        rivals = [p for p in ranked if p != top and place_votes[p] >= place_votes[top]
+        # (A tie with a place outside the one it lies in goes to the finer place: the sources that
+        # name "China" four times back "Hangzhou", named once, against a stale preview's "New York"
+        # named once. Places inside the same one compete on their own votes.)
+        def rivals_it(p: str) -> bool:
+            tie_broken = finer and container not in inside.get(p, set()) and container != p
+            return place_votes[p] > place_votes[top] if tie_broken else place_votes[p] >= place_votes[top]
+
+        rivals = [p for p in ranked if p != top and rivals_it(p)
                   and top not in inside.get(p, set()) and p not in inside.get(top, set())
                   and not (p in frame.countries and top not in frame.countries) and p not in beaten]
         if not rivals:
@@ -1424,12 +1458,11 @@ def extract_frame(
     other_leaders -= frame.attendees
     frame.other_leaders = other_leaders
     paired = sorted({nm for sf in frame.sources.values() for pr in sf.pair_mentions for nm in pr})
-    # (And an official the texts have speak, no leader: "National security adviser Jake Sullivan
-    # said …", "Thomas Barrack, the US envoy to Syria, said that …"; not "Mr Albanese said", a
-    # leader whose title the page leaves out.)
+    # (And an official by title, with no leader's title: "National security adviser Jake Sullivan",
+    # "Secretary of State John Kerry", "Thomas Barrack, the US envoy to Syria"; not "Mr Albanese
+    # said", a leader whose title the page leaves out, nor a party's "General Secretary".)
     frame.aides = {nm for nm in paired if nm not in principals and (
-        _speaks_for(nm, texts) or (_titled(nm, texts, _OFFICIAL_ROLE) and not _titled(nm, texts, _LEADER_ROLE)
-                                   and _reports(nm, texts)))}
+        _speaks_for(nm, texts) or (_titled(nm, texts, _OFFICIAL_ROLE) and not _titled(nm, texts, _LEADER_ROLE)))}
 
     # The meeting's place, the principals' countries, and any place the sources name for the
     # meeting with a full vote (the place itself may be left open).
@@ -1529,7 +1562,7 @@ def extract_frame(
         # A rival day: nearly as many votes, from as many sources, and not the same visit.
         rivals = [md for md in day_votes if md != best_md and day_votes[md] >= 0.8 * day_votes[best_md]
                   and len(backers[md]) >= len(backers[best_md]) and apart(md) > DATE_SPAN_DAYS]
-        if not rivals and max(day_votes[best_md], visit_votes) >= 1.0:
+        if not rivals and day_votes[best_md] + visit_votes >= 1.0:
             try:
                 frame.when = date(year, *best_md)
                 frame.support["when"] = backers[best_md]

@@ -110,3 +110,7 @@ NOT_NAME_PIECES = frozenset({
     "based", "led", "backed", "born", "style", "era", "like", "type", "friendly", "brokered", "appointed",
     "allied", "aligned", "made", "owned", "run", "linked", "controlled", "sponsored", "funded", "bound", "wide",
 })
+
+
+# A speaker in the first person ("I", "we", "our"; not "US"): without its attribution, no one.
+FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y|[Ll]et['’]s)\b")

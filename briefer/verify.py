@@ -420,6 +420,7 @@ _LEAD_FRAME = re.compile(
 _LEAD_ATTRIBUTION = re.compile(
     r"^(?:according to [^,]{3,80},|[A-Z][^,]{0,60} (?:said|says|told [^,]{1,40}) that)\s+", re.I
 )
+_PRONOUN_OPENING = re.compile(r"(?:he|she|they|him|her|his|their|them)\b", re.I)
 _TAIL_ATTRIBUTION = re.compile(
     r",(?P<q>[”\"’]?)\s*(?:the |a |one )?(?:senior |U\.S\. |US |White House |administration |government |Chinese )*"
     r"(?:official|officials|spokesperson|spokesman|source|sources|White House|[A-Z][a-z]+ [A-Z][a-z]+)"
@@ -452,6 +453,9 @@ _ASIDE = re.compile(
 )
 
 
+_PARENTHESIS = re.compile(r"\s\([^()]{1,60}\)")
+
+
 def drop_anonymous_aside(text: str) -> str:
     """The text without an anonymous attribution between commas ("…, the official said, and …").
     After a closing quote the quote stays: "…environment,” one official said, and the …" →
@@ -459,12 +463,16 @@ def drop_anonymous_aside(text: str) -> str:
     return _MID_ATTRIBUTION.sub(lambda m: m.group("q"), text)
 
 
+ASIDE_WORDS = 24  # a source sentence standing in for a bullet keeps its asides up to this length (compress.TARGET_WORDS)
+
+
 def trim_sentence(sentence: str) -> str:
     """A source sentence without its attribution ("…, the official said.") and asides.
 
     Used where a source sentence stands in for a bullet: the citation already says who
     said it, so the attribution only costs the reader time. Only whole asides are cut
-    (", who …,", parentheses, dashes); every word kept is the source's, in its order.
+    (", who …,", parentheses, dashes), and only from a sentence longer than `ASIDE_WORDS`;
+    every word kept is the source's, in its order.
     """
     s = sentence.strip()
     # A list marker the page set before the sentence ("- This will be…", "• Trade…") is no word of it.
@@ -476,13 +484,21 @@ def trim_sentence(sentence: str) -> str:
     if s2 != s:
         s2 = _ADDING_TAIL.sub("", s2)  # "…, the official said, adding that …": the rest is another claim
     s2 = drop_anonymous_aside(s2)
-    s2 = _ASIDE.sub("", s2 if s2.endswith((".", "!", "?", "”", '"', "…")) else s2 + ".")
+    s2 = s2 if s2.endswith((".", "!", "?", "”", '"', "…")) else s2 + "."
+    # A sentence short enough for a bullet keeps its asides: they often hold the fact (", whom he
+    # last met in June at the NATO summit in Brussels.", ", which is his first with an African
+    # leader"). A longer one loses them, as the rules' deletion would (`briefer.compress`).
+    s2 = _PARENTHESIS.sub("", s2)  # a gloss or an acronym: "(DAC)", "(France's National Day)"
+    if len(words(s2)) > ASIDE_WORDS:
+        s2 = _ASIDE.sub("", s2)
     m = _LEAD_FRAME.match(s2)
     if m and len(words(s2[m.end():])) >= 8:
         s2 = s2[m.end():]
         s2 = s2[0].upper() + s2[1:]
     m = _LEAD_ATTRIBUTION.match(s2)
-    if m and len(s2) - m.end() > 30:
+    # (Not when what it reports opens on a pronoun the attribution names: "Lee's office has said
+    # that he and Xi will …".)
+    if m and len(s2) - m.end() > 30 and not _PRONOUN_OPENING.match(s2[m.end():]):
         s2 = s2[m.end():]
         s2 = s2[0].upper() + s2[1:]
     if s2 != s and s2 and not re.search(r"[.!?…][\"”’']?$", s2):

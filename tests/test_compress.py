@@ -608,3 +608,29 @@ def test_an_aside_does_not_go_when_an_apposition_after_it_would_be_left_naming_t
     out = compress(s, target=10).text
     assert "trip Carrie" not in out
     assert verify_statement(out, [s]).supported
+
+
+def test_a_sentence_whose_bullet_would_speak_in_the_first_person_for_no_one_is_no_bullet():
+    # The rules drop an anonymous or institutional speaker; "I" and "our" would then be no one.
+    from briefer.evidence import leans_on_context
+
+    assert leans_on_context('A senior official said: "I don\'t think that the purpose of this trip is to focus on '
+                            'the harbour."')
+    assert leans_on_context("The visit will highlight the enduring friendship between Veltria and Osterland, our "
+                            "oldest partner, the palace said.")
+    # News told in the third person, with the same kind of speaker, is a bullet.
+    assert not leans_on_context("The visit will highlight the enduring friendship between Veltria and Osterland, "
+                                "the palace said.")
+
+
+def test_an_attribution_that_names_whom_the_pronoun_after_it_means_stays():
+    # Without "Maru's office has said that", the bullet would open on "He and Kalder": who is he?
+    from briefer.verify import trim_sentence
+
+    s = ("Maru's office has said that he and Kalder will discuss the harbour treaty, a pact that covers the "
+         "fishing grounds of both countries, which the court struck down.")
+    assert compress(s).text.startswith("Maru's office has said that he and Kalder will discuss")
+    assert trim_sentence(s).startswith("Maru's office has said that he and Kalder will discuss")
+    # One that names no one the sentence goes on to mean still goes.
+    assert trim_sentence("The palace has said that the two leaders will discuss the harbour treaty and the new "
+                         "bridge over the river.") == "The two leaders will discuss the harbour treaty and the new bridge over the river."

@@ -1329,3 +1329,61 @@ def test_a_same_day_page_that_gives_the_talks_a_clock_time_dates_them_to_its_own
     ]
     # (The undated page's "Tuesday" backs the day; alone, it names none.)
     assert _frame(sources, parser).when == date(2031, 6, 10)
+
+
+def test_a_day_named_with_both_leaders_inside_an_agreed_visit_dates_the_meeting(parser):
+    # Three sources give the visit's first day; a fourth names the next day with both leaders. Neither
+    # alone is enough to date the meeting; together they are (the visit's days back its talks).
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will arrive in Lindau on April 5 for a three-day state visit.",
+             "2030-04-03"),
+        _src(2, "Anna Maru will arrive in Lindau on Friday to begin her state visit. She will meet Prime "
+                "Minister Piet Kalder during the visit.", "2030-04-04"),
+        _src(4, "The state visit will run from April 5 to 7, the ministry said.", "2030-04-01"),
+        _src(3, "Maru will hold talks with Prime Minister Piet Kalder in Lindau on Saturday, officials said.",
+             "2030-04-04"),
+    ]
+    assert _frame(srcs, parser).when == date(2030, 4, 6)
+
+
+
+def test_an_official_by_title_is_no_other_meeting_though_he_does_not_speak(parser):
+    # "Secretary of State" is an official's title: the source pairs the president with him often,
+    # but it previews her meeting. A party's general secretary is a leader, though.
+    talks = _src(4, "Ahead of talks between Maru and Prime Minister Piet Kalder tomorrow, Foreign Secretary Tomas "
+                    "Brenner met his counterpart. Maru and Brenner arrived together. Maru praised Brenner for the "
+                    "treaty work. Brenner and Maru will then join the talks.", "2031-03-12")
+    a = analyse([*MARU, talks], parser=parser)
+    assert a.is_current(4), a.assessments.get(4)
+    other = _src(4, talks.text.replace("Foreign Secretary Tomas Brenner", "Party General Secretary Tomas Brenner"),
+                 "2031-03-12")
+    assert "Tomas Brenner" not in analyse([*MARU, other], parser=parser).frame.aides
+
+
+def test_a_place_named_for_the_two_leaders_counts_as_named_with_both(parser):
+    srcs = [
+        _src(1, "Veltrian President Anna Maru arrived in Osterland on Saturday for a state visit.", "2031-05-10"),
+        _src(2, "The two leaders are scheduled to hold summit talks in Lindau on Monday.", "2031-05-10"),
+        _src(3, "Maru will meet Prime Minister Piet Kalder on Monday, the palace said. The two leaders "
+                "will hold talks in Lindau.", None),
+        _src(4, "Piet Kalder will host Anna Maru for a state visit. Kalder last travelled to Brest in March.", None),
+    ]
+    assert _frame(srcs, parser).place == "Lindau"
+
+
+def test_the_place_a_finer_place_lies_in_breaks_its_tie_with_a_place_elsewhere(parser):
+    # "Germany" four times and "Lindau, Germany" once, against a stale preview's "Brest" once:
+    # the sources that name the country back the city in it.
+    srcs = [
+        _src(1, "President Anna Maru and Chancellor Piet Kalder will meet in Germany on the sidelines of "
+                "the forum.", "2031-09-01"),
+        _src(2, "Maru and Kalder are expected to hold talks in Germany, officials said.", "2031-09-02"),
+        _src(3, "Maru will meet Kalder in Germany during the forum.", "2031-09-03"),
+        _src(4, "Maru and Kalder will meet in Lindau, Germany, on Monday.", "2031-09-04"),
+        _src(5, "Maru and Kalder will meet in Brest next week.", None),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Lindau"
+    # Two places inside the same one still compete on their own votes.
+    srcs[4] = _src(5, "Maru and Kalder will meet in Tarnow, Germany, next week.", None)
+    assert _frame(srcs, parser).place is None

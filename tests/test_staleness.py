@@ -275,3 +275,37 @@ def test_a_building_that_speaks_is_not_the_sets_venue_named(parser):
     flags, a = _flags([*PALACE, other, recall], parser)
     assert flags[4], a.assessments.get(4)
     assert all(a.is_current(i) for i in (1, 2, 3, 5))
+
+
+def test_a_page_written_months_before_the_meeting_is_stale_on_its_date_alone(parser):
+    # Previews come within weeks of their meeting: a page dated five months before it previews an
+    # earlier one, though it names no place or day of its own.
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on September 21.", "2031-09-15"),
+        _src(2, "Maru and Kalder will hold talks in Lindau on September 21, officials said.", "2031-09-17"),
+        _src(3, "Maru and Kalder are expected to discuss the river treaty in Lindau.", "2031-09-19"),
+        _src(4, "Maru and Kalder will hold talks on the fishing truce, their aides said.", "2031-04-20"),
+    ]
+    flags, _ = _flags(srcs, parser)
+    assert flags == {1: [], 2: [], 3: [], 4: [FLAG_STALE]}
+    # Three months before is within the weeks an announcement may come: one sign, no flag.
+    srcs[3] = _src(4, srcs[3].text, "2031-06-25")
+    flags, _ = _flags(srcs, parser)
+    assert flags[4] == []
+
+
+def test_a_place_they_met_at_before_is_past_though_the_sentence_looks_ahead(parser):
+    # "… when they met in Brest, a talk to be deepened when they meet in Lindau": Brest is an
+    # earlier meeting's place, so a preview of a meeting in Brest is stale.
+    srcs = [
+        _src(1, "President Anna Maru will meet Prime Minister Piet Kalder in Lindau on March 14, officials said.",
+             "2031-03-03"),
+        _src(2, "Kalder will host Maru in Lindau on Friday for talks on the border.", "2031-03-10"),
+        _src(3, "An aide said the two leaders touched briefly on trade when they met in Brest, a talk that will "
+                "be deepened when they meet in Lindau.", None),
+        _src(4, "Anna Maru and Piet Kalder will meet in Brest on Sunday for the harbour summit. Maru and Kalder "
+                "will sign the harbour pact in Brest.", None),
+    ]
+    flags, a = _flags(srcs, parser)
+    assert flags[4] == [FLAG_STALE], a.assessments.get(4)
+    assert flags[1] == flags[2] == flags[3] == []

@@ -93,10 +93,22 @@ def test_clean_deletion_is_supported_and_one_new_word_is_flagged():
 def test_trim_sentence_cuts_attribution_and_asides_only():
     from briefer.verify import order_support, trim_sentence
 
-    s = "It will be Biden's last meeting with Xi, whom the Democrat regards as his most important peer, the official said."
+    s = ("It will be Maru's last meeting as president with Kalder, whom the veteran diplomat regards as his most "
+         "important peer among the leaders of the region, the official said.")
     t = trim_sentence(s)
-    assert t == "It will be Biden's last meeting with Xi."
+    assert t == "It will be Maru's last meeting as president with Kalder."
     assert order_support(t, [s]) == 1.0
+
+
+def test_a_short_sentence_standing_in_for_a_bullet_keeps_its_aside_but_not_its_gloss():
+    from briefer.verify import trim_sentence
+
+    # The aside holds the fact ("whom he last met in June at the summit in Brest"); a sentence
+    # short enough for a bullet keeps it. A gloss in parentheses goes whatever the length.
+    s = "Maru has had a rocky relationship with Kalder, whom he last met in June on the sidelines of a summit in Brest."
+    assert trim_sentence(s) == s
+    assert trim_sentence("The deal goes to the Defence Council (DAC) in the coming days, the official said.") == (
+        "The deal goes to the Defence Council in the coming days.")
 
 
 def test_past_meeting_retold_as_upcoming_is_rejected():
@@ -226,8 +238,10 @@ def test_trimming_never_ends_a_relative_clause_inside_a_list():
     s = s.replace("Osterland, and", "Osterland and")
     assert "south Osterland" not in trim_sentence(s)
     # A clause that closes at its own comma still goes.
-    assert trim_sentence("The delegation, which includes his sister, will meet Reyes and Tamura in Port Aldo.") == (
-        "The delegation will meet Reyes and Tamura in Port Aldo.")
+    assert trim_sentence("The delegation, which includes his sister, will meet Reyes and Tamura in Port Aldo on "
+                         "Tuesday for talks on the harbour, the fishing grounds and the new bridge.") == (
+        "The delegation will meet Reyes and Tamura in Port Aldo on Tuesday for talks on the harbour, the fishing "
+        "grounds and the new bridge.")
 
 
 def test_a_quotation_keeps_its_named_speaker_when_trimmed():
