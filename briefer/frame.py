@@ -657,8 +657,7 @@ def _met_at(p: Parse, places: list[str]) -> set[str]:
             continue
         # Only an earlier meeting told as such ("when they met", "last met"), not the day's own
         # report ("Trump and Trong met at the palace in Hanoi").
-        vi = tokens.index(verb)
-        if not any(t.head == vi and t.text.lower() in _EARLIER_MET for t in tokens):
+        if not any(t.head == prep.head and t.text.lower() in _EARLIER_MET for t in tokens):
             continue
         span = next((e for e in p.entities if e.start <= i < e.end), None)
         name = _strip_the(span.text) if span is not None else tok.text
@@ -1162,9 +1161,6 @@ _OFFICIAL_ROLE = re.compile(r"\b(?:advis[eo]r|envoy|secretary|minister|ambassado
                             r"chief of staff|negotiator|counsel|diplomat)s?\b", re.I)
 
 
-_REPORTING_VERB = r"(?:said|says|told|explained|added|noted|stressed|announced|confirmed|anticipated|briefed)\b"
-
-
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
@@ -1556,7 +1552,9 @@ def extract_frame(
             met = sorted((md for md in day_votes if both_named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
                          key=lambda md: (-both_named[md], -day_votes[md], md))
             if met:
-                visit_votes = day_votes[best_md]  # the visit's days are agreed: its support stands
+                # The visit's days are agreed: their support backs the day the two meet, with that
+                # day's own ("arrives on April 5" twice, "talks with Kalder on April 6" once).
+                visit_votes = day_votes[best_md]
                 best_md = met[0]
                 year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
         # A rival day: nearly as many votes, from as many sources, and not the same visit.
