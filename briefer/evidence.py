@@ -83,7 +83,7 @@ def _speaker_only(text: str) -> bool:
     # subject of a second verb, which the bullet would give to someone else.
     # Nor may it speak in the first person: without the speaker, "us" is no one.
     return bool(bullet) and not _DANGLING.search(bullet) and not _SECOND_VERB.search(bullet) \
-        and not _FIRST_PERSON.search(bullet) and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
+        and not FIRST_PERSON.search(bullet) and not re.search(r"\b(?:he|she|him|her|his)\b", bullet, re.I)
 
 
 def leans_on_context(text: str) -> bool:
@@ -92,7 +92,7 @@ def leans_on_context(text: str) -> bool:
     or someone speaks ("we", "I") and it, or the bullet cut from it, does not say who."""
     if (_DANGLING.search(text) or _PRONOUN_SPEAKER.search(text)) and not _speaker_only(text):
         return True
-    if not _FIRST_PERSON.search(text):
+    if not FIRST_PERSON.search(text):
         return False
     if not _third_party_speaker(text):
         return True
@@ -101,13 +101,13 @@ def leans_on_context(text: str) -> bool:
     from briefer.compress import compress
 
     bullet = compress(text).text
-    return bool(_FIRST_PERSON.search(bullet) and not _SPEAKER.search(bullet))
+    return bool(FIRST_PERSON.search(bullet) and not _SPEAKER.search(bullet))
 
 
 def _third_party_speaker(text: str) -> bool:
     """True if someone is said to speak, other than the first person itself: "…,” Kalder said",
     not "I'm only going to say that …"."""
-    return any(not _FIRST_PERSON.search(text[max(0, m.start() - 25):m.start()]) for m in _SPEAKER.finditer(text))
+    return any(not FIRST_PERSON.search(text[max(0, m.start() - 25):m.start()]) for m in _SPEAKER.finditer(text))
 
 
 _SOFT_DANGLING = re.compile(r"^[\"“]?(?:(?i:of course|and of course),\s*)?(?i:it|this)\b")
@@ -127,7 +127,6 @@ _HISTORY = re.compile(
 HISTORY_BONUS = 0.05
 _TALK = re.compile(r"\b(?:discussions?|conversations?|phone calls?|dinner|encounter)\b", re.I)
 _PAST_VERB = re.compile(r"\b(?:met|held|took|spent|had|was|were|[a-z]{3,}ed)\b")
-_FIRST_PERSON = FIRST_PERSON
 _SPEAKER = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|quoted|tweeted|wrote|asked|insisted|"
                       r"noted|declared|announced|remarked|stressed|urged|warned)\b", re.I)
 _QUOTE_ONLY = re.compile(r"^[\"“].*[\"”]\s*,?\s*(said|says)\b", re.I)

@@ -114,3 +114,5 @@ NOT_NAME_PIECES = frozenset({
 
 # A speaker in the first person ("I", "we", "our"; not "US"): without its attribution, no one.
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll)|us|[Oo]ur|[Mm]y|[Ll]et['’]s)\b")
+# The third-person pronouns that point back to someone named before ("he and Xi will …").
+THIRD_PERSON = r"(?:he|she|they|him|her|his|their|them)"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefer.textutil import STOPWORDS, content_stems, stem, words
+from briefer.compress import TARGET_WORDS
+from briefer.textutil import STOPWORDS, THIRD_PERSON, content_stems, stem, words
 
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -420,7 +421,7 @@ _LEAD_FRAME = re.compile(
 _LEAD_ATTRIBUTION = re.compile(
     r"^(?:according to [^,]{3,80},|[A-Z][^,]{0,60} (?:said|says|told [^,]{1,40}) that)\s+", re.I
 )
-_PRONOUN_OPENING = re.compile(r"(?:he|she|they|him|her|his|their|them)\b", re.I)
+_PRONOUN_OPENING = re.compile(rf"{THIRD_PERSON}\b", re.I)
 _TAIL_ATTRIBUTION = re.compile(
     r",(?P<q>[”\"’]?)\s*(?:the |a |one )?(?:senior |U\.S\. |US |White House |administration |government |Chinese )*"
     r"(?:official|officials|spokesperson|spokesman|source|sources|White House|[A-Z][a-z]+ [A-Z][a-z]+)"
@@ -448,12 +449,12 @@ _ASIDE = re.compile(
     # delegation, which includes his sister, who attended …, will" is "The delegation will".
     r",\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90}(?:,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,90})*,(?=\s)" + _LIST_GOES_ON +
     r"|,\s+(?:who|which|whom|whose)\s[^,;“”\"]{3,120}(?=\.$)"  # ... closing the sentence
-    r"|\s\([^()]{1,60}\)"  # parenthesis
+    # (Parentheses go before, whatever the length: `_PARENTHESIS`.)
     r"|\s[—–]\s?[^—–]{1,80}\s?[—–](?=\s)"  # dashes
 )
 
 
-_PARENTHESIS = re.compile(r"\s\([^()]{1,60}\)")
+_PARENTHESIS = re.compile(r"\s\([^()]{1,60}\)")  # whatever the length (`trim_sentence`)
 
 
 def drop_anonymous_aside(text: str) -> str:
@@ -463,7 +464,7 @@ def drop_anonymous_aside(text: str) -> str:
     return _MID_ATTRIBUTION.sub(lambda m: m.group("q"), text)
 
 
-ASIDE_WORDS = 24  # a source sentence standing in for a bullet keeps its asides up to this length (compress.TARGET_WORDS)
+ASIDE_WORDS = TARGET_WORDS  # a source sentence standing in for a bullet keeps its asides up to this length
 
 
 def trim_sentence(sentence: str) -> str:

@@ -104,7 +104,8 @@ def test_an_overtaken_report_of_the_meeting_day_is_no_evidence(embedder):
 
 
 def test_sentences_a_reader_cannot_place_are_no_bullets():
-    from briefer.evidence import _DANGLING, _FIRST_PERSON, _SPEAKER
+    from briefer.evidence import _DANGLING, _SPEAKER
+    from briefer.textutil import FIRST_PERSON as _FIRST_PERSON
 
     # Who is "he"? Which "they"? The sentence before said; the brief does not show it.
     assert _DANGLING.search("We must find where the red lines are, he said in a statement.")
