@@ -367,7 +367,7 @@ def loco_extras(clusters: list[Cluster], embedder, train_on: str = "all") -> dic
         import train_placement  # bench/train_placement.py, present once placement is learned
     except ImportError:
         return {}
-    data = train_placement.load_labelled(embedder)
+    data, salient = train_placement.load_examples(embedder)
     if train_on == "curated":
         curated = set(train_placement.curated_ids())
         data = [d for d in data if d.id in curated]
@@ -378,7 +378,9 @@ def loco_extras(clusters: list[Cluster], embedder, train_on: str = "all") -> dic
         key = frozenset({c.id} & trained)
         if key not in fitted:
             fitted[key] = train_placement.fit(data, exclude=set(key))
-        out[c.id] = {"placement": fitted[key]}
+        # The salience model learns from every other cluster's key facts, whatever `train_on`.
+        out[c.id] = {"placement": fitted[key],
+                     "salience": train_placement.fit_salience(salient, exclude={c.id}) if salient else None}
     return out
 
 

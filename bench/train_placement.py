@@ -1,8 +1,10 @@
-"""Train the section classifier (`briefer.placement`) on the dev set's labelled sentences.
+"""Train the section classifier (`briefer.placement`) and the salience model (`briefer.salience`)
+on the dev set.
 
-    python bench/train_placement.py            # LOCO report, then write briefer/data/placement.npz
+    python bench/train_placement.py            # LOCO reports, then write briefer/data/placement.npz
                                                # (trained on the curated clusters, CURATED_CLUSTERS)
-    python bench/train_placement.py --report   # leave-one-cluster-out report only
+                                               # and briefer/data/salience.npz (all clusters)
+    python bench/train_placement.py --report   # leave-one-cluster-out reports only
 
 Each dev cluster is analysed the way a draft analyses it (parser, embedder, merged
 near-duplicates); every sentence that carries a hand label (`bench/devset/labels/*.tsv`,
@@ -10,6 +12,9 @@ matched by the sha1 key of its normalised text) becomes one example. Sentences o
 the notes flag as stale or about another meeting are left out: they are labelled "none" for
 being in the wrong article, not for what they say. Training is deterministic (L-BFGS from
 zero, float64), so the same dev set gives the same weights.
+
+The salience model learns from every sentence of the good sources whether it states one of
+the cluster's key facts (the notes' regexes, on the sentence or a near-duplicate of it).
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from briefer.placement import DEFAULT_PATH, LABELS, SectionClassifier, features, train  # noqa: E402
+from briefer.salience import DEFAULT_PATH as SALIENCE_PATH  # noqa: E402
+from briefer.salience import LABELS as SALIENCE_LABELS  # noqa: E402
 from briefer.template import load_template  # noqa: E402
 
 DEVSET = ROOT / "bench" / "devset"
@@ -37,6 +44,7 @@ L2 = 256.0  # regularisation, chosen among 1..4096 by LOCO accuracy (bench/READM
 # annotator. Adding the helpers' labels (rounds 4-7) lowered the key facts of the briefs each
 # time it was measured (bench/README.md), so they serve for scoring, not for training.
 CURATED_CLUSTERS = 16
+SALIENCE_L2 = 256.0
 
 
 def curated_ids() -> list[str]:
@@ -66,13 +74,26 @@ def party_aliases() -> tuple[str, ...]:
 
 def load_labelled(embedder, parser=None, only: list[str] | None = None) -> list[ClusterData]:
     """Features and labels of every labelled sentence, per cluster whose texts are present."""
+    return load_examples(embedder, parser, only)[0]
+
+
+def states_a_key_fact(texts: list[str], facts: list[dict]) -> bool:
+    """True if any of the texts (a sentence and its near-duplicates) matches a key fact's
+    regex groups on its own."""
+    return any(all(any(re.search(p, t, re.I) for p in g) for g in f["match"]) for f in facts for t in texts)
+
+
+def load_examples(embedder, parser=None, only: list[str] | None = None) -> tuple[list[ClusterData], list[ClusterData]]:
+    """Per cluster whose texts are present, from one analysis each: the labelled sentences
+    for the section classifier, and every sentence of the good sources with whether it
+    states a key fact (labels `briefer.salience.LABELS`) for the salience model."""
     from quality import load_clusters  # bench/quality.py: the manifest, the notes, the texts present
 
     from briefer.analyse import analyse
     from briefer.pipeline import load_sources
 
     aliases = party_aliases()
-    out = []
+    out, salient = [], []
     for cluster in load_clusters(only):
         cid, files, notes = cluster.id, cluster.files, cluster.notes
         paths = cluster.paths
@@ -87,9 +108,11 @@ def load_labelled(embedder, parser=None, only: list[str] | None = None) -> list[
         analysis = analyse(sources, embedder, parser)
         bad_ids = {s.id for f, s in zip(files, sources) if f in flagged}
         recs, ys = [], []
-        for r in analysis.sentences:
-            if set(r.source_ids) <= bad_ids:
-                continue
+        good = [r for r in analysis.sentences if not set(r.source_ids) <= bad_ids]
+        if good:
+            keys = [states_a_key_fact([r.text, *(t for _, t in r.also_in)], notes["fact"]) for r in good]
+            salient.append(ClusterData(cid, features(analysis, good, aliases), np.array(keys, dtype=int)))
+        for r in good:
             lab = next((labels[k] for k in (key(t) for t in [r.text, *(t for _, t in r.also_in)]) if k in labels), None)
             if lab is None:
                 continue
@@ -97,7 +120,7 @@ def load_labelled(embedder, parser=None, only: list[str] | None = None) -> list[
             ys.append(LABELS.index(lab))
         if recs:
             out.append(ClusterData(cid, features(analysis, recs, aliases), np.array(ys)))
-    return out
+    return out, salient
 
 
 def fit(data: list[ClusterData], exclude: set[str] | None = None, l2: float = L2) -> SectionClassifier:
@@ -106,6 +129,13 @@ def fit(data: list[ClusterData], exclude: set[str] | None = None, l2: float = L2
     x = np.vstack([d.x for d in use])
     y = np.concatenate([d.y for d in use])
     return train(x, y, labels=LABELS, l2=l2, party_aliases=party_aliases())
+
+
+def fit_salience(data: list[ClusterData], exclude: set[str] | None = None, l2: float = SALIENCE_L2) -> SectionClassifier:
+    """The salience model trained on every cluster except `exclude`."""
+    use = [d for d in data if d.id not in (exclude or set())]
+    return train(np.vstack([d.x for d in use]), np.concatenate([d.y for d in use]), labels=SALIENCE_LABELS, l2=l2,
+                 party_aliases=party_aliases())
 
 
 def loco(data: list[ClusterData], l2: float = L2) -> tuple[float, dict[str, float], np.ndarray]:
@@ -139,6 +169,36 @@ def report(data: list[ClusterData], l2: float = L2) -> str:
     return "\n".join(lines)
 
 
+def auc(y: np.ndarray, score: np.ndarray) -> float:
+    """Area under the ROC curve: the chance a random positive outscores a random negative."""
+    order = np.argsort(score, kind="stable")
+    ranks = np.empty(len(score))
+    ranks[order] = np.arange(1, len(score) + 1)
+    for v in np.unique(score):  # ties share their mean rank
+        tie = score == v
+        ranks[tie] = ranks[tie].mean()
+    pos = int(y.sum())
+    neg = len(y) - pos
+    if not pos or not neg:
+        return float("nan")
+    return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def salience_report(salient: list[ClusterData], l2: float = SALIENCE_L2) -> str:
+    """Leave-one-cluster-out AUC of the salience model, pooled and within clusters."""
+    ys, ps, within = [], [], []
+    for d in salient:
+        p = fit_salience(salient, exclude={d.id}, l2=l2).probabilities(d.x)[:, SALIENCE_LABELS.index("key")]
+        ys.append(d.y)
+        ps.append(p)
+        if 0 < d.y.sum() < len(d.y):
+            within.append(auc(d.y, p))
+    y = np.concatenate(ys)
+    return (f"salience, LOCO over {len(salient)} clusters, {len(y)} sentences of good sources, "
+            f"{int(y.sum())} ({y.mean():.0%}) state a key fact (l2={l2:g}): AUC {auc(y, np.concatenate(ps)):.3f} "
+            f"pooled, {np.mean(within):.3f} mean within a cluster")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--report", action="store_true", help="print the LOCO report only; write nothing")
@@ -146,16 +206,21 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from briefer.models import load_embedder
 
-    data = load_labelled(load_embedder())
+    data, salient = load_examples(load_embedder())
     if not data:
         print("no dev clusters present (see bench/devset/README.md)", file=sys.stderr)
         return 1
     print(report(data, args.l2))
+    print()
+    print(salience_report(salient))
     if not args.report:
         DEFAULT_PATH.parent.mkdir(parents=True, exist_ok=True)
         curated = set(curated_ids())
         fit([d for d in data if d.id in curated], l2=args.l2).save(DEFAULT_PATH)
         print(f"\nwrote {DEFAULT_PATH.relative_to(ROOT)} ({DEFAULT_PATH.stat().st_size // 1024} KB)")
+        # The key facts are the notes' regexes, not the helpers' section labels: all clusters.
+        fit_salience(salient).save(SALIENCE_PATH)
+        print(f"wrote {SALIENCE_PATH.relative_to(ROOT)} ({SALIENCE_PATH.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -607,9 +607,28 @@ def _optional_spans(doc: Any, items: list[Item], owner: list[int], span_of: Any)
     appos = [(owner[t.left_edge.i], owner[t.head.i]) for t in doc if t.dep_ == "appos"]
     out = [s for s in out if s.kind not in _CLAUSE_KINDS or not any(
         h < s.start and (a == s.end or (a == s.end + 1 and items[s.end].text == ",")) for a, h in appos)]
+    # A span closed by a comma before a verbless noun phrase that ends the sentence ("…, with
+    # a new government representing nationalists and unionists, the two warring communities.")
+    # leaves that phrase naming what stands before the span: it stays.
+    tail_np = _closing_noun_phrase(doc, items, owner)
+    if tail_np is not None:
+        out = [s for s in out if not (s.end == tail_np or (s.end == tail_np - 1 and items[s.end].text == ","))]
     # Never offer the whole sentence, nor everything but a word or two.
     n_words = sum(1 for it in items if it.word)
     return [s for s in out if n_words - sum(1 for it in items[s.start:s.end] if it.word) >= 3]
+
+
+def _closing_noun_phrase(doc: Any, items: list[Item], owner: list[int]) -> int | None:
+    """The item index where a comma-led noun phrase without a verb closes the sentence, or None."""
+    commas = [t.i for t in doc if t.text == ","]
+    if not commas:
+        return None
+    tail = [t for t in doc[commas[-1] + 1:] if not _is_punct(t)]
+    if not tail or tail[0].pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") and t.dep_ not in ("amod", "compound") for t in tail):
+        return None  # a clause or an attribution ("…, officials said"), not an apposition
+    return owner[commas[-1]] + 1
 
 
 def _kind(tok: Any) -> str | None:
@@ -651,6 +670,8 @@ def _kind(tok: Any) -> str | None:
         return "clause"  # ", given that the gaps are unlikely to …", "In addition to discussing X, …"
     if dep == "prep" and any(c.lower_ in ("only", "first", "last", "sole") or c.tag_ == "JJS" for c in tok.head.children):
         return None  # "the only competitor with the intent to …": the phrase says which one
+    if dep == "prep" and any(c.dep_ == "advmod" and c.i < tok.i for c in tok.children):
+        return None  # "with power-sharing still on hold": an adverb marks the phrase as what is said
     if dep == "prep" and _placing_complement(tok):
         return None  # "put the lives of personnel at risk": the phrase is the verb's, misattached
     if dep in ("prep", "npadvmod"):

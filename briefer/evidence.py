@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from briefer.brief import Statement
-    from briefer.placement import Placement
+    from briefer.placement import Placement, SectionClassifier
     from briefer.ports import Embedder
 
 # Sentences opening with a bare pronoun lean on the sentence before them; they make
@@ -141,6 +141,9 @@ _FILL_FLOOR = 0.35  # the last pass, while the body has words to spare
 ECHO_SIMILARITY = 0.7
 ECHO_WEIGHT = 0.05
 ECHO_CAP = 3  # other sources counted at most
+# What the salience model's P(key) adds to a sentence's score (108 clusters, key facts /
+# traps: 0 → 1088 / 93, 0.2 → 1096 / 95, 0.4 → 1106 / 98, 0.6 → 1115 / 98, 0.8 → 1112 / 101).
+SALIENCE_WEIGHT = 0.6
 QUERY_WEIGHT = 0.5  # with the classifier, scores are probabilities: keep more of them
 _REDUNDANT = 0.72  # embedding similarity at which two sentences say the same (44 clusters: 0.64 / 0.68 / 0.72 / 0.76 carry 436 / 443 / 443 / 439 key facts; 0.68 has 2 traps fewer but takes "their third in-person meeting" for "their first in-person meeting in a year")
 _RELATED = 0.70  # ... or this, when they also share a rare content word
@@ -289,12 +292,14 @@ def evidence_specs(template: Template, analysis: Analysis) -> list[SectionSpec]:
 
 
 def score_sentences(
-    analysis: Analysis, specs: list[SectionSpec], embedder: Embedder | None, placement: Placement | None = None
+    analysis: Analysis, specs: list[SectionSpec], embedder: Embedder | None, placement: Placement | None = None,
+    salience: SectionClassifier | None = None,
 ) -> tuple[list[SentenceRec], np.ndarray]:
     """Score every current sentence against every section: rows = sections.
 
     A sentence the classifier places nowhere ("none": page furniture, off-topic) scores -1
-    everywhere.
+    everywhere. With `salience` (`briefer.salience`), a sentence like those analysts wanted
+    in their briefs scores higher in every section.
     """
     cands = _without_instructions(analysis)
     if not cands or not specs:
@@ -321,6 +326,11 @@ def score_sentences(
                 # section asks for in the template's own words.
                 sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
     echoes = _echoes(sent_emb, cands)
+    wanted = np.zeros(len(cands))
+    if salience is not None:
+        from briefer.salience import key_probability
+
+        wanted = SALIENCE_WEIGHT * key_probability(salience, analysis, cands)
     dates = {s.id: s.date or "" for s in analysis.sources}
     newest = max(dates.values(), default="")
     principals = {w for n in analysis.event.who for w in n.split()} | {"President", "U", "S", "US"}
@@ -331,6 +341,7 @@ def score_sentences(
         nwords = len(c.text.split())
         base = 0.03 * (len(c.source_ids) - 1)  # said by several sources
         base += ECHO_WEIGHT * min(echoes[j], ECHO_CAP)  # and in other words by others
+        base += float(wanted[j])
         if leans_on_context(c.text) or nowhere[j]:
             scores[:, j] = -1.0  # leans on a sentence we do not show, or belongs nowhere
             continue
@@ -490,6 +501,7 @@ def select_evidence(
     exclude: set[int] | None = None,
     lead: Statement | None = None,
     placement: Placement | None = None,
+    salience: SectionClassifier | None = None,
     bullet_words: Callable[[str], int] | None = None,
     max_bullet_words: int | None = None,
 ) -> dict[str, list[Evidence]]:
@@ -507,7 +519,7 @@ def select_evidence(
     """
     specs = evidence_specs(template, analysis)
     out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
-    cands, scores = score_sentences(analysis, specs, embedder, placement)
+    cands, scores = score_sentences(analysis, specs, embedder, placement, salience)
     exclude = exclude or set()
     if not cands or not specs:
         return out

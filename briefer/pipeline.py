@@ -32,13 +32,14 @@ from briefer.ingest import load_sources as load_sources  # ingest's; still impor
 from briefer.ingest.dates import long_date
 from briefer.placement import load_default as load_placement
 from briefer.ports import EngineError
+from briefer.salience import load_default as load_salience
 from briefer.sections import DraftContext, drafter_for
 from briefer.sections.lead import lead_statement
 from briefer.template import SectionSpec, Template, load_template
 from briefer.textutil import content_stems, stem
 
 if TYPE_CHECKING:
-    from briefer.placement import Placement
+    from briefer.placement import Placement, SectionClassifier
     from briefer.ports import Embedder, Generator, Parser
 
 
@@ -169,6 +170,7 @@ def draft_brief(
     embedder: Embedder | None = None,
     parser: Parser | None = None,
     placement: Placement | None = None,
+    salience: SectionClassifier | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     on_token: Callable[[str, str], None] | None = None,
     cancel: CancelToken | None = None,
@@ -184,7 +186,8 @@ def draft_brief(
     from `previous`. Sections the user edited in `previous` are kept unless
     `overwrite_user`. On cancel the sections finished so far are kept and a
     "cancelled" warning is added. `parser` (default: the packaged one) reads the event;
-    `placement` (default: the shipped section classifier) places sentences in sections.
+    `placement` (default: the shipped section classifier) places sentences in sections;
+    `salience` (default: the shipped salience model) ranks what analysts want first.
     """
     template = template or load_template()
     cancel = cancel or CancelToken()
@@ -226,7 +229,10 @@ def draft_brief(
     used = lead_restatements(analysis, lead, embedder)
     if placement is None:
         placement = load_placement()
+    if salience is None:
+        salience = load_salience()
     evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement,
+                               salience=salience,
                                bullet_words=bullet_words, max_bullet_words=MAX_WORDS)
     # Text that addresses a model, or lies inside a forged chat turn, is never a bullet, whatever
     # selection offers: a sentence of a forged turn may read as plain news on its own.

@@ -634,3 +634,23 @@ def test_an_attribution_that_names_whom_the_pronoun_after_it_means_stays():
     # One that names no one the sentence goes on to mean still goes.
     assert trim_sentence("The palace has said that the two leaders will discuss the harbour treaty and the new "
                          "bridge over the river.") == "The two leaders will discuss the harbour treaty and the new bridge over the river."
+
+
+def test_deletion_keeps_a_phrase_an_adverb_marks_as_the_claim():
+    # "still on hold" is what the sentence reports of the power-sharing; without it the bullet
+    # says power-sharing comes with the visit.
+    s = ("The premier's visit comes amid a heightened terror threat in Karlsburg, and with power-sharing in "
+         "Vellmar still on hold because of tensions over trade.")
+    out = compress(s, target=10).text
+    assert "still on hold" in out
+    assert verify_statement(out, [s]).supported
+
+
+def test_deletion_keeps_an_aside_before_a_closing_apposition():
+    # "the two rival communities" names the farmers and fishermen of the aside; without the
+    # aside it would follow "conflict" and name nothing.
+    s = ("The Harbour Accord ended a violent, 30-year conflict in the northern province, with the creation of a "
+         "new council representing farmers and fishermen, the two rival communities.")
+    out = compress(s, target=10).text
+    assert "conflict the two" not in out and "province the two" not in out
+    assert verify_statement(out, [s]).supported
