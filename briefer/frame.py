@@ -210,10 +210,22 @@ def names_person(text: str, token: str) -> bool:
     return re.search(rf"\b{re.escape(_translit(token))}\b", re.sub(r"\w+", lambda m: _translit(m.group()), text)) is not None
 
 
+# Any leader's title the parser may take into a name ("Crown Prince Mohammed bin Salman"): it is
+# the role, read from the text before the name, not part of the name.
+_NAME_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|" + "|".join(re.escape(t) for t in _TITLES if t[0].isupper()) + r")\.?\s+")
+
+
 def _clean_person(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
-    text = re.sub(r"^(?:Mr|Mrs|Ms|Dr|President|Prime Minister|PM|Premier|Chancellor)\.?\s+", "", text)
+    while (m := _NAME_TITLE.match(text)) and len(_name_tokens(text[m.end():])) >= 1:
+        text = text[m.end():]
     return text.strip(" ,.\"“”")
+
+
+def _patronymic(person: str) -> bool:
+    """True for a name with "bin", "ibn" or "bint": its last token is the father's name
+    ("Salman" of "Mohammed bin Salman"), and its first is a common given name."""
+    return re.search(r"\s(?:bin|ibn|bint)\s", person) is not None
 
 
 def is_meeting_sentence(text: str) -> bool:
@@ -519,7 +531,7 @@ class _People:
 def _short_name(person: str, texts: list[str]) -> str:
     """The name token the sources use most: the family name, whatever the name order."""
     # A name with "bin" has no short form: "Salman" of "Mohammed bin Salman" is his father's.
-    if re.search(r"\s(?:bin|ibn|bint)\s", person):
+    if _patronymic(person):
         return person
     # (Never a lower-case piece of a hyphenated name: "in" of "Moon Jae-in" is everywhere.)
     toks = [t for t in _name_tokens(person) if len(t) >= 2 and t[0].isupper() and t not in _CAPITAL_PARTICLES]
@@ -531,7 +543,7 @@ def _short_name(person: str, texts: list[str]) -> str:
 
 
 def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
-    toks = [t for t in _name_tokens(person) if len(t) >= 2]
+    toks = [t for t in _name_tokens(person) if len(t) >= 2] if not _patronymic(person) else [person]
     variants = sorted({person, *toks}, key=lambda v: (-len(v), v))
     pat = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in variants)})\b") if toks else None
     out: set[str] = set()
@@ -548,7 +560,8 @@ def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
 
 def _roles(person: str, texts: Iterable[str]) -> tuple[str, str]:
     """The role title and the nationality words the sources put before `person` most often."""
-    toks = [t for t in _name_tokens(person) if len(t) >= 2]
+    # (Only the whole of a name with "bin": "Saudi King Salman" is the father's title.)
+    toks = [t for t in _name_tokens(person) if len(t) >= 2] if not _patronymic(person) else [person]
     if not toks:
         return "", ""
     variants = sorted({person, *toks}, key=lambda v: (-len(v), v))  # longest first: "Donald Trump" before "Trump"

@@ -1387,3 +1387,17 @@ def test_the_place_a_finer_place_lies_in_breaks_its_tie_with_a_place_elsewhere(p
     # Two places inside the same one still compete on their own votes.
     srcs[4] = _src(5, "Maru and Kalder will meet in Tarnow, Germany, next week.", None)
     assert _frame(srcs, parser).place is None
+
+
+def test_a_title_taken_into_a_name_is_the_role_and_a_fathers_name_lends_no_title():
+    # The parser may read "Crown Prince Faisal bin Tariq" as a name: the title is the role. And
+    # "Tariq" alone is the father, so "King" before it is not the son's title, however often.
+    from briefer.frame import _clean_person, _roles
+
+    assert _clean_person("Crown Prince Faisal bin Tariq") == "Faisal bin Tariq"
+    assert _clean_person("Emperor Aki") == "Aki"
+    texts = ["Reyes will meet Veltrian King Tariq bin Nasser and his team, including Crown Prince Faisal bin Tariq.",
+             "Veltrian King Tariq bin Nasser will host the talks; King Tariq rarely travels.",
+             "The Veltrian Crown Prince Faisal bin Tariq will lead the talks in Qarsa."]
+    role, nat = _roles("Faisal bin Tariq", texts)
+    assert role == "Veltrian Crown Prince" and nat == "Veltrian"
