@@ -79,8 +79,10 @@ def load_labelled(embedder, parser=None, only: list[str] | None = None) -> list[
 
 def states_a_key_fact(texts: list[str], facts: list[dict]) -> bool:
     """True if any of the texts (a sentence and its near-duplicates) matches a key fact's
-    regex groups on its own."""
-    return any(all(any(re.search(p, t, re.I) for p in g) for g in f["match"]) for f in facts for t in texts)
+    regex groups on its own, as bench/quality.py matches them in a brief."""
+    from quality import _groups_match
+
+    return any(_groups_match(f["match"], t) for f in facts for t in texts)
 
 
 def load_examples(embedder, parser=None, only: list[str] | None = None) -> tuple[list[ClusterData], list[ClusterData]]:
@@ -123,19 +125,18 @@ def load_examples(embedder, parser=None, only: list[str] | None = None) -> tuple
     return out, salient
 
 
-def fit(data: list[ClusterData], exclude: set[str] | None = None, l2: float = L2) -> SectionClassifier:
+def fit(data: list[ClusterData], exclude: set[str] | None = None, l2: float = L2,
+        labels: tuple[str, ...] = LABELS) -> SectionClassifier:
     """A classifier trained on every cluster except `exclude`."""
     use = [d for d in data if d.id not in (exclude or set())]
     x = np.vstack([d.x for d in use])
     y = np.concatenate([d.y for d in use])
-    return train(x, y, labels=LABELS, l2=l2, party_aliases=party_aliases())
+    return train(x, y, labels=labels, l2=l2, party_aliases=party_aliases())
 
 
 def fit_salience(data: list[ClusterData], exclude: set[str] | None = None, l2: float = SALIENCE_L2) -> SectionClassifier:
     """The salience model trained on every cluster except `exclude`."""
-    use = [d for d in data if d.id not in (exclude or set())]
-    return train(np.vstack([d.x for d in use]), np.concatenate([d.y for d in use]), labels=SALIENCE_LABELS, l2=l2,
-                 party_aliases=party_aliases())
+    return fit(data, exclude, l2, labels=SALIENCE_LABELS)
 
 
 def loco(data: list[ClusterData], l2: float = L2) -> tuple[float, dict[str, float], np.ndarray]:

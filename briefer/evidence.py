@@ -31,6 +31,7 @@ from briefer.analyse import (
 from briefer.ingest.clean import is_wire_caption
 from briefer.ingest.dates import dates_in, parse_iso
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
+from briefer.salience import key_probability
 from briefer.template import KIND_EVIDENCE, SectionSpec, Template
 from briefer.textutil import FIRST_PERSON, content_stems, words
 
@@ -326,11 +327,8 @@ def score_sentences(
                 # section asks for in the template's own words.
                 sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
     echoes = _echoes(sent_emb, cands)
-    wanted = np.zeros(len(cands))
-    if salience is not None:
-        from briefer.salience import key_probability
-
-        wanted = SALIENCE_WEIGHT * key_probability(salience, analysis, cands)
+    wanted = SALIENCE_WEIGHT * key_probability(salience, analysis, cands) if salience is not None \
+        else np.zeros(len(cands))
     dates = {s.id: s.date or "" for s in analysis.sources}
     newest = max(dates.values(), default="")
     principals = {w for n in analysis.event.who for w in n.split()} | {"President", "U", "S", "US"}

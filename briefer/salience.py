@@ -1,8 +1,8 @@
 """How likely a sentence carries what a desk officer wants in a brief, learned from data.
 
 The dev set's notes list, per meeting, the key facts a brief should carry; a sentence that
-states one (alone or with its neighbour) is a positive example, every other sentence of a
-good source a negative one. The model is the section classifier's: a logistic regression
+states one (it or a near-duplicate of it in another source, on its own) is a positive
+example, every other sentence of a good source a negative one. The model is the section classifier's: a logistic regression
 over the same features (`briefer.placement.features`), with two labels. Selection adds its
 probability to a sentence's section scores, so among sentences that fit a section the
 ones like those analysts wanted rank first. The weights ship as `data/salience.npz`;
