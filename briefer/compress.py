@@ -640,6 +640,10 @@ def _kind(tok: Any) -> str | None:
     dep, low = tok.dep_, tok.lower_
     set_off = _set_off(tok)
     if dep in ("relcl", "acl", "appos"):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # An infinitive is what a clause is for or says ("it is important for India and
+            # China, as two major economies, to work together"), hung on a noun by the parser.
+            return None
         # Only a phrase set off by commas is an aside; "the issues that divide them" is not.
         return "aside" if set_off else None
     if (dep == "prep" and low in ("including", "like")) or (dep == "prep" and low == "such"):

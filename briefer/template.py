@@ -25,7 +25,7 @@ from briefer.errors import BrieferError
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 DEFAULT_TEMPLATE = "leader-meeting"
-MAX_STATEMENTS = 12  # per section, the most a template may ask for
+MAX_STATEMENTS = 16  # per section, the most a template may ask for (a context section takes 14)
 MAX_SECTION_WORDS = 2000  # a section's word budget (0: none)
 MAX_TEMPLATE_BYTES = 1024 * 1024
 

@@ -654,3 +654,13 @@ def test_deletion_keeps_an_aside_before_a_closing_apposition():
     out = compress(s, target=10).text
     assert "conflict the two" not in out and "province the two" not in out
     assert verify_statement(out, [s]).supported
+
+
+def test_deletion_keeps_an_infinitive_the_parser_hangs_on_a_noun():
+    # "to work together" is what is important; the parser hangs it on "economies" as a clause
+    # set off by a comma, and without it the bullet says only that something is important.
+    s = ("Given the current volatility in world trade, it is also important for Veltria and Osterland, as two "
+         "major economies, to work together to bring stability to the regional economic order.")
+    out = compress(s, target=10).text
+    assert "to work together" in out
+    assert verify_statement(out, [s]).supported

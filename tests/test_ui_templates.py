@@ -105,7 +105,7 @@ def test_a_broken_template_is_one_clear_message(window, answers, tmp_path):
     before = window.current_brief().to_dict()
     window.choose_template(str(bad))
     assert answers.warnings == [
-        f"Template not loaded: {bad}: section 1 (a): max_statements: expected a whole number from 1 to 12, not inf"
+        f"Template not loaded: {bad}: section 1 (a): max_statements: expected a whole number from 1 to 16, not inf"
     ]
     assert window.current_brief().to_dict() == before
 

@@ -30,12 +30,12 @@ def _error(tmp_path, extra: str, top: str = "") -> str:
 @pytest.mark.parametrize(
     "extra, expected",
     [
-        ("max_statements = inf", "section 1 (context): max_statements: expected a whole number from 1 to 12, not inf"),
-        ("max_statements = nan", "section 1 (context): max_statements: expected a whole number from 1 to 12, not nan"),
-        ("max_statements = 2.5", "section 1 (context): max_statements: expected a whole number from 1 to 12, not the number 2.5"),
-        ("max_statements = 0", "section 1 (context): max_statements: expected a whole number from 1 to 12, not the number 0"),
-        ('max_statements = "4"', "section 1 (context): max_statements: expected a whole number from 1 to 12, not text"),
-        ("max_statements = true", "section 1 (context): max_statements: expected a whole number from 1 to 12, not true/false"),
+        ("max_statements = inf", "section 1 (context): max_statements: expected a whole number from 1 to 16, not inf"),
+        ("max_statements = nan", "section 1 (context): max_statements: expected a whole number from 1 to 16, not nan"),
+        ("max_statements = 2.5", "section 1 (context): max_statements: expected a whole number from 1 to 16, not the number 2.5"),
+        ("max_statements = 0", "section 1 (context): max_statements: expected a whole number from 1 to 16, not the number 0"),
+        ('max_statements = "4"', "section 1 (context): max_statements: expected a whole number from 1 to 16, not text"),
+        ("max_statements = true", "section 1 (context): max_statements: expected a whole number from 1 to 16, not true/false"),
         ("cues = 5", 'section 1 (context): cues: expected a list such as ["summit", "talks"], not the number 5'),
         ('cues = "summit"', 'section 1 (context): cues: expected a list such as ["summit", "talks"], not text'),
         ('cues = ["summit", 3]', "section 1 (context): cues[1]: expected text in quotes, not the number 3"),
