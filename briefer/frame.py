@@ -542,10 +542,19 @@ def _short_name(person: str, texts: list[str]) -> str:
     return sorted(toks, key=lambda t: (-counts[t], toks.index(t)))[0]
 
 
-def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
+def _mention_pattern(person: str) -> re.Pattern[str] | None:
+    """What matches a mention of `person`: the whole name or any of its tokens, longest first
+    ("Donald Trump" before "Trump"); None if the name has no usable token."""
+    # (Only the whole of a name with "bin": "Saudi King Salman" is the father's title.)
     toks = [t for t in _name_tokens(person) if len(t) >= 2] if not _patronymic(person) else [person]
+    if not toks:
+        return None
     variants = sorted({person, *toks}, key=lambda v: (-len(v), v))
-    pat = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in variants)})\b") if toks else None
+    return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in variants)})\b")
+
+
+def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
+    pat = _mention_pattern(person)
     out: set[str] = set()
     for text in texts if pat else ():
         for m in pat.finditer(text):
@@ -560,12 +569,9 @@ def _all_nationalities(person: str, texts: Iterable[str]) -> tuple[str, ...]:
 
 def _roles(person: str, texts: Iterable[str]) -> tuple[str, str]:
     """The role title and the nationality words the sources put before `person` most often."""
-    # (Only the whole of a name with "bin": "Saudi King Salman" is the father's title.)
-    toks = [t for t in _name_tokens(person) if len(t) >= 2] if not _patronymic(person) else [person]
-    if not toks:
+    pat = _mention_pattern(person)
+    if pat is None:
         return "", ""
-    variants = sorted({person, *toks}, key=lambda v: (-len(v), v))  # longest first: "Donald Trump" before "Trump"
-    pat = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in variants)})\b")
     roles: Counter[tuple[str, str]] = Counter()
     for text in texts:
         for m in pat.finditer(text):
