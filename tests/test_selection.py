@@ -151,14 +151,19 @@ def test_an_ask_belongs_to_the_side_named_first():
     names = ["context", "agenda", "us_asks", "other_asks", "outlook", "none"]
     texts = ["Kalder told Brack that Ostria wants the grain tariffs lifted.",  # Ostria's ask
              "Brack will press Kalder to reopen the border crossings.",  # the US side's
-             "Ostria will press Brack to lift the grain tariffs."]  # its country ("Ostrian"), named first
+             "Ostria will press Brack to lift the grain tariffs.",  # its country ("Ostrian"), named first
+             # Who reports it is not whose it is: the claim after "reported that" is Ostria's.
+             "US officials have reported that Ostria has raised its grain tariffs again.",
+             "US officials said that Brack will press Kalder to reopen the border crossings."]
     cands = [SentenceRec(id=100 + k, source_id=1, index=5 + k, text=t) for k, t in enumerate(texts)]
-    probs = np.tile(np.array([0.1, 0.1, 0.3, 0.3, 0.1, 0.1]), (3, 1))
+    probs = np.tile(np.array([0.1, 0.1, 0.3, 0.3, 0.1, 0.1]), (len(texts), 1))
     out = _split_asks(probs, names, a, cands, specs)
     us, other = names.index("us_asks"), names.index("other_asks")
     assert out[0, us] == 0 and out[0, other] > 0
     assert out[1, us] > 0 and out[1, other] == 0
     assert out[2, us] == 0 and out[2, other] > 0
+    assert out[3, us] == 0 and out[3, other] > 0
+    assert out[4, us] > 0 and out[4, other] == 0
 
 
 def test_a_sentence_the_page_cut_off_keeps_what_it_said_before_the_cut_marked_as_cut():
