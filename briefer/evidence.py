@@ -325,6 +325,9 @@ def score_sentences(
                 # The learned probability, nudged by how close the sentence is to what the
                 # section asks for in the template's own words.
                 sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
+    ask_spec = _ask_spec(specs)
+    sides = _side_patterns(analysis, ask_spec) if ask_spec is not None else (None, None)
+    party_first = [_side_first(c.text, *sides) for c in cands]
     echoes = _echoes(sent_emb, cands)
     wanted = SALIENCE_WEIGHT * key_probability(salience, analysis, cands) if salience is not None \
         else np.zeros(len(cands))
@@ -373,6 +376,9 @@ def score_sentences(
         ))
         history = HISTORY_BONUS if _HISTORY.search(c.text) else 0.0
         for i, spec in enumerate(specs):
+            if spec is ask_spec and not party_first[j]:
+                scores[i, j] = -1.0  # the party's asks name the party: "Cuba is willing to talk to the U.S." is Cuba's
+                continue
             if past and not spec.accepts_background:
                 scores[i, j] = -1.0  # never evidence for what happens next
                 continue
@@ -451,50 +457,63 @@ def _names_pattern(names: set[str], stems: set[str] = frozenset()) -> re.Pattern
     return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])") if alts else None
 
 
-def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
-                specs: list[SectionSpec]) -> np.ndarray:
-    """Whose ask a sentence is, decided from who it names, not learned.
-
-    The classifier is good at telling an ask from other sentences, less at telling the two
-    sides apart (few examples). So "an ask" is the sum of both ask labels, and it goes to the
-    party's side when the sentence names the party's principal or the party itself ("US",
-    "Washington") before the other side's principal, to the other side otherwise.
-    """
-    if "us_asks" not in names or "other_asks" not in names:
-        return probs
-    spec = next((s for s in specs if s.party and "us_asks" in s.labels), None)
-    if spec is None:
-        return probs
+def _side_patterns(analysis: Analysis, spec: SectionSpec) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns for the party of `spec` (its principals, the party's names: "US", "Washington")
+    and for the other side (its principals, and their country by the nationality the sources
+    give them: "South African" -> "South Africa…", "Chinese" -> "China")."""
     from briefer.sections.evidence import party_members
 
     frame = analysis.frame
     members = set(party_members(analysis, spec.party, spec.party_aliases))
     named = list(zip(frame.people, person_tokens(frame))) if frame else []
     tokens = {tok for p, toks in named if p.name in members for tok in toks if len(tok) > 1}
-    aliases = [*spec.party_aliases, spec.party]
-    side = _names_pattern({*tokens, *aliases})
-    # The other side: its principals by name, and their country by the nationality the sources
-    # give them ("South African" -> "South Africa…", "Chinese" -> "China").
+    side = _names_pattern({*tokens, *spec.party_aliases, spec.party})
     others = [(p, toks) for p, toks in named if p.name not in members]
     theirs = _names_pattern({tok for _, toks in others for tok in toks if len(tok) > 1},
                             stems={p.nationality[:max(4, len(p.nationality) - 3)] for p, _ in others
                                    if len(p.nationality) > 3 and p.nationality[0].isupper()})
+    return side, theirs
+
+
+def _side_first(text: str, side: re.Pattern[str] | None, theirs: re.Pattern[str] | None) -> bool:
+    """Whether `text` names the party (`side`) before the other side: whose ask it is.
+    ("Erdogan told Biden that Ankara wants…" is Turkey's, "Biden will press Xi…" is ours.)"""
+    # A report of what the other side does is theirs although the reporter is ours: "US
+    # intelligence has reported that China has increased shipments…" is no US ask.
+    if (rep := _REPORTED.search(text)) and any(p is not None and p.search(text, rep.end()) for p in (side, theirs)):
+        text = text[rep.end():]
+    m_ours = side.search(text) if side is not None else None
+    m_theirs = theirs.search(text) if theirs is not None else None
+    return m_ours is not None and (m_theirs is None or m_ours.start() < m_theirs.start())
+
+
+def _ask_spec(specs: list[SectionSpec]) -> SectionSpec | None:
+    """The section of the party's asks, if the brief has one."""
+    return next((s for s in specs if s.party and "us_asks" in s.labels), None)
+
+
+def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
+                specs: list[SectionSpec]) -> np.ndarray:
+    """Whose ask a sentence is, decided from who it names, not learned.
+
+    The classifier is good at telling an ask from other sentences, less at telling the two
+    sides apart (few examples). So "an ask" is the sum of both ask labels, and it goes to the
+    party's side when the sentence names the party before the other side (`_side_first`),
+    to the other side otherwise.
+    """
+    if "us_asks" not in names or "other_asks" not in names:
+        return probs
+    spec = _ask_spec(specs)
+    if spec is None:
+        return probs
     us, other = names.index("us_asks"), names.index("other_asks")
     out = probs.copy()
+    sides = _side_patterns(analysis, spec)
     for j, c in enumerate(cands):
+        ours = _side_first(c.text, *sides)
         ask = probs[j, us] + probs[j, other]
         if not _WILL.search(c.text):
             ask *= 0.5  # an ask is what a side *will* press for; a record of what it did is background
-        # Whose ask: the side named first, usually the one asking ("Erdogan told Biden that
-        # Ankara wants…" is Turkey's, "Biden will press Xi…" is ours).
-        # A report of what the other side does is theirs although the reporter is ours: "US
-        # intelligence has reported that China has increased shipments…" is no US ask.
-        text = c.text
-        if (rep := _REPORTED.search(text)) and any(p is not None and p.search(text, rep.end()) for p in (side, theirs)):
-            text = text[rep.end():]
-        m_ours = side.search(text) if side is not None else None
-        m_theirs = theirs.search(text) if theirs is not None else None
-        ours = m_ours is not None and (m_theirs is None or m_ours.start() < m_theirs.start())
         out[j, us], out[j, other] = (ask, 0.0) if ours else (0.0, ask)
     return out
 
@@ -511,6 +530,7 @@ def select_evidence(
     salience: SectionClassifier | None = None,
     bullet_words: Callable[[str], int] | None = None,
     max_bullet_words: int | None = None,
+    bullet_text: Callable[[str], str] | None = None,
 ) -> dict[str, list[Evidence]]:
     """Pick the evidence sentences of each evidence section, within its limits.
 
@@ -522,11 +542,14 @@ def select_evidence(
     `bullet_words` tells how many words the bullet made from a sentence will have (default:
     the sentence's own words): the word budget is spent on bullets, not on the sentences
     they are cut from, and a sentence whose bullet stays over `max_bullet_words` is left
-    for a shorter one.
+    for a shorter one. `bullet_text` gives that bullet: a party's ask whose bullet lost the
+    party's name to the deletion is left out of the party's section.
     """
     specs = evidence_specs(template, analysis)
     out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
     cands, scores = score_sentences(analysis, specs, embedder, placement, salience)
+    ask_spec = _ask_spec(specs)
+    sides = _side_patterns(analysis, ask_spec) if ask_spec is not None else (None, None)
     exclude = exclude or set()
     if not cands or not specs:
         return out
@@ -635,6 +658,10 @@ def select_evidence(
                     continue  # no short bullet can be cut from it
                 if spent + n > budget:
                     continue  # too long for what is left; a shorter one may still fit
+                if spec is ask_spec and bullet_text is not None and not _side_first(bullet_text(cands[best_j].text), *sides):
+                    # ("While Trump has said Tokyo is not spending enough, Takaichi is not expected
+                    # to commit…" loses its opening clause: the bullet is Japan's, not a US ask.)
+                    continue
                 chosen.append(best_j)
                 spent += n
                 per_source[cands[best_j].source_id] = per_source.get(cands[best_j].source_id, 0) + 1

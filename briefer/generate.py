@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefer.brief import STATUS_FALLBACK, STATUS_FLAGGED, STATUS_VERIFIED, Statement
@@ -196,15 +197,21 @@ def _rule_bullet(sentence: str) -> str | None:
     return text or None
 
 
-def bullet_words(sentence: str) -> int:
-    """Words of the bullet the rules cut from `sentence` (what `statement_for` makes of it
-    without the model), to spend a section's word budget on bullets, not on sentences."""
+@lru_cache(maxsize=4096)  # selection asks for a sentence's bullet and its length
+def bullet_text(sentence: str) -> str:
+    """The bullet the rules cut from `sentence` (what `statement_for` makes of it without the
+    model): selection spends a section's word budget on bullets, not on sentences."""
     first = first_sentence(sentence)
     short = _rule_bullet(first)
-    # As there, a deletion the verifier rejects gives way to the whole sentence: count that.
+    # As there, a deletion the verifier rejects gives way to the whole sentence.
     if short and short != sentence and verify_statement(short, [sentence]).supported:
-        return len(words(short))
-    return len(words(trim_sentence(first)))
+        return short
+    return trim_sentence(first)
+
+
+def bullet_words(sentence: str) -> int:
+    """Words of `bullet_text(sentence)`."""
+    return len(words(bullet_text(sentence)))
 
 
 def needs_model(sentence: str) -> bool:

@@ -161,6 +161,22 @@ def test_a_sentence_whose_bullet_stays_too_long_is_left_for_a_shorter_one(embedd
     assert any("border crossings" in t for t in texts(brief))
 
 
+def test_a_us_ask_whose_bullet_loses_the_us_side_to_the_deletion_is_no_us_ask(seed_paths, embedder, parser, monkeypatch):
+    from briefer import pipeline
+
+    def asks(brief):
+        return [st.text for st in brief.section("us_asks").statements]
+
+    sources, _ = load_sources(seed_paths)
+    assert any("reckless attacks" in t for t in asks(draft_brief(sources, embedder=embedder, parser=parser)))
+    # Were the deletion to cut "Biden will warn Xi Jinping that" and the US networks, the bullet
+    # would say nothing of whose warning it is.
+    real = pipeline.bullet_text
+    monkeypatch.setattr(pipeline, "bullet_text", lambda s: "Reckless attacks will only lead to further decoupling."
+                        if "reckless attacks" in s else real(s))
+    assert not any("reckless attacks" in t for t in asks(draft_brief(sources, embedder=embedder, parser=parser)))
+
+
 def test_the_word_budget_is_spent_on_bullets_not_on_the_sentences_they_are_cut_from():
     from briefer.generate import bullet_words
 

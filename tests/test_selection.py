@@ -166,6 +166,20 @@ def test_an_ask_belongs_to_the_side_named_first():
     assert out[4, us] > 0 and out[4, other] == 0
 
 
+def test_the_us_asks_take_only_sentences_that_name_the_us_side_first(embedder):
+    from briefer.models import load_parser
+
+    text = ("US President Jon Brack will meet Ostrian Prime Minister Piet Kalder in Lindau on March 14.\n\n"
+            "Brack will press Kalder to reopen the border crossings closed since the floods.\n\n"
+            "Kalder said Ostria is willing to talk to the United States about the border crossings.")
+    a = analyse([Source(id=1, title="Lindau talks", text=text, date="2031-03-03", date_method="dateline",
+                        words=len(text.split()))], embedder, load_parser())
+    specs = evidence_specs(load_template(), a)
+    cands, scores = score_sentences(a, specs, embedder)
+    assert _score_of(a, cands, scores, specs, "us_asks", "Brack will press") > 0
+    assert _score_of(a, cands, scores, specs, "us_asks", "Kalder said Ostria") == -1.0  # Ostria's offer, no US ask
+
+
 def test_a_sentence_the_page_cut_off_keeps_what_it_said_before_the_cut_marked_as_cut():
     from briefer.evidence import complete_part, cut_off
 
