@@ -28,6 +28,7 @@ from briefer.analyse import (
     person_tokens,
     sentences_by_source,
 )
+from briefer.frame import norm_place
 from briefer.ingest.clean import is_wire_caption
 from briefer.ingest.dates import dates_in, parse_iso
 from briefer.ingest.instructions import find_instructions, sentence_is_instruction
@@ -469,7 +470,11 @@ def _side_patterns(analysis: Analysis, spec: SectionSpec) -> tuple[re.Pattern[st
     tokens = {tok for p, toks in named if p.name in members for tok in toks if len(tok) > 1}
     side = _names_pattern({*tokens, *spec.party_aliases, spec.party})
     others = [(p, toks) for p, toks in named if p.name not in members]
-    theirs = _names_pattern({tok for _, toks in others for tok in toks if len(tok) > 1},
+    # (And the countries the sources pair with a principal's, but the party's: "Japan" for a
+    # prime minister the sources give no nationality.)
+    ours = {norm_place(a) for a in (*spec.party_aliases, spec.party)}
+    countries = {c for c in (frame.countries if frame else ()) if norm_place(c) not in ours}
+    theirs = _names_pattern({tok for _, toks in others for tok in toks if len(tok) > 1} | countries,
                             stems={p.nationality[:max(4, len(p.nationality) - 3)] for p, _ in others
                                    if len(p.nationality) > 3 and p.nationality[0].isupper()})
     return side, theirs

@@ -166,6 +166,23 @@ def test_an_ask_belongs_to_the_side_named_first():
     assert out[4, us] > 0 and out[4, other] == 0
 
 
+def test_the_other_sides_country_marks_its_ask_when_the_sources_give_its_leader_no_nationality():
+    from briefer.evidence import _side_first, _side_patterns
+    from briefer.models import load_parser
+
+    texts = ["US President Jon Brack will meet Prime Minister Piet Kalder in Bergen on March 14.",
+             "President Jon Brack and Prime Minister Piet Kalder will hold talks in Bergen on March 14."]
+    a = analyse([Source(id=i, title=f"Article {i}", text=t, date="2031-03-03", date_method="dateline",
+                        words=len(t.split())) for i, t in enumerate(texts, start=1)], parser=load_parser())
+    assert [p.nationality for p in a.frame.people if p.name == "Piet Kalder"] == [""]
+    # The countries the sources pair with a principal's (as the frame reads them from the texts).
+    a.frame.countries = {"Norway", "U.S"}
+    spec = next(s for s in evidence_specs(load_template(), a) if s.key == "us_asks")
+    sides = _side_patterns(a, spec)
+    assert not _side_first("For now, Norway aims to secure Washington's understanding of its tariffs.", *sides)
+    assert _side_first("Washington will press Norway to lift its tariffs.", *sides)
+
+
 def test_the_us_asks_take_only_sentences_that_name_the_us_side_first(embedder):
     from briefer.models import load_parser
 
