@@ -310,12 +310,17 @@ def score_sentences(
     if embedder is not None and sent_emb is not None:
         queries = embedder.encode([f"{s.heading}: {s.query}" for s in specs])
         sims = queries @ sent_emb.T
+    # Whose ask each sentence is, decided once: it splits the classifier's asks between the
+    # sides, and only the party's own may be evidence for the party's asks.
+    ask_spec = _ask_spec(specs)
+    sides = _side_patterns(analysis, ask_spec) if ask_spec is not None else (None, None)
+    party_first = [_side_first(c.text, *sides) for c in cands] if ask_spec is not None else None
     probs = None
     nowhere = np.zeros(len(cands), dtype=bool)
     if placement is not None and any(s.labels for s in specs):
         probs = placement.predict(analysis, cands)
         names = list(placement.labels)
-        probs = _split_asks(probs, names, analysis, cands, specs)
+        probs = _split_asks(probs, names, cands, party_first)
         if "none" in names:
             # Nowhere only when "none" is the majority: "President Obama … will raise human rights"
             # at none 0.36 against US asks 0.35 is a bullet a reader wants.
@@ -326,9 +331,6 @@ def score_sentences(
                 # The learned probability, nudged by how close the sentence is to what the
                 # section asks for in the template's own words.
                 sims[i] = probs[:, cols].sum(axis=1) + QUERY_WEIGHT * sims[i]
-    ask_spec = _ask_spec(specs)
-    sides = _side_patterns(analysis, ask_spec) if ask_spec is not None else (None, None)
-    party_first = [_side_first(c.text, *sides) for c in cands]
     echoes = _echoes(sent_emb, cands)
     wanted = SALIENCE_WEIGHT * key_probability(salience, analysis, cands) if salience is not None \
         else np.zeros(len(cands))
@@ -377,7 +379,7 @@ def score_sentences(
         ))
         history = HISTORY_BONUS if _HISTORY.search(c.text) else 0.0
         for i, spec in enumerate(specs):
-            if spec is ask_spec and not party_first[j]:
+            if spec is ask_spec and party_first is not None and not party_first[j]:
                 scores[i, j] = -1.0  # the party's asks name the party: "Cuba is willing to talk to the U.S." is Cuba's
                 continue
             if past and not spec.accepts_background:
@@ -497,25 +499,20 @@ def _ask_spec(specs: list[SectionSpec]) -> SectionSpec | None:
     return next((s for s in specs if s.party and "us_asks" in s.labels), None)
 
 
-def _split_asks(probs: np.ndarray, names: list[str], analysis: Analysis, cands: list[SentenceRec],
-                specs: list[SectionSpec]) -> np.ndarray:
+def _split_asks(probs: np.ndarray, names: list[str], cands: list[SentenceRec],
+                party_first: list[bool] | None) -> np.ndarray:
     """Whose ask a sentence is, decided from who it names, not learned.
 
     The classifier is good at telling an ask from other sentences, less at telling the two
     sides apart (few examples). So "an ask" is the sum of both ask labels, and it goes to the
-    party's side when the sentence names the party before the other side (`_side_first`),
-    to the other side otherwise.
+    party's side when the sentence names the party before the other side (`party_first`, by
+    `_side_first`; None when the brief has no party's asks), to the other side otherwise.
     """
-    if "us_asks" not in names or "other_asks" not in names:
-        return probs
-    spec = _ask_spec(specs)
-    if spec is None:
+    if "us_asks" not in names or "other_asks" not in names or party_first is None:
         return probs
     us, other = names.index("us_asks"), names.index("other_asks")
     out = probs.copy()
-    sides = _side_patterns(analysis, spec)
-    for j, c in enumerate(cands):
-        ours = _side_first(c.text, *sides)
+    for j, (c, ours) in enumerate(zip(cands, party_first)):
         ask = probs[j, us] + probs[j, other]
         if not _WILL.search(c.text):
             ask *= 0.5  # an ask is what a side *will* press for; a record of what it did is background

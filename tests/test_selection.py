@@ -136,7 +136,7 @@ def test_an_ask_belongs_to_the_side_named_first():
     import numpy as np
 
     from briefer.analyse import SentenceRec
-    from briefer.evidence import _split_asks, evidence_specs
+    from briefer.evidence import _side_first, _side_patterns, _split_asks, evidence_specs
     from briefer.models import load_parser
 
     sources = [
@@ -157,7 +157,8 @@ def test_an_ask_belongs_to_the_side_named_first():
              "US officials said that Brack will press Kalder to reopen the border crossings."]
     cands = [SentenceRec(id=100 + k, source_id=1, index=5 + k, text=t) for k, t in enumerate(texts)]
     probs = np.tile(np.array([0.1, 0.1, 0.3, 0.3, 0.1, 0.1]), (len(texts), 1))
-    out = _split_asks(probs, names, a, cands, specs)
+    sides = _side_patterns(a, next(s for s in specs if s.key == "us_asks"))
+    out = _split_asks(probs, names, cands, [_side_first(c.text, *sides) for c in cands])
     us, other = names.index("us_asks"), names.index("other_asks")
     assert out[0, us] == 0 and out[0, other] > 0
     assert out[1, us] > 0 and out[1, other] == 0
