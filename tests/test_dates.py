@@ -139,3 +139,10 @@ def test_a_weekday_inside_a_name_is_no_day():
     s = "Reyes will warn Tamura on Thursday to protect the Good Friday Agreement and skip Black Friday sales."
     assert [wd for wd, _ in weekdays_in(s)] == [3]
     assert [d for d, _, _ in dates_in(s, dt.date(2031, 6, 9))] == [dt.date(2031, 6, 12)]
+
+
+def test_skip_links_above_a_page_do_not_hide_its_date_stamp():
+    text = ("1. Skip to content\n  2. Skip to main menu\n  3. Skip to more Wire sites\n\n"
+            "Reyes to meet Tamura at the summit's sidelines\n\nSeptember 24, 2031\n\n"
+            "Reyes and Tamura are expected to meet on the sidelines of the summit on Monday.")
+    assert find_dateline(text) == ("2031-09-24", "dateline 'September 24, 2031'")

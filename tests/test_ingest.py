@@ -277,7 +277,7 @@ def test_mojibake_is_repaired(tmp_path: Path) -> None:
 
 
 def test_read_pasted() -> None:
-    doc = read_pasted("Leaders meet in Lima\n\nWASHINGTON (AP) — The two presidents met on Saturday.")
+    doc = read_pasted("Leaders meet in Lima\n\nWASHINGTON (AP) — The two leaders meet in Lima on Saturday.")
     assert (doc.path, doc.name, doc.kind) == (None, "Pasted text", "paste")
     assert doc.title == "Leaders meet in Lima"
     assert doc.outlet == "AP"

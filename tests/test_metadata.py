@@ -21,6 +21,8 @@ def _outlet(text: str) -> str | None:
     (" date 2031-11-14 LINDAU, Veltria (AP) — The prime minister said he would meet the president.", "AP"),
     ("Leaders Meet for Second Summit\n\nSource: AFP\n\nThe two leaders met for dinner.", "AFP"),
     ("The two leaders will meet on Friday in Lindau.\nThey last met in 2029.\n(Yonhap)", "Yonhap"),
+    ("The talks ended.\nCopyright 2031 The Lindau Courier. All rights reserved.", "The Lindau Courier"),
+    ("Leaders Meet for Second Summit\n\nSource: Wirenews/at\n\nThe two leaders met for dinner.", "Wirenews"),
 ])
 def test_the_publisher_is_read_from_a_dateline_or_a_copyright_line(text, outlet):
     assert _outlet(text) == outlet
@@ -32,6 +34,14 @@ def test_a_photo_caption_or_an_aside_is_not_the_publisher():
     chart = "\n".join(["The leaders will meet on Friday."] * 16 + ["Source: Lindau Statistics Office"])
     assert _outlet(chart) is None
     assert _outlet("The leaders (both in their seventies) will meet.") is None
+
+
+@pytest.mark.parametrize("credit", ["(WIRE File Photo)", "(Jo Lamb/WIRE PHOTOS)", "(File/WIRE)", "(WIRE Archive)",
+                                    "(COMBO)", "(SOUNDBITE OF CROWD CHEERING)"])
+def test_a_pictures_credit_or_a_transcripts_stage_note_is_not_the_publisher(credit):
+    text = f"Reyes and Tamura shake hands in Lindau on May 2, 2031. {credit}\n\nThe leaders will meet again on Friday."
+    assert _outlet(text) is None
+    assert _outlet(f"The leaders will meet again on Friday.\n{credit}") is None
 
 
 def test_a_wire_dateline_with_the_service_between_slashes_gives_outlet_and_day():
@@ -88,3 +98,48 @@ def test_a_byline_or_a_video_players_apology_is_not_the_headline():
         "Reyes to meet Tamura in Lindau on Friday")
     assert detect_title("We apologize, but this video has failed to load.\n\nReyes to meet Tamura in Lindau\n\n"
                         "Reyes will meet Tamura.") == "Reyes to meet Tamura in Lindau"
+
+
+_STORY = ("Veltrian President Ana Reyes will host Prime Minister Jo Tamura in Lindau on Friday, her office "
+          "said, for talks on the river treaty.")
+
+
+@pytest.mark.parametrize("furniture", [
+    "Politics & Government",  # the site's section
+    "Lindau Evening Courier",  # the site's name
+    "GET LIVE MARKET QUOTES & NEWS",
+    "Thu | Jan 17, 2031",  # the page's date, as the site writes it
+    "Updated 11:29 AM EDT, Tue, Jun 16, 2031",
+    "Region / Across Osterland",  # a breadcrumb without "Home"
+    "Tamura and Reyes. Picture: WIRE",  # a picture and its credit
+    "OsterlandHuman Remains Found in Search for Missing Hikers",  # a link glued to a label
+])
+def test_furniture_that_reads_like_a_headline_is_passed_over_for_the_headline(furniture):
+    from briefer.ingest.metadata import detect_title
+
+    text = f"{furniture}\n\nReyes to host Tamura in Lindau for river treaty talks\n\n{_STORY}"
+    assert detect_title(text) == "Reyes to host Tamura in Lindau for river treaty talks"
+
+
+def test_a_line_that_shares_no_words_with_the_story_is_no_headline():
+    from briefer.ingest.metadata import about_story, detect_title
+
+    assert not about_story("Listen to the audio version of the article", _STORY)
+    assert about_story("Stage set for landmark summit of Reyes and Tamura", _STORY)  # two of six words
+    assert detect_title(f"Diplomatic Strokes and Other Notes\n\n{_STORY}") is None
+
+
+def test_a_body_wrapped_at_a_width_has_no_headline():
+    from briefer.ingest.metadata import detect_title
+
+    text = ("LINDAU May 20 President Ana Reyes and\nPrime Minister Jo Tamura will hold their first meeting since\n"
+            "Tamura took office when they sit down for a two-day\nsummit in Lindau, her office said.")
+    assert detect_title(text) is None
+
+
+def test_an_untitled_page_is_named_by_its_first_sentence_that_can_name_it():
+    from briefer.ingest.read import read_pasted
+
+    doc = read_pasted(f"LINDAU.\n\nLive\n\n(Adds the treaty's history in paragraph 3)\n\n{_STORY}")
+    assert doc.title is None
+    assert doc.display_title.startswith("Veltrian President Ana Reyes will host")

@@ -201,7 +201,7 @@ def is_boilerplate_line(line: str) -> bool:
     if _JUNK_LINE.match(s) or _RELATED_HEADER.match(s) or _LINK_PREFIX_ALWAYS.match(s):
         return True
     m = _LINK_PREFIX_HEADLINE.match(s)
-    if m and not _ends_sentence(m.group("rest")):
+    if m and not ends_sentence(m.group("rest")):
         return True
     return is_caption(s)
 
@@ -240,10 +240,11 @@ def is_caption(paragraph: str) -> bool:
         return False  # the usual case, decided without counting words
     if len(s.split()) > 60:
         return False
-    return labelled or not _ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
+    return labelled or not ends_sentence(s) or bool(_TRAILING_CREDIT.search(s))
 
 
-def _ends_sentence(s: str) -> bool:
+def ends_sentence(s: str) -> bool:
+    """True if `s` closes on a sentence's final punctuation."""
     return s.rstrip()[-1:] in _TERMINAL if s.strip() else False
 
 
@@ -253,14 +254,14 @@ def is_headline(line: str) -> bool:
     n = len(s.split())
     if not 2 <= n <= 25 or is_date_line(s) or is_boilerplate_line(s):
         return False
-    return not _ends_sentence(s) or (s.endswith(("?", "!")) and n <= 20)
+    return not ends_sentence(s) or (s.endswith(("?", "!")) and n <= 20)
 
 
 def _is_heading_like(line: str) -> bool:
     """A short Title-Case line without sentence punctuation: a subhead, tag list or
     related-article headline inside the body, not a sentence."""
     s = line.strip()
-    if _ends_sentence(s) or s.endswith(","):
+    if ends_sentence(s) or s.endswith(","):
         return False
     words = s.split()
     if not 3 <= len(words) <= 16:
@@ -328,7 +329,7 @@ def _filter_lines(lines: list[str]) -> list[list[str]]:
         if in_related:
             # Related-article lists are headlines (no closing full stop); the first real
             # sentence ends the list.
-            if not _ends_sentence(s) or is_boilerplate_line(s):
+            if not ends_sentence(s) or is_boilerplate_line(s):
                 continue
             in_related = False
         if is_boilerplate_line(s) or is_date_line(s) or _is_heading_like(s):
@@ -342,7 +343,7 @@ def _without_photo_credit(line: str) -> str:
     ("… the most important one yet (Photo: AFP)"), a caption of names does not ("Maru and Kalder
     (Photo: AFP)", which then goes as a caption)."""
     out = _PAREN_PHOTO.sub("", line)
-    if out != line and len(out.split()) >= 8 and not _ends_sentence(out):
+    if out != line and len(out.split()) >= 8 and not ends_sentence(out):
         out += "."
     return out
 
@@ -365,7 +366,7 @@ def _reflow(block: list[str]) -> list[str]:
         # over a capital (a headline over its first paragraph) ends where it ends.
         filled = wrapped and last_len >= 0.6 * longest
         cont = (
-            not _ends_sentence(tail)
+            not ends_sentence(tail)
             and (ln[:1].islower() or ln[:1].isdigit() or tail.endswith((",", "-", "–", "—")) or filled)
         ) or (wrapped and last_len >= 0.8 * longest and ln[:1].islower())
         last_len = len(ln)

@@ -170,6 +170,7 @@ _INLINE_STAMP = re.compile(
     re.IGNORECASE,
 )
 _HEAD_LINES = 8  # lines at the top of a page where a date stamp may stand
+_SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?(?:Skip|Jump) to\b", re.I)
 TOP_DATES_APART_DAYS = 7  # stamps at the top this close are the page's (published, updated)
 
 
@@ -197,7 +198,9 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         d = parse_full_date(m.group("date"))
         if d:
             return d.isoformat(), f"dateline '{m.group(0).strip()}'"
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
+    # (Skip links above a page do not push its date stamp out of the top lines: "1. Skip to
+    # content / 2. Skip to main menu / 3. Skip to more … sites / <headline> / September 24, 2015".)
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not _SKIP_LINK.match(ln.strip())][:_HEAD_LINES]
     top = _top_dates(lines)
     if top:
         return top

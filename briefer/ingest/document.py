@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefer.ingest.dates import DateClue
+from briefer.ingest.metadata import names_article
 from briefer.textutil import split_sentences
 
 METHOD_NOT_FOUND = "not found"
+_TITLE_SENTENCES = 6  # of the body's first sentences, one may stand for a missing title
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ class RawDocument:
             return self.title
         if self.body:
             # (By the sentence splitter: "U.S. Vice-President …" is not the sentence "U.S.".)
-            first = (split_sentences(self.body[:2000]) or [self.body[:2000]])[0]
+            # The first sentence that can name the article: not a dateline left alone
+            # ("TOKYO."), a label ("Live"), an editor's note or a prompt to the reader.
+            sents = split_sentences(self.body[:3000]) or [self.body[:2000]]
+            first = next((x for x in sents[:_TITLE_SENTENCES] if names_article(x) and x not in self.instructions),
+                         sents[0])
             return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
         return self.name
