@@ -88,7 +88,7 @@ _TITLES = _set(
     "president prime minister premier chancellor secretary spokesman spokeswoman spokesperson adviser "
     "advisor ambassador chairman chairwoman leader general mr mr. mrs mrs. ms ms. dr dr. senator sen. "
     "governor king queen crown prince foreign defense defence national security deputy vice chief "
-    "press senior state counterpart officials official"
+    "press senior state counterpart officials official pm"
 )
 _ANONYMOUS = _set(
     "official officials source sources spokesman spokeswoman spokesperson aide aides diplomat diplomats "
@@ -502,7 +502,10 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
         # "Kremlin spokesman Dmitry Peskov said" → "Dmitry Peskov said".
         run = [head]
         for t in reversed(list(head.lefts)):
-            if t.i == run[0].i - 1 and t.text[:1].isupper() and t.lower_ not in _TITLES and t.dep_ in ("compound", "flat"):
+            # (The parser may hang a name's first word on it as a modifier: "Cheong Wa Dae said",
+            # with "Cheong" an nmod of "Dae"; a proper noun next to the name is still the name.)
+            if t.i == run[0].i - 1 and t.text[:1].isupper() and t.lower_ not in _TITLES and (
+                    t.dep_ in ("compound", "flat") or t.tag_ == "NNP"):
                 run.insert(0, t)
             else:
                 break

@@ -660,3 +660,13 @@ def test_deletion_keeps_an_aside_before_a_closing_apposition():
     out = compress(s, target=10).text
     assert "conflict the two" not in out and "province the two" not in out
     assert verify_statement(out, [s]).supported
+
+
+@pytest.mark.parametrize("name", ["Cheong Wa Rim", "Chong Wa Bae", "Min Wa Bae"])
+def test_a_speakers_whole_name_stays_when_the_parser_takes_its_first_word_for_a_modifier(name):
+    # The parser hangs an unfamiliar first word on the name as a modifier ("nmod"), not as
+    # part of it: the bullet must not say "Wa Bae said".
+    sentence = (f'{name} said, "This visit will provide a good opportunity to seek concrete measures '
+                'for a permanent peace settlement on the peninsula."')
+    assert compress(sentence).text.startswith(f"{name} said")
+
