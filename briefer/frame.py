@@ -728,8 +728,8 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
             continue
         text = _strip_the(e.text)
         if not text or not text[0].isupper() or set(_name_tokens(text)) & person_tokens or _ORG_WORD.search(text) \
-                or _GROUP_OF_NATIONS.fullmatch(text):
-            continue  # ("the G7 summit": a group of nations is no place)
+                or _GROUP_OF_NATIONS.fullmatch(text) or _CALENDAR_WORD.fullmatch(text):
+            continue  # ("the G7 summit": a group of nations is no place; "in Dec" is a month)
         named.append(text)
         last = tokens[e.end - 1]
         head = tokens[last.head] if 0 <= last.head < len(tokens) else last
@@ -775,8 +775,8 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
             continue
         if (_PLACE_HEAD.match(grand.text) or grand.text in person_tokens) and grand.text.lower() not in ("be", "is", "are", "will") \
                 and tok.text not in person_tokens and not _past_chain(tokens, prep.head) \
-                and not _GROUP_OF_NATIONS.fullmatch(tok.text):
-            meeting.append(tok.text)
+                and not _GROUP_OF_NATIONS.fullmatch(tok.text) and not _CALENDAR_WORD.fullmatch(tok.text):
+            meeting.append(tok.text)  # (not a month: "will visit India in Dec")
     # ("HANOI (Reuters) - … meet in Hanoi": the sentence itself puts the meeting there.)
     away = {d for d in datelines if [norm_place(m) for m in meeting].count(norm_place(d)) == 1
             and {norm_place(x) for x in destinations} - {norm_place(d)}}
@@ -1338,7 +1338,9 @@ def extract_frame(
     for sid, sf in frame.sources.items():
         for pl, _ in sf.place_cands:
             place_sources[canonical(pl)].add(sid)
-    ranked = sorted(place_votes, key=lambda k: (-place_votes[k], k))
+    # (Of places as well supported, a principal's own country ranks after the others: it says
+    # whose country, not where in it. "Japan" and "Tokyo" named as often: the meeting is in Tokyo.)
+    ranked = sorted(place_votes, key=lambda k: (-place_votes[k], _principals_country(frame, k), k))
     if ranked and (place_votes[ranked[0]] >= 1.5 or n == 1):
         top = ranked[0]
         inside = frame.containment
@@ -1406,6 +1408,19 @@ def extract_frame(
             outer = sorted((c for c in inside.get(top, set()) if not _INITIALS_PLACE.match(c)
                             or norm_place(c) in _COUNTRY_ALIASES.values()),
                            key=lambda c: (-place_votes.get(c, 0.0), c))
+            host = next((c for c in ranked if c in frame.countries and own_country(c)
+                         and place_votes[c] >= place_votes[top]), None) if not outer and top not in frame.countries else None
+            if host is not None:
+                # The host's country named as often as the city holds it ("Mexico City" and
+                # "Mexico", a tie the city takes), unless the sources name another city beside it
+                # and not this one ("Osaka, Japan", next month's forum, beside "Tokyo").
+                beside = set().union(*({canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}
+                                       for sf in frame.sources.values()
+                                       if host in {canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}))
+                others = beside - {host} - frame.countries
+                if not others or top in others:
+                    outer = [host]
+                    frame.containment.setdefault(top, set()).add(host)
             # A principal's own country lies in no other place.
             frame.place_parts = (top, outer[0]) if outer and outer[0] != top and top not in frame.countries else (top,)
             frame.support["where"] = sorted(

@@ -1401,3 +1401,28 @@ def test_a_title_taken_into_a_name_is_the_role_and_a_fathers_name_lends_no_title
              "The Veltrian Crown Prince Faisal bin Tariq will lead the talks in Qarsa."]
     role, nat = _roles("Faisal bin Tariq", texts)
     assert role == "Veltrian Crown Prince" and nat == "Veltrian"
+
+
+def test_a_month_after_in_is_no_meeting_place(parser):
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will visit Osterland in Dec for the annual summit with Prime Minister "
+                "Piet Kalder.", "2031-11-20", title="Maru to visit Osterland in Dec for annual summit with Kalder"),
+        _src(2, "Maru and Kalder will hold their annual summit in Lindau, officials said.", "2031-11-21"),
+    ]
+    f = _frame(srcs, parser)
+    named = {pl for sf in f.sources.values() for pl, _ in sf.place_cands}
+    assert "Lindau" in named
+    assert not named & {"Dec", "December"}
+
+
+def test_a_city_named_as_often_as_the_hosts_country_is_where_they_meet(parser):
+    # "Japan" and "Tokyo" have the same votes; the only city named beside "Japan" is next month's
+    # forum in Osaka. The host's country says whose country it is, not where in it they meet.
+    srcs = [
+        _src(1, "TOKYO — President Jo Tamura of Veltria arrives in Japan on Sunday for talks with Japanese Prime "
+                "Minister Ken Sato.", "2031-05-20"),
+        _src(2, "TOKYO — Sato and Tamura will meet again in Osaka, Japan, at the forum in June.", "2031-05-21"),
+        _src(3, "The two leaders will hold talks in Tokyo on Monday, officials said.", "2031-05-21"),
+        _src(4, "Tamura will arrive in Tokyo on Monday.", "2031-05-22"),
+    ]
+    assert _frame(srcs, parser).place_parts == ("Tokyo",)
