@@ -60,6 +60,8 @@ _DANGLING = re.compile(
     # "Otherwise, the divergences could…": otherwise than what the sentence before said
     r"|^[\"“]?(?i:otherwise|instead|as a result|in return|in turn|therefore|thus|hence|by contrast|in contrast"
     r"|for that reason|that is why|for example|for instance|at the same time|on the other hand),"
+    # "Here are the main issues each president will raise": the list it announces is not shown
+    r"|^[\"“]?Here(?: is|'s|’s| are)\b"
     # "After that, the two will brief the press": after what?
     r"|^[\"“]?(?i:after|before|besides|despite|because of|following|apart from|beyond|in addition to|on top of"
     r"|from|with|against) (?i:that|this|these|those|them|it|there),"

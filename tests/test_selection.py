@@ -64,6 +64,14 @@ def test_a_sentence_opening_on_otherwise_or_instead_leans_on_the_one_before():
     assert not _DANGLING.search("In contrast to Reyes, Tamura will stay home.")
 
 
+def test_a_sentence_that_announces_a_list_it_does_not_give_is_no_bullet():
+    assert _DANGLING.search("Here are the main issues each leader will raise and what they hope to achieve.")
+    assert _DANGLING.search("Here is what is expected to be on the agenda.")
+    assert _DANGLING.search("Here’s what to expect.")
+    assert not _DANGLING.search("Here in Lindau, Reyes will host Tamura on Friday.")
+    assert not _DANGLING.search("Hereford officials will attend the talks.")
+
+
 def test_a_sentence_about_the_meeting_ahead_that_recalls_the_past_is_still_agenda(embedder):
     analysis = _analysis(embedder)
     template = load_template()
