@@ -532,9 +532,8 @@ def select_evidence(
     lead: Statement | None = None,
     placement: Placement | None = None,
     salience: SectionClassifier | None = None,
-    bullet_words: Callable[[str], int] | None = None,
-    max_bullet_words: int | None = None,
     bullet_text: Callable[[str], str] | None = None,
+    max_bullet_words: int | None = None,
 ) -> dict[str, list[Evidence]]:
     """Pick the evidence sentences of each evidence section, within its limits.
 
@@ -543,11 +542,10 @@ def select_evidence(
     holds sentence ids already used elsewhere (e.g. by the lead line); a section with
     `lead_line` counts the `lead` against its statement and word limits.
 
-    `bullet_words` tells how many words the bullet made from a sentence will have (default:
-    the sentence's own words): the word budget is spent on bullets, not on the sentences
-    they are cut from, and a sentence whose bullet stays over `max_bullet_words` is left
-    for a shorter one. `bullet_text` gives that bullet: a party's ask whose bullet lost the
-    party's name to the deletion is left out of the party's section.
+    `bullet_text` gives the bullet made from a sentence (default: the sentence itself): the
+    word budget is spent on bullets, not on the sentences they are cut from; a sentence whose
+    bullet stays over `max_bullet_words` is left for a shorter one, and a party's ask whose
+    bullet lost the party's name to the deletion is left out of the party's section.
     """
     specs = evidence_specs(template, analysis)
     out: dict[str, list[Evidence]] = {s.key: [] for s in template.sections}
@@ -657,12 +655,13 @@ def select_evidence(
                 if best_j is None:
                     break
                 pool.remove(best_j)
-                n = bullet_words(cands[best_j].text) if bullet_words else len(words(cands[best_j].text))
+                bullet = bullet_text(cands[best_j].text) if bullet_text else cands[best_j].text
+                n = len(words(bullet))
                 if max_bullet_words and n > max_bullet_words:
                     continue  # no short bullet can be cut from it
                 if spent + n > budget:
                     continue  # too long for what is left; a shorter one may still fit
-                if spec is ask_spec and bullet_text is not None and not _side_first(bullet_text(cands[best_j].text), *sides):
+                if spec is ask_spec and not _side_first(bullet, *sides):
                     # ("While Trump has said Tokyo is not spending enough, Takaichi is not expected
                     # to commit…" loses its opening clause: the bullet is Japan's, not a US ask.)
                     continue

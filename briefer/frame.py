@@ -1338,6 +1338,9 @@ def extract_frame(
     for sid, sf in frame.sources.items():
         for pl, _ in sf.place_cands:
             place_sources[canonical(pl)].add(sid)
+    # The places each source names for the meeting, but for a dateline it travels away from.
+    named_for_meeting = [{canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}
+                         for sf in frame.sources.values()]
     # (Of places as well supported, a principal's own country ranks after the others: it says
     # whose country, not where in it. "Japan" and "Tokyo" named as often: the meeting is in Tokyo.)
     ranked = sorted(place_votes, key=lambda k: (-place_votes[k], _principals_country(frame, k), k))
@@ -1375,9 +1378,7 @@ def extract_frame(
             # A city that a source names for the meeting beside the host country lies in it; one
             # that no source does may lie in the other side's ("New Delhi", from a preview of
             # the return visit; "Washington", where the host was last received): no rival.
-            with_host = [c for c in cities if any(
-                {c, top} <= {canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}
-                for sf in frame.sources.values())]
+            with_host = [c for c in cities if any({c, top} <= named for named in named_for_meeting)]
             if with_host:
                 beaten |= set(cities) - set(with_host)
                 cities = with_host
@@ -1414,9 +1415,7 @@ def extract_frame(
                 # The host's country named as often as the city holds it ("Mexico City" and
                 # "Mexico", a tie the city takes), unless the sources name another city beside it
                 # and not this one ("Osaka, Japan", next month's forum, beside "Tokyo").
-                beside = set().union(*({canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}
-                                       for sf in frame.sources.values()
-                                       if host in {canonical(pl) for pl, _ in sf.place_cands if pl not in sf.datelines}))
+                beside = set().union(*(named for named in named_for_meeting if host in named))
                 others = beside - {host} - frame.countries
                 if not others or top in others:
                     outer = [host]

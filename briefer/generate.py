@@ -197,7 +197,7 @@ def _rule_bullet(sentence: str) -> str | None:
     return text or None
 
 
-@lru_cache(maxsize=4096)  # selection asks for a sentence's bullet and its length
+@lru_cache(maxsize=4096)  # selection asks for a sentence's bullet for its length and again for whose ask it is
 def bullet_text(sentence: str) -> str:
     """The bullet the rules cut from `sentence` (what `statement_for` makes of it without the
     model): selection spends a section's word budget on bullets, not on sentences."""
@@ -207,11 +207,6 @@ def bullet_text(sentence: str) -> str:
     if short and short != sentence and verify_statement(short, [sentence]).supported:
         return short
     return trim_sentence(first)
-
-
-def bullet_words(sentence: str) -> int:
-    """Words of `bullet_text(sentence)`."""
-    return len(words(bullet_text(sentence)))
 
 
 def needs_model(sentence: str) -> bool:

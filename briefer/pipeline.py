@@ -26,7 +26,7 @@ from briefer.cancel import CancelToken as CancelToken  # the run's token lives i
 from briefer.compress import MAX_WORDS
 from briefer.errors import BrieferError, Cancelled
 from briefer.evidence import Evidence, select_evidence
-from briefer.generate import bullet_text, bullet_words, generate_statements, needs_model, statement_for
+from briefer.generate import bullet_text, generate_statements, needs_model, statement_for
 from briefer.ingest import instruction_warnings
 from briefer.ingest import load_sources as load_sources  # ingest's; still importable from here
 from briefer.ingest.dates import long_date
@@ -233,8 +233,7 @@ def draft_brief(
         salience = load_salience()
     evidence = select_evidence(analysis, template, embedder, exclude=used, lead=lead, placement=placement,
                                salience=salience,
-                               bullet_words=bullet_words, max_bullet_words=MAX_WORDS,
-                               bullet_text=bullet_text)
+                               bullet_text=bullet_text, max_bullet_words=MAX_WORDS)
     # Text that addresses a model, or lies inside a forged chat turn, is never a bullet, whatever
     # selection offers: a sentence of a forged turn may read as plain news on its own.
     marked = {s.id: set(s.instructions) for s in analysis.sources}
