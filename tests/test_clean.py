@@ -538,3 +538,26 @@ def test_a_caption_told_in_the_present_of_a_dated_day_is_a_caption() -> None:
     # Prose tells a dated day in the past tense, and a plan in the future.
     assert not is_wire_caption("Maru met Kalder in Brest on March 2, 2029.")
     assert not is_wire_caption("Maru attends the summit in Brest, which is expected to open on March 2, 2031.")
+
+
+def test_a_list_number_opening_a_line_is_dropped_like_a_bullet():
+    text = ("Maru arrives in Lindau on Monday for the summit.\n\nFour things to know\n\n"
+            "1) Maru will hold talks with Kalder on Tuesday.\n\n(2) Trade will be on the agenda.")
+    out = clean_text(text)
+    assert "Maru will hold talks with Kalder on Tuesday." in out.split("\n\n")
+    assert "Trade will be on the agenda." in out.split("\n\n")
+    assert "1)" not in out and "(2)" not in out
+    # A number inside a sentence stays.
+    assert "rose 2) percent" in clean_text("Prices there rose 2) percent last year, officials said.")
+
+
+def test_a_line_ending_on_its_day_and_an_agency_credit_is_a_caption():
+    text = ("Maru and Kalder will hold a summit in Lindau on Thursday, the ministry said.\n\n"
+            "Anna Maru and Piet Kalder meet in Brest, Osterland on Nov. 11 (Vnews)\n\n"
+            "The two sides will not issue a joint statement.")
+    out = clean_text(text)
+    assert "Brest" not in out
+    assert "joint statement" in out
+    assert is_wire_caption("Anna Maru and Piet Kalder meet in Brest, Osterland on Nov. 11 (Vnews)")
+    # A sentence about what is to come is no caption.
+    assert not is_wire_caption("Maru will meet Kalder in Lindau on Nov. 11 (Vnews)")

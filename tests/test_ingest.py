@@ -488,3 +488,21 @@ def test_a_weekday_clue_that_fits_only_a_year_far_from_the_set_leaves_the_source
     rel, _ = resolve_dates([rel, ref], today=later)
     assert rel.date is None
     assert "no year near the dated sources" in rel.date_method
+
+
+def test_a_page_stamp_its_own_dateline_contradicts_gives_way_to_the_dateline() -> None:
+    # The stamp says March 2030; the story's dateline, on a line of its own, says 21 April.
+    later = dt.date(2033, 1, 10)
+    doc = read_pasted("date 2030-03-11 News Service\n\nLindau, April 21\n\nPrime Minister Piet Kalder arrived on "
+                      "Thursday morning for talks with President Anna Maru.", name="wire", today=later)
+    assert doc.date != "2030-03-11"
+    ref = read_pasted("date 2031-04-19 Kalder will meet Maru in Lindau.", name="ref", today=later)
+    doc, _ = resolve_dates([doc, ref], today=later)
+    assert doc.date == "2031-04-21"
+    assert "Lindau, April 21" in doc.date_method
+
+
+def test_a_page_stamp_its_dateline_agrees_with_stands() -> None:
+    doc = read_pasted("date 2031-04-21 News Service\n\nLindau, April 21\n\nPiet Kalder arrived for talks with "
+                      "Anna Maru.", name="wire", today=TODAY)
+    assert doc.date == "2031-04-21"

@@ -108,6 +108,11 @@ _CAPTION_PRESENT = re.compile(
     r"^[^.]{0,120}?\b(?:attends|speaks|walks|shakes|gestures|poses|listens|waves|looks|delivers|greets|reviews|inspects)\b"
     rf"[^.]{{0,160}}\s(?:on\s+)?{_DATE_WITH_YEAR_AT_END}"
 )
+# Or a line that ends on the day it was taken and the agency's credit, with no full stop of its
+# own: "Moon and Xi meet in Da Nang, Vietnam on Nov. 11 (Yonhap)".
+_CAPTION_CREDITED = re.compile(
+    rf"\b{MONTH_RE}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*\([A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){{0,2}}\)\s*$"
+)
 # Where a person stands in the picture, after the name: "Premier Li Qiang (centre) talks with …",
 # "Obama (left) and Xi (right) walk …": a caption, whatever its tense.
 _PICTURE_POSITION = re.compile(
@@ -162,6 +167,9 @@ _NOT_PLACES = {"earlier", "update", "note", "editor", "photo", "image", "watch",
 # A list glyph starts a list item, also where a page flattened a key-points box into one
 # line ("… in Helsinki, Finland• In a tweet …"): each item is a line of its own, glyph dropped.
 _LIST_BULLET = re.compile(r"[ \t]*[•▪■◆►][ \t]+")
+# So does a list number at the start of a line ("2) Russia-Ukraine war will be on the agenda"):
+# the number goes, or a later step drops the bracket and leaves "2 Russia-Ukraine war".
+_LIST_NUMBER = re.compile(r"^[ \t]*\(?\d{1,2}\)[ \t]+(?=[A-Z\"“‘])", re.MULTILINE)
 _GLUED = re.compile(r"\b(Subscribe|Advertisement|Advertisment|ADVERTISEMENT|Article content)(?=[A-Z0-9])")
 # Sentences a scraper ran together without a space ("… a joint press conference.Joe Biden and …"):
 # a word of lower-case letters, its full stop, and a capitalised word.
@@ -213,8 +221,8 @@ def is_wire_caption(sentence: str) -> bool:
     s = sentence.strip()
     if len(s) > 600 or len(s.split()) > 60:
         return False  # (a caption is short: a long text is not scanned for one)
-    return bool(_PICTURE_POSITION.search(s) or _CAPTION_TAIL.search(s) or _CAPTION_PRESENT.search(s)) \
-        and not _FUTURE_WORD.search(s)
+    return bool(_PICTURE_POSITION.search(s) or _CAPTION_TAIL.search(s) or _CAPTION_PRESENT.search(s)
+                or _CAPTION_CREDITED.search(s)) and not _FUTURE_WORD.search(s)
 
 
 def is_picture_caption(sentence: str) -> bool:
@@ -302,6 +310,7 @@ def clean_text(text: str, title: str | None = None, *, normalised: bool = False)
     text = _GLUED.sub(r"\1\n", text)
     text = _GLUED_SENTENCES.sub(" ", text)
     text = _LIST_BULLET.sub("\n\n", text)
+    text = _LIST_NUMBER.sub("", text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = strip_leading_dateline(text)
 

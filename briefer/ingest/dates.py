@@ -125,6 +125,15 @@ def _weekday(s: str) -> int | None:
     return _WEEKDAYS.get(s.strip(". ").lower()[:3])
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s*\(?\s*$")
+
+
+def weekday_before(text: str, pos: int) -> int | None:
+    """The weekday written just before position `pos` ("Wednesday, Nov 13"), 0 = Monday."""
+    m = _WEEKDAY_BEFORE.search(text[:pos])
+    return _weekday(m.group("wd")) if m else None
+
+
 def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
 
@@ -317,7 +326,7 @@ def _md(m: re.Match[str]) -> tuple[int, int] | None:
 # "WASHINGTON/SEOUL, May 20 (Yonhap) -- …".
 _WIRE_MONTHDAY = re.compile(
     rf"^(?P<city>[A-Z][A-Za-z .'/-]{{1,30}}),\s+(?:(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+"
-    rf"(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*(?:[:.(–—-]|/)"
+    rf"(?P<mon2>{MONTH_RE}))(?!,?\s*(?:19|20)\d\d)\s*(?:[:.(–—-]|/|$)"  # (or alone on its line: "New Delhi, April 21")
 )
 
 

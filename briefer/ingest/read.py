@@ -134,9 +134,9 @@ def _publication_date(
     if ex.date:
         return ex.date, ex.date_method or "metadata", None
     explicit = find_dateline(text)
-    if explicit:
-        return explicit[0], explicit[1], None
     clue = find_date_clue(text, title)
+    if explicit and not _contradicts(clue, explicit[0]):
+        return explicit[0], explicit[1], None
     if clue and clue.kind == "header":
         return _from_clue(clue, today)
     if clue and clue.kind == "dateline":
@@ -152,6 +152,25 @@ def _publication_date(
     if clue:
         return _from_clue(clue, today)
     return None, METHOD_NOT_FOUND, None
+
+
+# A page's stamp and the story's own dateline this far apart: one of them is wrong, and the
+# dateline is the reporter's ("date 2021-03-11" above "New Delhi, April 21").
+STAMP_DATELINE_APART_DAYS = 3
+
+
+def _contradicts(clue: DateClue | None, iso: str) -> bool:
+    """True if the story's wire dateline gives another day than the page's stamp `iso`."""
+    if clue is None or clue.kind != "dateline" or len(iso) < 10:
+        return False
+    stamp = dt.date.fromisoformat(iso[:10])
+    days = []
+    for year in (stamp.year - 1, stamp.year, stamp.year + 1):
+        try:
+            days.append(abs((dt.date(year, clue.month, clue.day) - stamp).days))
+        except ValueError:
+            pass
+    return bool(days) and min(days) > STAMP_DATELINE_APART_DAYS
 
 
 def _from_clue(clue: DateClue, today: dt.date) -> tuple[str | None, str, DateClue]:
