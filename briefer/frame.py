@@ -32,6 +32,7 @@ from briefer.ingest.dates import (
     day_span_length,
     has_day_span,
     month_name,
+    weekday_before,
     weekdays_in,
 )
 from briefer.ports import Entity, Parse, Parser
@@ -1018,9 +1019,14 @@ def _in_past_clause(p: Parse, pos: int) -> bool:
         seen.add(i)
         t = p.tokens[i]
         if t.pos in ("VERB", "AUX") and t.dep != "aux":
-            return t.tag == "VBD" and t.head != i
+            # (Or a done thing a noun carries: "the joint statement issued on Oct. 31", not "the
+            # talks scheduled for Thursday".)
+            return (t.tag == "VBD" and t.head != i) or (t.tag == "VBN" and t.dep == "acl" and _DONE.match(t.text) is not None)
         i = t.head
     return False
+
+
+_DONE = re.compile(r"^(?:issued|signed|agreed|adopted|reached|released|published|concluded|struck|sealed|held)$", re.I)
 
 
 def _speaks_ahead(p: Parse, sent: str) -> bool:
@@ -1096,6 +1102,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                     continue  # a date for a meeting ahead is not before the article
                 if _in_past_clause(p, pos):
                     continue  # "…especially after protesters stormed Congress on Jan. 8"
+                if explicit and weekday_before(sent, pos) not in (None, d.weekday()):
+                    continue  # "arrived on Wednesday, Nov 13" (a Monday): the page misprints one of them
                 sf.dates.append(d)
                 # "the summit runs October 30-31" (no leader named), "…, and alliance leaders
                 # gather in Lithuania on July 11-12 for their summit": the gathering's days.
@@ -1299,10 +1307,22 @@ def extract_frame(
     # Where: places named for the meeting, one vote per source; the most specific place
     # the sources support, qualified by its country when they say where it lies.
     chosen_set = set(chosen)
+    # "DC" standing alone ("arrives in DC") is the city the texts write it after ("Washington,
+    # DC"): one place, one vote a source. (Not "US" or "UK": a country.)
+    joined = "\n".join(texts).replace(".", "")
+    cand_names = sorted({pl for sf in frame.sources.values() for pl, _ in sf.place_cands})
+    district_city: dict[str, str] = {}
+    for pl in cand_names:
+        if _INITIALS_PLACE.match(pl) and norm_place(pl) not in _COUNTRY_ALIASES.values():
+            cities = sorted({c for c in cand_names if not _INITIALS_PLACE.match(c)
+                             and re.search(rf"\b{re.escape(c.replace('.', ''))},?\s+{re.escape(pl.replace('.', ''))}(?!\w)", joined)})
+            if len({norm_place(c) for c in cities}) == 1:
+                district_city[pl] = cities[0]
     place_votes: dict[str, float] = defaultdict(float)
     for sf in frame.sources.values():
         best_w: dict[str, float] = {}
         for pl, names in sf.place_cands:
+            pl = district_city.get(pl, pl)
             k = len(chosen_set & set(names))
             # (A place named for "the two leaders" is named for both: "The two leaders are
             # scheduled to hold summit talks in Tokyo on Monday.")
@@ -1513,9 +1533,13 @@ def extract_frame(
     # before most of them were published is an older meeting's (a stale preview's headline).
     earliest = year_ref - timedelta(days=PREVIEW_SLACK_DAYS) if year_ref and len(pubs) >= 3 else None
     both_named: Counter[tuple[int, int]] = Counter()  # sources that give a day in a sentence naming both principals
+    # ... and the meeting's city: "talks with Modi in New Delhi on April 22", not "visit India on April 21"
+    city_keys = {norm_place(pl) for pl in frame.place_parts if pl not in frame.countries}
+    at_city: Counter[tuple[int, int]] = Counter()
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         with_both: set[tuple[int, int]] = set()
+        with_city: set[tuple[int, int]] = set()
         for d, w, names, places in sf.date_cands:
             if not about_it(names, places) or (earliest and d < earliest):
                 continue
@@ -1523,6 +1547,8 @@ def extract_frame(
             best_w[md] = max(best_w.get(md, 0.0), w)
             if len(principals) == 2 and principals <= set(names):
                 with_both.add(md)
+                if city_keys & {norm_place(pl) for pl in places}:
+                    with_city.add(md)
             # The year of an undated source's "4 November" is the set's guess, not its word.
             # (A guess counts for little: a year one source writes out beats four guessed from a
             # stale source's date, the only dated one.)
@@ -1531,6 +1557,7 @@ def extract_frame(
             day_votes[md] += w
             backers[md].append(sid)
         both_named.update(with_both)
+        at_city.update(with_city)
     # A source without a date of its own that names the meeting's day by its weekday ("on
     # Wednesday") agrees with a day the others give, if that weekday falls on one day whichever
     # dated source it is counted from (the nearest such weekday to each); it never adds a day.
@@ -1587,6 +1614,16 @@ def extract_frame(
             if met:
                 # The visit's days are agreed: their support backs the day the two meet, with that
                 # day's own ("arrives on April 5" twice, "talks with Kalder on April 6" once).
+                visit_votes = day_votes[best_md]
+                best_md = met[0]
+                year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
+        # The same when the visit's first day is given with the country ("will visit India on
+        # April 21 to hold talks with Modi") and a later one with both leaders in the meeting's
+        # city ("talks with Modi in New Delhi on April 22"): a tour's first stop is elsewhere.
+        if not visit_votes and city_keys and not at_city[best_md]:
+            met = sorted((md for md in day_votes if at_city[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
+                         key=lambda md: (-at_city[md], -day_votes[md], md))
+            if met:
                 visit_votes = day_votes[best_md]
                 best_md = met[0]
                 year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]

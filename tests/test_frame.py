@@ -1426,3 +1426,56 @@ def test_a_city_named_as_often_as_the_hosts_country_is_where_they_meet(parser):
         _src(4, "Tamura will arrive in Tokyo on Monday.", "2031-05-22"),
     ]
     assert _frame(srcs, parser).place_parts == ("Tokyo",)
+
+
+def test_a_district_in_initials_is_the_city_it_is_written_after(parser):
+    # Two sources write "DC" alone, one "Washington, D.C.": one place, and each source votes once.
+    srcs = [
+        _src(1, "Veltrian President Anna Maru arrives in DC on Monday for talks with President Piet Kalder.", "2031-05-18"),
+        _src(2, "Maru lands in DC on Monday and will meet Kalder on Tuesday.", "2031-05-19"),
+        _src(3, "Kalder hosts Maru in Washington, D.C., on Tuesday for talks on trade.", "2031-05-20"),
+    ]
+    assert _frame(srcs, parser).place == "Washington"
+
+
+def test_the_day_given_with_both_leaders_in_the_meeting_city_beats_the_tours_first_day(parser):
+    # Three sources give the visit's first day with the country, two the talks' day in the city.
+    srcs = [
+        _src(1, "Osterland Prime Minister Piet Kalder will visit Veltria on April 21 to hold talks with Veltrian "
+                "President Anna Maru.", "2031-04-10"),
+        _src(2, "Kalder will visit Veltria on April 21 for talks with Maru, the ministry said.", "2031-04-12"),
+        _src(3, "Kalder and Maru will hold talks in Lindau on April 22. The summit in Lindau is their third.", "2031-04-15"),
+        _src(4, "Kalder and Maru will hold talks in Lindau on April 22, the ministry said.", "2031-04-16"),
+        _src(5, "Kalder's visit to Veltria on April 21 opens with talks with Maru.", "2031-04-16"),
+        _src(6, "Maru will host Kalder in Lindau for the summit.", "2031-04-15"),
+        _src(7, "Kalder and Maru will meet in Lindau.", "2031-04-16"),
+    ]
+    f = _frame(srcs, parser)
+    assert f.place == "Lindau"
+    assert f.when == date(2031, 4, 22)
+
+
+def test_a_date_whose_written_weekday_is_not_its_own_is_no_date_of_the_meeting(parser):
+    # 13 November 2031 is a Thursday: "Wednesday, Nov 13" misprints one of the two.
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will arrive in Lindau on Wednesday, Nov 13, for talks with Osterland "
+                "Prime Minister Piet Kalder.", "2031-11-10"),
+        _src(2, "Maru and Kalder hold talks in Lindau on Thursday.", "2031-11-10"),
+    ]
+    f = _frame(srcs, parser)
+    assert date(2031, 11, 13) not in f.sources[1].dates
+    assert f.sources[1].explicit_dates == []
+
+
+def test_a_day_a_done_thing_carries_is_no_date_of_the_meeting(parser):
+    # "the joint statement issued on Oct. 31" (in an undated source) is a day gone by; "the talks
+    # scheduled for" is not.
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau on Thursday. "
+                "The official added that the joint statement issued by the two foreign ministries on Oct. 31 stands, "
+                "and that it is unclear whether the border will be raised by Maru during the meeting."),
+        _src(2, "Maru and Kalder will hold talks in Lindau on Dec. 11, in the talks scheduled for Thursday.", "2031-12-08"),
+    ]
+    f = _frame(srcs, parser)
+    assert date(2031, 10, 31) not in f.sources[1].dates
+    assert f.when == date(2031, 12, 11)
