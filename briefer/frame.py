@@ -1606,24 +1606,19 @@ def extract_frame(
 
         # A visit's first day ("Xi visits Hungary from May 8 to 10", "Xi arrives on Wednesday")
         # is not the day the two meet, when only a later day is given with both of them
-        # ("Xi is due to hold talks with Orban on Thursday").
+        # ("Xi is due to hold talks with Orban on Thursday"). Then the same with the meeting's
+        # city: the visit's first day given with the country ("will visit India on April 21 to
+        # hold talks with Modi") and a later one with both leaders in the city ("talks with Modi
+        # in New Delhi on April 22"): a tour's first stop is elsewhere.
         visit_votes = 0.0
-        if not both_named[best_md]:
-            met = sorted((md for md in day_votes if both_named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
-                         key=lambda md: (-both_named[md], -day_votes[md], md))
+        for named in (both_named, at_city):
+            if visit_votes or named[best_md]:
+                continue
+            met = sorted((md for md in day_votes if named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
+                         key=lambda md: (-named[md], -day_votes[md], md))
             if met:
                 # The visit's days are agreed: their support backs the day the two meet, with that
                 # day's own ("arrives on April 5" twice, "talks with Kalder on April 6" once).
-                visit_votes = day_votes[best_md]
-                best_md = met[0]
-                year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
-        # The same when the visit's first day is given with the country ("will visit India on
-        # April 21 to hold talks with Modi") and a later one with both leaders in the meeting's
-        # city ("talks with Modi in New Delhi on April 22"): a tour's first stop is elsewhere.
-        if not visit_votes and city_keys and not at_city[best_md]:
-            met = sorted((md for md in day_votes if at_city[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
-                         key=lambda md: (-at_city[md], -day_votes[md], md))
-            if met:
                 visit_votes = day_votes[best_md]
                 best_md = met[0]
                 year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
