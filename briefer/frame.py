@@ -1309,15 +1309,15 @@ def extract_frame(
     chosen_set = set(chosen)
     # "DC" standing alone ("arrives in DC") is the city the texts write it after ("Washington,
     # DC"): one place, one vote a source. (Not "US" or "UK": a country.)
-    joined = "\n".join(texts).replace(".", "")
     cand_names = sorted({pl for sf in frame.sources.values() for pl, _ in sf.place_cands})
+    initials = [pl for pl in cand_names if _INITIALS_PLACE.match(pl) and norm_place(pl) not in _COUNTRY_ALIASES.values()]
+    joined = "\n".join(texts).replace(".", "") if initials else ""  # (most sets name no district)
     district_city: dict[str, str] = {}
-    for pl in cand_names:
-        if _INITIALS_PLACE.match(pl) and norm_place(pl) not in _COUNTRY_ALIASES.values():
-            cities = sorted({c for c in cand_names if not _INITIALS_PLACE.match(c)
-                             and re.search(rf"\b{re.escape(c.replace('.', ''))},?\s+{re.escape(pl.replace('.', ''))}(?!\w)", joined)})
-            if len({norm_place(c) for c in cities}) == 1:
-                district_city[pl] = cities[0]
+    for pl in initials:
+        cities = sorted({c for c in cand_names if not _INITIALS_PLACE.match(c)
+                         and re.search(rf"\b{re.escape(c.replace('.', ''))},?\s+{re.escape(pl.replace('.', ''))}(?!\w)", joined)})
+        if len({norm_place(c) for c in cities}) == 1:
+            district_city[pl] = cities[0]
     place_votes: dict[str, float] = defaultdict(float)
     for sf in frame.sources.values():
         best_w: dict[str, float] = {}

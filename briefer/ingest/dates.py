@@ -352,11 +352,10 @@ def _sentence_at(text: str, start: int) -> str:
     return next((line[x:y] for x, y in sentence_bounds(line) if x <= start - a < y), line)
 
 
-def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
-    """A year-less or relative publication date: a weekday page header at the top, a wire
-    dateline ("New Delhi, Aug 6: …"), the weekday-and-date officials spoke on, or "said
-    Wednesday" counted back from the dated event the article announces. None if there is none."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+def top_clue(text: str, *, datelines: bool = True) -> DateClue | None:
+    """The year-less date at the top of a page, read from its first lines only: a weekday page
+    header, else a wire dateline ("New Delhi, Aug 6: …"). None if there is none."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
     for ln in lines[:4]:
         ln = re.sub(r"^(?:Subscribe|Advertisement|Advertisment)\s*", "", ln)
         m = _HEADER.match(ln)
@@ -364,11 +363,21 @@ def find_date_clue(text: str, title: str | None = None, *, datelines: bool = Tru
             mon, day = _md(m)  # type: ignore[misc]
             wd = _weekday(m.group("wd") or "")
             return DateClue("header", ln, mon, day, weekday=wd, pub_weekday=wd)
-    for i, ln in enumerate(lines[:_HEAD_LINES] if datelines else []):
+    for i, ln in enumerate(lines if datelines else []):
         m = (_WIRE_MONTHDAY.match(ln) if i < 4 else None) or _WIRE_MONTHDAY_CREDIT.match(ln)
         if m and _md(m):
             mon, day = _md(m)  # type: ignore[misc]
             return DateClue("dateline", m.group(0).split("(")[0].rstrip(" :.(–—-/"), mon, day)
+    return None
+
+
+def find_date_clue(text: str, title: str | None = None, *, datelines: bool = True) -> DateClue | None:
+    """A year-less or relative publication date: a weekday page header at the top, a wire
+    dateline ("New Delhi, Aug 6: …") (`top_clue`), the weekday-and-date officials spoke on, or
+    "said Wednesday" counted back from the dated event the article announces. None if there is none."""
+    top = top_clue(text, datelines=datelines)
+    if top is not None:
+        return top
 
     # "reported on Wednesday (November 13)": the latest such day officials spoke on
     spoken: list[DateClue] = []

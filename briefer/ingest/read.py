@@ -18,7 +18,15 @@ from pathlib import Path
 
 from briefer.errors import InputError
 from briefer.ingest.clean import clean_text, normalise_whitespace
-from briefer.ingest.dates import DateClue, describe_clue, find_date_clue, find_dateline, is_month_only, resolve_clue
+from briefer.ingest.dates import (
+    DateClue,
+    describe_clue,
+    find_date_clue,
+    find_dateline,
+    is_month_only,
+    resolve_clue,
+    top_clue,
+)
 from briefer.ingest.document import METHOD_NOT_FOUND, Extracted, RawDocument
 from briefer.ingest.files import read_file_bytes
 from briefer.ingest.instructions import find_instructions
@@ -134,9 +142,10 @@ def _publication_date(
     if ex.date:
         return ex.date, ex.date_method or "metadata", None
     explicit = find_dateline(text)
-    clue = find_date_clue(text, title)
-    if explicit and not _contradicts(clue, explicit[0]):
+    # (Only the top lines can contradict a stamp: the rest of the clues are read without one.)
+    if explicit and not _contradicts(top_clue(text), explicit[0]):
         return explicit[0], explicit[1], None
+    clue = find_date_clue(text, title)
     if clue and clue.kind == "header":
         return _from_clue(clue, today)
     if clue and clue.kind == "dateline":
