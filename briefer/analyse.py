@@ -35,7 +35,7 @@ from briefer.frame import (
     norm_place,
     occasion_key,
 )
-from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, long_date, parse_iso, parse_iso_approx
+from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, long_date, month_name, parse_iso, parse_iso_approx
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
 
@@ -495,9 +495,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # "Biden and Trudeau will attend the summit in Mexico", in a set about Biden's bilateral
         # with its host. One that never names a principal is about the third leader's own
         # bilateral at the summit: "Biden meets Xi in Bali" in a set about Albanese and Xi.)
-        own = sorted((pr for pr in sf.pair_mentions if not set(pr) & frame.aides
+        # (Of the pairs it speaks of other than in looking back: "the 4th US president to visit
+        # India since Bill Clinton's trip in 2000" previews no meeting of Clinton's.)
+        own = sorted((pr for pr in sf.pair_ahead if not set(pr) & frame.aides
                       and not (not missing and set(pr) & set(pair) and set(pr) - set(pair) <= frame.attendees)),
-                     key=lambda pr: (-sf.pair_mentions[pr], pr))
+                     key=lambda pr: (-sf.pair_ahead[pr], pr))
         # (A source that puts the set's pair at the set's place previews this meeting, whatever
         # else it covers: "Macron to call Putin after G20 … He will meet the Chinese leader in Bali";
         # unless it puts its own pair somewhere else: "Lee meets Ishiba in Tokyo, then Trump".)
@@ -506,8 +508,8 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             set(own[0]) <= set(names) and norm_place(pl) not in set_place_keys and pl not in frame.countries
             for pl, names in sf.place_cands)
         if len(pair) == 2 and own and tuple(sorted(own[0])) != pair and not here and (
-            (missing and sf.pair_mentions[own[0]] >= 1)
-            or sf.pair_mentions[own[0]] >= max(2, 2 * sf.pair_mentions.get(pair, 0))
+            (missing and sf.pair_ahead[own[0]] >= 1)
+            or sf.pair_ahead[own[0]] >= max(2, 2 * sf.pair_mentions.get(pair, 0))
         ):
             score += 2
             kinds.append(FLAG_DIFFERENT_EVENT)
@@ -554,8 +556,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
                 not any(norm_place(x) in set_place_keys for x in sf.places)
             if both and not any(_compatible(op, frame.place, frame) if frame.place else near_venue(op)
                                 for op in own_places if not leg_only or op in paired_at) \
-                    and (after or leg_only or not any(place_mentioned(fp, text_all) if own_parts or not frame.venue
-                                                      else venue_mentioned(fp, text_all) for fp in set_parts)):
+                    and (after or leg_only or not (any(place_mentioned(fp, text_all) if own_parts or not frame.venue
+                                                       else venue_mentioned(fp, text_all) for fp in set_parts)
+                                                   # (The set's building is in the set's place: "host
+                                                   # Meloni at the White House", never "Washington".)
+                                                   or (frame.venue and venue_mentioned(frame.venue_name, text_all)))):
                 score += 1
                 where = f"in {', '.join(frame.place_parts)}" if own_parts or not frame.venue else f"at {frame.venue}"
                 notes.append(f"previews a meeting in {own_places[0]}, not {where}")
@@ -586,8 +591,11 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # Gathering: it puts its meeting on the sidelines of a named gathering, where no other
         # source speaks of one ("scheduled for Tuesday on the margins of the G7 summit" in a set
         # about a visit to the White House).
-        alone = [o for o in sf.occasions_at if not any(occasion_key(o) in g for sid, g in gatherings.items()
-                                                        if sid != s.id)]
+        # (Not one it dates to another month: "after Moon and Abe last had talks at the United
+        # Nations General Assembly in September 2018", in a preview of a December meeting.)
+        other_month = {o for o, _, month in sf.occasion_ctx if month and set_date and month != month_name(set_date)}
+        alone = [o for o in sf.occasions_at if o not in other_month and not any(
+            occasion_key(o) in g for sid, g in gatherings.items() if sid != s.id)]
         if frame.occasion is None and sf.sidelines and alone:
             score += 1
             kinds.append(FLAG_DIFFERENT_EVENT)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from briefer.gazetteer import is_country
 from briefer.ingest.clean import is_picture_caption
 from briefer.ingest.dates import (
     MONTH_FULL,
@@ -118,12 +119,18 @@ class SourceFrame:
     source_id: int
     people: list[str] = field(default_factory=list)  # canonical names, most salient first
     pair_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # ... of them, in sentences that do not look back ("since Bill Clinton's trip in 2000"): a
+    # pair it may preview a meeting of
+    pair_ahead: Counter[tuple[str, str]] = field(default_factory=Counter)
     places: list[str] = field(default_factory=list)  # places named for its meeting
     past_places: list[str] = field(default_factory=list)  # places of meetings it calls past
     dates: list[date] = field(default_factory=list)  # dates it gives for its meeting
     # (date, weight, people named, places named) for each date, to be weighed once the set's
     # people and place are known
     date_cands: list[tuple[date, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    # What each of those days is a day of, by the word it hangs on: "talks" ("sit down for
+    # talks on Thursday"), "trip" ("arrive on Wednesday", "visit India from March 19") or "".
+    date_kinds: list[str] = field(default_factory=list)
     # A source without a date of its own: (weekday, weight, people, places) of the days it
     # names only by weekday, which can agree with a day the dated sources give
     weekday_cands: list[tuple[int, float, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
@@ -336,10 +343,18 @@ def _is_person(p: Parse, e: Entity) -> bool:
 
 def _destination(p: Parse, e: Entity) -> bool:
     """True if one word the recogniser calls a person is where a journey goes: "Modi's visit to
-    Kyiv", "travels to Kyiv". People are met, not travelled to."""
+    Kyiv", "travels to Kyiv", "travels to Moscow on Monday and Kiev on Tuesday". People are
+    met, not travelled to."""
     if e.end - e.start != 1:
         return False
     tok = p.tokens[e.start]
+    if tok.dep == "conj" and 0 <= tok.head < len(p.tokens):
+        # One stop of an itinerary: "will travel to Moscow on Monday and Kiev on Tuesday".
+        h = p.tokens[tok.head]
+        if h.dep == "pobj" and 0 <= h.head < len(p.tokens):
+            prep = p.tokens[h.head]
+            return prep.pos == "ADP" and 0 <= prep.head < len(p.tokens) and bool(_JOURNEY.match(p.tokens[prep.head].text))
+        return False
     if tok.dep != "pobj" or not 0 <= tok.head < len(p.tokens):
         return False
     prep = p.tokens[tok.head]
@@ -459,7 +474,10 @@ class _People:
         for g in sorted(self.groups, key=lambda g: (-weight[g], g)):
             for v in (v for v in self.canon if self.canon[v] == g):
                 for t in _name_tokens(v):
-                    if len(t) >= 2 and t[0].isupper():
+                    # (Not a word the set names as a place far more often than in names: "Israel"
+                    # of "Bene Israel", a community, would make every "Israel" a person.)
+                    if len(t) >= 2 and t[0].isupper() and not (
+                            len(_name_tokens(v)) > 1 and places.get(_fold(t), 0) > 2 * as_name.get(_fold(t), 0)):
                         self.token_of.setdefault(t, g)
                         self.token_of.setdefault(_fold(t).capitalize(), g)
         # Who "the Chinese leader" or "his French counterpart" is: the one person the texts
@@ -722,6 +740,7 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
     meeting, named = [], []
     datelines: set[str] = set()
     destinations: set[str] = set()
+    visited: set[str] = set()
     in_entity = set()
     for e in p.entities:
         in_entity.update(range(e.start, e.end))
@@ -735,6 +754,8 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
         last = tokens[e.end - 1]
         head = tokens[last.head] if 0 <= last.head < len(tokens) else last
         after = tokens[e.end].text if e.end < len(tokens) else ""
+        if last.dep == "dobj" and _JOURNEY.match(head.text):
+            visited.add(text)  # "will now visit Israel": where the sentence goes, for its dateline
         if last.dep == "pobj" and head.text.lower() == "of" and re.fullmatch(_PLACE_NOUN, tokens[head.head].text):
             # "in the Russian city of Vladivostok", "Russia's resort of Sochi"
             noun = tokens[head.head]
@@ -780,7 +801,7 @@ def _place_of(p: Parse, people: _People) -> tuple[list[str], list[str], set[str]
             meeting.append(tok.text)  # (not a month: "will visit India in Dec")
     # ("HANOI (Reuters) - … meet in Hanoi": the sentence itself puts the meeting there.)
     away = {d for d in datelines if [norm_place(m) for m in meeting].count(norm_place(d)) == 1
-            and {norm_place(x) for x in destinations} - {norm_place(d)}}
+            and {norm_place(x) for x in destinations | visited} - {norm_place(d)}}
     return meeting, named, away
 
 
@@ -1026,6 +1047,62 @@ def _in_past_clause(p: Parse, pos: int) -> bool:
     return False
 
 
+# The words a day hangs on, by what they tell of it: the two meeting ("talks on Thursday"), a
+# trip's days ("arrive on Wednesday", "visit India from March 19"), its end ("scheduled to end
+# Thursday"), or nothing yet ("planned for March 20": what is planned says).
+# (By the word's form: the parser's lemmas are not to be relied on, "arrived" stays "arrived".)
+_TALKS_WORD = re.compile(r"(?:meet|meets|meeting|met|talks?|summit\w*|discuss\w*|sit|sits|sat|sitting|dinner|lunch"
+                         r"|bilateral|negotiat\w*|confer|confers|conferring)", re.I)
+_TRIP_WORD = re.compile(r"(?:visit\w*|trips?|tour\w*|arriv\w*|fl(?:y|ies|ew|ying)|land\w*|travel\w*|embark\w*"
+                        r"|head\w*|depart\w*|leav\w*|left|reach\w*|stay\w*|stop\w*|welcom\w*|journey\w*)", re.I)
+_END_WORD = re.compile(r"(?:end|ends|ended|ending|last|lasts|lasting|run|runs|running|conclud\w*|wrap\w*|finish\w*)", re.I)
+_LIGHT_WORD = re.compile(r"(?:is|are|was|were|be|been|being|plan\w*|schedul\w*|set|expect\w*|due|slated|hold|holds"
+                         r"|held|holding|take|takes|taking|place|go|goes|going)", re.I)
+_TIME_WORD = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
+
+
+def date_kind(p: Parse, pos: int) -> str:
+    """What the day at character `pos` is a day of, by the words it hangs on in the parse:
+    "talks", "trip" (a visit's days, its arrival, the first of a span "from March 19"), "end"
+    (the day a trip ends: "last till January 10") or "" when nothing says."""
+    at = [i for i, t in enumerate(p.tokens) if t.idx <= pos]
+    if not at:
+        return ""
+    i, seen = at[-1], set()
+    while i not in seen and len(seen) < 8:
+        seen.add(i)
+        t = p.tokens[i]
+        word = t.text
+        if t.pos == "ADP" and word.lower() in ("from", "until", "till", "through"):
+            return "trip" if word.lower() == "from" else "end"
+        if t.pos == "ADP" and word.lower() == "to" and p.tokens[t.head].text.lower() == "from":
+            return "end"  # "from Saturday to Tuesday"
+        if t.pos in ("VERB", "NOUN", "AUX") and not _TIME_WORD.fullmatch(word):
+            if _END_WORD.fullmatch(word) and t.pos != "NOUN":
+                return "end"
+            if _TALKS_WORD.fullmatch(word):
+                return "talks"
+            if _TRIP_WORD.fullmatch(word):
+                return "trip"
+            if _LIGHT_WORD.fullmatch(word):
+                # "The summit is planned for March 20", "be in Canberra on June 17 for talks":
+                # what the light verb's subject or its other phrases name.
+                kids = [k for k, c in enumerate(p.tokens) if c.head == i and k != i]
+                words = [p.tokens[k].text for k in kids if p.tokens[k].dep in ("nsubj", "nsubjpass", "dobj", "attr")]
+                words += [g.text for k in kids if p.tokens[k].dep == "prep" for g in p.tokens
+                          if g.head == k and g.dep == "pobj"]
+                if any(_TALKS_WORD.fullmatch(w) for w in words):
+                    return "talks"
+                if any(_TRIP_WORD.fullmatch(w) for w in words):
+                    return "trip"
+            elif t.pos in ("VERB", "NOUN"):
+                return ""
+        if t.head == i:
+            break
+        i = t.head
+    return ""
+
+
 _DONE = re.compile(r"^(?:issued|signed|agreed|adopted|reached|released|published|concluded|struck|sealed|held)$", re.I)
 
 
@@ -1037,7 +1114,15 @@ def _speaks_ahead(p: Parse, sent: str) -> bool:
     return bool(_FUTURE.search(sent)) or (bool(roots) and roots[0].tag in ("VBZ", "VBP"))
 
 
-_MONTH_WORD = re.compile(rf"\b({'|'.join(MONTH_FULL)})\b")
+_MONTH_WORD = re.compile(rf"\b({'|'.join(MONTH_FULL)})\b|\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)")
+
+
+def _month_in(sent: str) -> str:
+    """The month a sentence names, in full ("Nov. 4" -> "November"), or ""."""
+    m = _MONTH_WORD.search(sent)
+    if not m:
+        return ""
+    return m.group(1) or next(f for f in MONTH_FULL if f.startswith(m.group(2)))
 
 
 def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: date | None,
@@ -1062,11 +1147,18 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
         weight = 2 if k == 0 else 1  # the headline says what the article is about
         for n in names:
             person_score[n] += weight
-        for a_i, a in enumerate(names):
-            for b in names[a_i + 1:]:
+        # (A leader a time is named by is no party to it: "relations under Donald Trump".)
+        ruled = set(people.in_text(" ".join(m.group("who") for m in _UNDER_LEADER.finditer(sent))))
+        paired = [n for n in names if n not in ruled or n in people.in_text(_UNDER_LEADER.sub(" ", sent))]
+        for a_i, a in enumerate(paired):
+            for b in paired[a_i + 1:]:
                 # A couple travelling together ("Emmanuel and Brigitte Macron") is no meeting.
                 if not _name_keys(a) & _name_keys(b):
                     sf.pair_mentions[(a, b)] += weight
+                    # (An aside that looks back is no look back: "Tashiba, who met Maru in February,
+                    # hopes to coordinate with Kalder".)
+                    if k == 0 or not looks_back(_RELATIVE_ASIDE.sub("", sent)):
+                        sf.pair_ahead[(a, b)] += weight
         ahead = looks_ahead(sent) or k == 0
         if ahead and len(names) >= 2:
             # (Not in an aside: "Tashiba, who met Maru in Lindau in February, hopes to …".)
@@ -1087,8 +1179,8 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
             # people do not meet there ("WASHINGTON: Biden is heading to Vietnam next month").
             sf.place_cands.extend((pl, () if pl in datelines else tuple(names)) for pl in meeting_places)
             sf.datelines |= datelines
-            month = _MONTH_WORD.search(sent)
-            sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month.group(1) if month else "")
+            month = _month_in(sent)
+            sf.occasion_ctx.extend((o, tuple(sorted(set(named))), month)
                                    for o in _occasions(p, people))
             sf.occasions_at.extend(_occasions(p, people, ahead=False))
             for m in _FORMAT.finditer(sent):
@@ -1118,7 +1210,11 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                     w *= 0.5
                 if _EITHER_DAY.search(sent):
                     w *= 0.5  # "on the 3rd or 4th of July": neither day is said
+                kind = date_kind(p, pos)
+                if kind == "end":
+                    continue  # "his visit, scheduled to end Thursday": the day the trip ends
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
+                sf.date_kinds.append(kind)
             if pub is not None and not sf.date_cands and (
                     (k <= 1 and len(names) >= 2 and _UNDER_WAY.search(sent))
                     or (_CLOCK.search(sent) and _MEETING_RE.search(sent) and not _SENT_DAY.search(sent))):
@@ -1126,6 +1222,7 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 # gives no other.
                 sf.dates.append(pub)
                 sf.date_cands.append((pub, 0.5, tuple(names), tuple(meeting_places)))
+                sf.date_kinds.append("")
             if pub is None:
                 for wd, pos in weekdays_in(sent):
                     w = 0.5 * _event_weight(sent, pos) * 0.8
@@ -1147,6 +1244,9 @@ _FORMAT = re.compile(
     r"(?:[A-Z][\w]*(?:[-–][A-Z][\w]*)?\s+)?(?P<fmt>[Ii]nformal|[Aa]nnual)\s+(?:[Ss]ummit|[Mm]eeting))\b"
 )
 _CALENDAR_WORD = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}")
+# A leader named for the time he rules: "the relationship under Trump", "ties under President Xi".
+_UNDER_LEADER = re.compile(r"\bunder\s+(?P<who>(?:(?:the\s+)?(?:U\.?S\.?|US|[A-Z][a-z]+)\s+)?(?:(?:President|Prime Minister|"
+                           r"Premier|Chancellor|leader)\s+)?(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whom|whose)\b[^,]*,")
 _HE_OPENS = re.compile(r"^[\"“]?(?:He|She)\b")
 # The two leaders spoken of together without their names.
@@ -1318,19 +1418,6 @@ def extract_frame(
                          and re.search(rf"\b{re.escape(c.replace('.', ''))},?\s+{re.escape(pl.replace('.', ''))}(?!\w)", joined)})
         if len({norm_place(c) for c in cities}) == 1:
             district_city[pl] = cities[0]
-    place_votes: dict[str, float] = defaultdict(float)
-    for sf in frame.sources.values():
-        best_w: dict[str, float] = {}
-        for pl, names in sf.place_cands:
-            pl = district_city.get(pl, pl)
-            k = len(chosen_set & set(names))
-            # (A place named for "the two leaders" is named for both: "The two leaders are
-            # scheduled to hold summit talks in Tokyo on Monday.")
-            w = 1.0 if k >= 2 or (k == 1 and len(chosen_set) == 1) or (pl in sf.both_places and not set(names) - chosen_set) \
-                else 0.5 if k == 1 else 0.25
-            best_w[pl] = max(best_w.get(pl, 0.0), w)
-        for pl, w in best_w.items():
-            place_votes[pl] += w
     # "VLADIVOSTOK" (a dateline) and "Vladivostok" are one place: the usual spelling wins.
     # "Delhi" is short for "New Delhi" when the sources name both.
     keys = {norm_place(pl) for sf in frame.sources.values() for pl, _ in sf.place_cands}
@@ -1350,10 +1437,20 @@ def extract_frame(
         return sorted(forms, key=lambda f: (f.isupper(), bool(_DISTRICT.search(f)), -len(norm_place(f)),
                                             -forms[f], f))[0]
 
-    merged: dict[str, float] = defaultdict(float)
-    for pl, v in place_votes.items():
-        merged[canonical(pl)] += v
-    place_votes = merged
+    place_votes: dict[str, float] = defaultdict(float)
+    for sf in frame.sources.values():
+        best_w: dict[str, float] = {}
+        for pl, names in sf.place_cands:
+            pl = district_city.get(pl, pl)
+            k = len(chosen_set & set(names))
+            # (A place named for "the two leaders" is named for both: "The two leaders are
+            # scheduled to hold summit talks in Tokyo on Monday.")
+            w = 1.0 if k >= 2 or (k == 1 and len(chosen_set) == 1) or (pl in sf.both_places and not set(names) - chosen_set) \
+                else 0.5 if k == 1 else 0.25
+            # (One vote a source, however it spells the place: "New Delhi" and "Delhi".)
+            best_w[canonical(pl)] = max(best_w.get(canonical(pl), 0.0), w)
+        for pl, w in best_w.items():
+            place_votes[pl] += w
     place_sources: dict[str, set[int]] = defaultdict(set)  # the sources that name each place
     for sid, sf in frame.sources.items():
         for pl, _ in sf.place_cands:
@@ -1388,20 +1485,30 @@ def extract_frame(
 
         frame.countries = {pl for pl in ranked if country_like(pl)}
         beaten: set[str] = set()
-        if top in frame.countries and not finer:
+
+        def beside_top(c: str) -> bool:
+            return any({c, top} <= named for named in named_for_meeting)
+
+        # (Any country too, when a source names the city beside it for the meeting: "Macron to
+        # visit India … in Jaipur", where Modi is only ever "Prime Minister Narendra Modi".)
+        if not finer and (top in frame.countries or is_country(top)):
             # (A visit "to India" is named far more often than the city the talks are in; a
             # city two sources name for the meeting, with a whole vote between them, still is.)
-            cities = [c for c in ranked if c != top and c not in frame.countries
+            # (A city inside a place not the top one may lie in another country, unless a source
+            # names it beside the top one: "Jaipur" in "Rajasthan", "in Jaipur, India".)
+            cities = [c for c in ranked if c != top and c not in frame.countries and not is_country(c)
                       and (place_votes[c] >= max(CITY_IN_HOST_VOTES, 0.4 * place_votes[top])
                            or (place_votes[c] >= CITY_IN_HOST_VOTES and len(place_sources[c]) >= 2))
-                      and not (inside.get(c, set()) - {top})]
+                      and (not (inside.get(c, set()) - {top}) or beside_top(c))]
             # A city that a source names for the meeting beside the host country lies in it; one
             # that no source does may lie in the other side's ("New Delhi", from a preview of
             # the return visit; "Washington", where the host was last received): no rival.
-            with_host = [c for c in cities if any({c, top} <= named for named in named_for_meeting)]
+            with_host = [c for c in cities if beside_top(c)]
             if with_host:
                 beaten |= set(cities) - set(with_host)
                 cities = with_host
+            elif top not in frame.countries:
+                cities = []
             # Below 1.5 votes, a city must come from two sources and lead the other cities: a
             # place one preview recalls ("they last met in Bali") is not where they meet now.
             cities = [c for c in cities if place_votes[c] >= 1.5 or (
@@ -1536,15 +1643,25 @@ def extract_frame(
     # ... and the meeting's city: "talks with Modi in New Delhi on April 22", not "visit India on April 21"
     city_keys = {norm_place(pl) for pl in frame.place_parts if pl not in frame.countries}
     at_city: Counter[tuple[int, int]] = Counter()
+    # ... and a day given for the talks themselves: "sit down for formal talks on Thursday", not
+    # "a state visit to China on Nov 8"
+    for_talks: Counter[tuple[int, int]] = Counter()
+    not_trip: Counter[tuple[int, int]] = Counter()  # sources that give a day as more than a trip's
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         with_both: set[tuple[int, int]] = set()
         with_city: set[tuple[int, int]] = set()
-        for d, w, names, places in sf.date_cands:
+        with_talks: set[tuple[int, int]] = set()
+        with_other: set[tuple[int, int]] = set()
+        for (d, w, names, places), kind in zip(sf.date_cands, sf.date_kinds, strict=True):
             if not about_it(names, places) or (earliest and d < earliest):
                 continue
             md = (d.month, d.day)
             best_w[md] = max(best_w.get(md, 0.0), w)
+            if kind == "talks":
+                with_talks.add(md)
+            if kind != "trip":
+                with_other.add(md)
             if len(principals) == 2 and principals <= set(names):
                 with_both.add(md)
                 if city_keys & {norm_place(pl) for pl in places}:
@@ -1558,6 +1675,8 @@ def extract_frame(
             backers[md].append(sid)
         both_named.update(with_both)
         at_city.update(with_city)
+        for_talks.update(with_talks)
+        not_trip.update(with_other)
     # A source without a date of its own that names the meeting's day by its weekday ("on
     # Wednesday") agrees with a day the others give, if that weekday falls on one day whichever
     # dated source it is counted from (the nearest such weekday to each); it never adds a day.
@@ -1609,12 +1728,20 @@ def extract_frame(
         # ("Xi is due to hold talks with Orban on Thursday"). Then the same with the meeting's
         # city: the visit's first day given with the country ("will visit India on April 21 to
         # hold talks with Modi") and a later one with both leaders in the city ("talks with Modi
-        # in New Delhi on April 22"): a tour's first stop is elsewhere.
+        # in New Delhi on April 22"): a tour's first stop is elsewhere. Then the same with a day
+        # given for the talks themselves ("sit down for formal talks on Thursday") after one
+        # every source gives as the trip's ("a state visit to China on Nov 8").
         visit_votes = 0.0
-        for named in (both_named, at_city):
-            if visit_votes or named[best_md]:
+        for named in (both_named, at_city, for_talks):
+            # (The talks' day beats only a day given as the trip's alone: "arrives on Nov 8",
+            # "a state visit to China from Nov 8".)
+            if visit_votes or named[best_md] or (named is for_talks and not_trip[best_md]):
                 continue
-            met = sorted((md for md in day_votes if named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and md > best_md),
+            # (Or an earlier day nearly as well backed, for the two leaders' own tallies: "Modi and
+            # Putin will hold the annual summit on September 4", against "On September 5, Modi will
+            # attend the forum".)
+            met = sorted((md for md in day_votes if named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and (
+                md > best_md or (named is not for_talks and day_votes[md] >= 0.8 * day_votes[best_md]))),
                          key=lambda md: (-named[md], -day_votes[md], md))
             if met:
                 # The visit's days are agreed: their support backs the day the two meet, with that

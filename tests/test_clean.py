@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.ingest.clean import clean_text, is_wire_caption
+from briefer.ingest.clean import clean_text, is_boilerplate_line, is_wire_caption
 from briefer.ingest.dates import is_date_line
 from briefer.textutil import split_sentences
 
@@ -561,3 +561,26 @@ def test_a_line_ending_on_its_day_and_an_agency_credit_is_a_caption():
     assert is_wire_caption("Anna Maru and Piet Kalder meet in Brest, Osterland on Nov. 11 (Vnews)")
     # A sentence about what is to come is no caption.
     assert not is_wire_caption("Maru will meet Kalder in Lindau on Nov. 11 (Vnews)")
+
+
+@pytest.mark.parametrize("line", [
+    "Sale: $2 for 2 months",
+    "Only $4.99 per month",
+    "Virus numbers by state Voting in 2020, explained How to tell the difference Register to vote 🗳️",
+    "The Last Ride 🎙️ A balanced diet 🍎 Should you buy now? The Crossword",
+])
+def test_an_offer_or_a_menu_of_pictographs_is_site_furniture(line):
+    assert is_boilerplate_line(line)
+
+
+def test_a_sentence_with_a_price_is_not_an_offer():
+    assert not is_boilerplate_line("Japan pledged $4 billion a year for the next five years to the fund.")
+
+
+def test_a_wire_file_picture_caption_goes_whatever_its_length():
+    caption = ("FILE – Veltrian President Anna Maru attends a working session on food and energy security during "
+               "the summit in Brest, Tuesday, Nov. 15, 2030. Maru is looking to boost already strong energy ties "
+               "with Osterland, a focus of her two-day visit to the nation starting Sunday, Jan. 21, 2031. (AP Photo)")
+    text = f"Maru will meet Kalder in Lindau on Friday.\n\n{caption}\n\nThe two will discuss energy."
+    assert "FILE" not in clean_text(text)
+    assert "discuss energy" in clean_text(text)

@@ -30,6 +30,9 @@ _JUNK_LINE_PATTERNS = [
     r"article content",
     r"(?:subscribe|sign up|sign in|log ?in|register)\b.{0,120}",
     r"(?:already a subscriber|become a member|support our journalism).{0,120}",
+    # an offer: "Sale: $2 for 2 months", "Only $4.99 per month"
+    r"(?:(?:sale|offer|special offer|limited[- ]time offer|only|just)\s*:?\s*)?(?:US)?[$£€]\s?\d+(?:\.\d\d)?\s*"
+    r"(?:for|/|per|a)\s*(?:\d+\s*)?(?:months?|weeks?|years?|yr|mo)\b.{0,60}",
     # bylines, stamps and widgets
     r"author[- ]?image|author[- ]?photo|author",
     r"(?:updated|published|posted|last updated|first published)(?:\s+on)?\s*:?\s*",
@@ -120,6 +123,7 @@ _PICTURE_POSITION = re.compile(
     r"|2nd [LR]|far (?:left|right))\)"
 )
 _FUTURE_WORD = re.compile(r"\b(?:will|shall|to be|is to|are to|scheduled|expected|due|plans?)\b", re.I)
+_FILE_CAPTION = re.compile(r"^FILE\s*[–—-]\s")  # (the wire's capitals: not "File under …")
 _IN_THIS_PHOTO = re.compile(r"^(?:photo/\w+\s*)?in this\b[^.]{0,40}?\b(?:file\s+)?(?:photo|image|picture)\b", re.I)
 # A photo credit after a caption's last sentence: "... in December. Photo: AP", "... Trump. /
 # Source: Yonhap News |". The credit goes, and the line ends there instead of running into the next one.
@@ -195,6 +199,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _PHOTO_LABEL = re.compile(
     r"^\(?(?:photo|image|picture|pic|caption|file photo|photo credit|image credit|image source)\s*[:|]", re.I
 )
+_PICTOGRAPH = re.compile("[\U0001F300-\U0001FAFF]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Runs of spaces, or any other space character: a lone " " is left alone (most of a text).
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -208,6 +213,8 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _JUNK_LINE.match(s) or _RELATED_HEADER.match(s) or _LINK_PREFIX_ALWAYS.match(s):
         return True
+    if _PICTOGRAPH.search(s):
+        return True  # a menu or a promotion ("Register to vote 🗳️", "A balanced diet 🍎"): reporting has none
     m = _LINK_PREFIX_HEADLINE.match(s)
     if m and not ends_sentence(m.group("rest")):
         return True
@@ -241,6 +248,8 @@ def is_caption(paragraph: str) -> bool:
     s = paragraph.strip()
     if _IN_THIS_PHOTO.match(s) and len(s.split()) <= 60:
         return True  # "In this December 10, 2014 file photo, …": the wire's caption, whatever its end
+    if _FILE_CAPTION.match(s) and len(s.split()) <= 120:
+        return True  # "FILE – Meloni attends … in Bali. Meloni is looking to …": the wire's file picture
     if is_wire_caption(s) and len(split_sentences(s)) == 1:
         return True
     labelled = bool(_PHOTO_LABEL.match(s))
