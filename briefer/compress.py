@@ -436,6 +436,11 @@ def _attribution(verb: Any, doc: Any, items: list[Item], owner: list[int], span_
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and not (verb.dep_ == "ROOT" and verb.i < min(inside)):
         return []
+    if len(subj) > 1 or any(verb.i < c.i < min(inside) for c in subj):
+        # "New Delhi, on its part, said Trump's 2 days, 2 cities visit would …": a subject
+        # between the verb and the clause means the parser split what was said; deleting up
+        # to the clause would cut the clause's own subject in two.
+        return []
     c_items = sorted({owner[i] for i in inside})
     if len([i for i in c_items if items[i].word]) < MIN_WORDS:
         return []

@@ -1749,6 +1749,21 @@ def extract_frame(
                 visit_votes = day_votes[best_md]
                 best_md = met[0]
                 year = sorted(years[best_md], key=lambda y: (-years[best_md][y], -y))[0]
+        # Dated pages that put the day in different years ("15 February" under stamps of 2023
+        # and 2024) carry a crawler's dates, not the story's: the weekday the undated sources give
+        # the two leaders' meeting ("talks with Putin in Moscow on Tuesday") says which year it is.
+        if sum(1 for v in years[best_md].values() if v >= 1.0) >= 2:
+            said_wd: Counter[int] = Counter()
+            for sf in frame.sources.values():
+                said_wd.update({wd for wd, _, names, places in sf.weekday_cands
+                                if principals and principals <= set(names) and about_it(names, places)})
+            if len(said_wd) == 1:
+                (wd,) = said_wd
+                voted = sorted(years[best_md])
+                fits = [y for y in range(voted[0] - 2, voted[-1] + 2) if _valid(y, *best_md)
+                        and date(y, *best_md).weekday() == wd]
+                if fits:
+                    year = min(fits, key=lambda y: (min(abs(y - v) for v in voted), y))
         # A rival day: nearly as many votes, from as many sources, and not the same visit.
         rivals = [md for md in day_votes if md != best_md and day_votes[md] >= 0.8 * day_votes[best_md]
                   and len(backers[md]) >= len(backers[best_md]) and apart(md) > DATE_SPAN_DAYS]

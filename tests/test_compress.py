@@ -670,3 +670,13 @@ def test_a_speakers_whole_name_stays_when_the_parser_takes_its_first_word_for_a_
                 'for a permanent peace settlement on the peninsula."')
     assert compress(sentence).text.startswith(f"{name} said")
 
+
+
+def test_an_attribution_the_parser_gives_a_second_subject_stays_whole():
+    # The parser reads "Reyes's 2 days" as a second subject of "said": deleting up to the
+    # reported clause would leave "2 cities visit would …", the clause's subject cut in two.
+    sentence = ("Ottawa, on its part, said Reyes’s 2 days, 2 cities visit would further bear the strategic "
+                "partnership between the two democracies.")
+    out = compress(sentence).text
+    assert not out.startswith("2 cities")
+    assert "Reyes" in out

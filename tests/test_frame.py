@@ -1657,3 +1657,17 @@ def test_a_gathering_is_dated_by_the_month_its_sentence_names_however_abbreviate
                            "Nov. 4.", "2031-03-04")]
     f = _frame(srcs, parser)
     assert [m for o, _, m in f.sources[4].occasion_ctx if "ASEAN" in o] == ["November"]
+
+
+def test_the_weekday_the_sources_give_picks_the_year_when_page_stamps_disagree(parser):
+    # Two pages stamped a year apart both give "February 15"; the undated ones meet "on Tuesday",
+    # and 15 February is a Tuesday in 2033, not in 2034 or 2035.
+    srcs = [
+        _src(1, "Osterland Chancellor Piet Kalder will visit Veltria on February 15, the newspaper reported.",
+             "2034-02-09"),
+        _src(2, "Kalder will hold talks with Veltrian President Anna Maru in Lindau on February 15, the presidency "
+                "said.", "2035-02-09"),
+        _src(3, "Maru and Kalder will meet in Lindau on Tuesday."),
+        _src(4, "Kalder will hold talks with Maru in Lindau on Tuesday, aides said."),
+    ]
+    assert _frame(srcs, parser).when == date(2033, 2, 15)
