@@ -338,7 +338,14 @@ def _is_person(p: Parse, e: Entity) -> bool:
     if e.label == "PERSON":
         return True
     after = [t.text.lower() for t in p.tokens[e.end:e.end + 2]]
-    return e.label in ("ORG", "GPE") and after == [",", "who"]
+    # (Or one a leader's title stands before: "German Chancellor Olaf Scholz", tagged an
+    # organisation, while one source's misspelt "Olaf Schulz" is tagged a person.)
+    titled = e.start > 0 and p.tokens[e.start - 1].text in _TITLE_BEFORE_NAME and len(e.text.split()) in (2, 3) \
+        and all(w[:1].isupper() for w in e.text.split())
+    return e.label in ("ORG", "GPE") and (after == [",", "who"] or titled)
+
+
+_TITLE_BEFORE_NAME = frozenset(["President", "Chancellor", "Premier", "PM"])
 
 
 def _destination(p: Parse, e: Entity) -> bool:
@@ -419,11 +426,14 @@ class _People:
         # "Xi Japan" from "…to convey to Xi Japan's concerns", when "Xi" is part of another name.
         # (Not when the other name holds the place-like word too: "Pedro Sánchez", whose
         # "Sánchez" alone the recogniser calls a place, and "Pedro Sanchez" are one person.)
+        # (Not when the other name differs only in spelling that word: "Olaf Scholz", whose
+        # "Scholz" the recogniser calls a place, and one source's "Olaf Schulz" are one person.)
         def misread(n: str) -> bool:
             toks = _name_tokens(n)
             rest = {_fold(t) for t in toks if places.get(_fold(t), 0) <= as_name.get(_fold(t), 0)}
             placed = _name_keys(n) - rest
             return 0 < len(rest) < len(toks) and any(rest <= _name_keys(m) and not placed <= _name_keys(m)
+                                                     and _skeleton(placed) != _skeleton(_name_keys(m) - rest)
                                                      for m in full if m != n)
 
         full = Counter({n: c for n, c in full.items() if not misread(n)})

@@ -1671,3 +1671,19 @@ def test_the_weekday_the_sources_give_picks_the_year_when_page_stamps_disagree(p
         _src(4, "Kalder will hold talks with Maru in Lindau on Tuesday, aides said."),
     ]
     assert _frame(srcs, parser).when == date(2033, 2, 15)
+
+
+def test_a_name_a_leaders_title_stands_before_is_a_person_though_tagged_an_organisation(parser):
+    # The recogniser tags "Olaf Scholz" an organisation after "German Chancellor" (three sources)
+    # and one source's misspelt "Olaf Schulz" a person: the name most sources write is the one shown.
+    srcs = [
+        _src(1, "German Chancellor Olaf Scholz will make a trip to Russia on February 15 after visiting Washington "
+                "and Kiev, the newspaper reported.", "2031-02-09"),
+        _src(2, "German Chancellor Olaf Scholz will visit Russia for talks with President Vladimir Putin on "
+                "February 15, the Kremlin said.", "2031-02-10"),
+        _src(3, "German Chancellor Olaf Scholz will hold talks with Russian President Vladimir Putin on February 15. "
+                "Scholz's visit comes amid a flurry of diplomacy.", "2031-02-11"),
+        _src(4, "Chancellor Olaf Schulz became prime minister in December. Schulz will discuss gas supplies with "
+                "Putin. Schultz is expected in Moscow on Tuesday.", "2031-02-12"),
+    ]
+    assert sorted(p.name for p in _frame(srcs, parser).people) == ["Olaf Scholz", "Vladimir Putin"]
