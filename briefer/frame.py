@@ -1656,7 +1656,8 @@ def extract_frame(
     # ... and a day given for the talks themselves: "sit down for formal talks on Thursday", not
     # "a state visit to China on Nov 8"
     for_talks: Counter[tuple[int, int]] = Counter()
-    not_trip: Counter[tuple[int, int]] = Counter()  # sources that give a day as more than a trip's
+    # ... and sources that give a day as more than a trip's (every talks' day is one)
+    not_trip: Counter[tuple[int, int]] = Counter()
     for sid, sf in sorted(frame.sources.items()):
         best_w: dict[tuple[int, int], float] = {}
         with_both: set[tuple[int, int]] = set()
@@ -1741,17 +1742,18 @@ def extract_frame(
         # in New Delhi on April 22"): a tour's first stop is elsewhere. Then the same with a day
         # given for the talks themselves ("sit down for formal talks on Thursday") after one
         # every source gives as the trip's ("a state visit to China on Nov 8").
+        # Each tally with what keeps the leading day (the talks' day beats only a day given as
+        # the trip's alone: "arrives on Nov 8", "a state visit to China from Nov 8") and whether an
+        # earlier day nearly as well backed may win too (the two leaders' own tallies: "Modi and
+        # Putin will hold the annual summit on September 4", against "On September 5, Modi will
+        # attend the forum").
         visit_votes = 0.0
-        for named in (both_named, at_city, for_talks):
-            # (The talks' day beats only a day given as the trip's alone: "arrives on Nov 8",
-            # "a state visit to China from Nov 8".)
-            if visit_votes or named[best_md] or (named is for_talks and not_trip[best_md]):
+        for named, kept_by, earlier in ((both_named, both_named, True), (at_city, at_city, True),
+                                        (for_talks, not_trip, False)):
+            if visit_votes or kept_by[best_md]:
                 continue
-            # (Or an earlier day nearly as well backed, for the two leaders' own tallies: "Modi and
-            # Putin will hold the annual summit on September 4", against "On September 5, Modi will
-            # attend the forum".)
             met = sorted((md for md in day_votes if named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and (
-                md > best_md or (named is not for_talks and day_votes[md] >= 0.8 * day_votes[best_md]))),
+                md > best_md or (earlier and day_votes[md] >= 0.8 * day_votes[best_md]))),
                          key=lambda md: (-named[md], -day_votes[md], md))
             if met:
                 # The visit's days are agreed: their support backs the day the two meet, with that
@@ -1763,10 +1765,8 @@ def extract_frame(
         # and 2024) carry a crawler's dates, not the story's: the weekday the undated sources give
         # the two leaders' meeting ("talks with Putin in Moscow on Tuesday") says which year it is.
         if sum(1 for v in years[best_md].values() if v >= 1.0) >= 2:
-            said_wd: Counter[int] = Counter()
-            for sf in frame.sources.values():
-                said_wd.update({wd for wd, _, names, places in sf.weekday_cands
-                                if principals and principals <= set(names) and about_it(names, places)})
+            said_wd = {wd for sf in frame.sources.values() for wd, _, names, places in sf.weekday_cands
+                       if principals and principals <= set(names) and about_it(names, places)}
             if len(said_wd) == 1:
                 (wd,) = said_wd
                 voted = sorted(years[best_md])
