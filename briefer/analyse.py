@@ -35,7 +35,16 @@ from briefer.frame import (
     norm_place,
     occasion_key,
 )
-from briefer.ingest.dates import MONTH_RE, WEEKDAY_RE, iso, long_date, month_name, parse_iso, parse_iso_approx
+from briefer.ingest.dates import (
+    MONTH_FULL,
+    MONTH_RE,
+    WEEKDAY_RE,
+    iso,
+    long_date,
+    month_name,
+    parse_iso,
+    parse_iso_approx,
+)
 from briefer.neardup import candidate_pairs, similar_pairs
 from briefer.textutil import STOPWORDS, content_stems, jaccard, split_sentences, stem, words
 
@@ -412,6 +421,25 @@ def other_time_title(text: str, frame: Frame) -> tuple[str, str] | None:
     return None
 
 
+# A month named for what is ahead, with no day: "will visit Brazil in November", "in late April".
+_AHEAD_MONTH = re.compile(rf"\b(?:in|for|during|by)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>{'|'.join(MONTH_FULL)})\b(?!\s+\d)")
+
+
+def announces_month(text: str, pub: date, when: date, tokens: list[list[str]]) -> bool:
+    """True if a page dated `pub` names `when`'s month, as the next such month after it, for what
+    a principal will do: an early announcement of this meeting ("Xi is expected to visit Brazil
+    in November", written in May), not a preview of an older one."""
+    for sent in split_sentences(text):
+        if not looks_ahead(sent) or not any(names_person(sent, tok) for toks in tokens for tok in toks if len(tok) > 1):
+            continue
+        for m in _AHEAD_MONTH.finditer(sent):
+            month = MONTH_FULL.index(m.group("m")) + 1
+            year = pub.year if month >= pub.month else pub.year + 1
+            if (year, month) == (when.year, when.month):
+                return True
+    return False
+
+
 def _agreed_date(pubs: list[date], on_place: list[date] | None = None) -> date | None:
     """The sources' own dates where most of them lie (the middle one there). Of far apart dates
     as well supported, those of pages that name the set's place (`on_place`); None if that
@@ -431,6 +459,11 @@ def _agreed_date(pubs: list[date], on_place: list[date] | None = None) -> date |
 
 
 AGREED_DAYS = 30  # dated pages this close preview the same meeting
+
+
+def _in_headline(title: str, names: tuple[str, ...]) -> bool:
+    """True if the headline names every one of `names` (by surname)."""
+    return all(names_person(title, nm.split()[-1]) for nm in names)
 
 
 def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, SourceAssessment]) -> list[BriefWarning]:
@@ -497,8 +530,15 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # bilateral at the summit: "Biden meets Xi in Bali" in a set about Albanese and Xi.)
         # (Of the pairs it speaks of other than in looking back: "the 4th US president to visit
         # India since Bill Clinton's trip in 2000" previews no meeting of Clinton's.)
+        # (Nor a principal with one of either principal's own country: on a state visit, the
+        # visitor's call on the host's president, "Hasina will meet India's President Murmu".)
+        # (Unless its headline pairs them and it never pairs the set's two: "Merkel to meet Putin",
+        # then "she also plans talks with Zelensky", previews her own bilaterals at the
+        # Putin–Zelensky summit.)
+        apart = sf.pair_mentions.get(pair, 0) == 0
         own = sorted((pr for pr in sf.pair_ahead if not set(pr) & frame.aides
-                      and not (not missing and set(pr) & set(pair) and set(pr) - set(pair) <= frame.attendees)),
+                      and not (not missing and set(pr) & set(pair) and not (apart and _in_headline(s.title, pr))
+                               and set(pr) - set(pair) <= frame.attendees | frame.compatriots)),
                      key=lambda pr: (-sf.pair_ahead[pr], pr))
         # (A source that puts the set's pair at the set's place previews this meeting, whatever
         # else it covers: "Macron to call Putin after G20 … He will meet the Chinese leader in Bali";
@@ -694,7 +734,10 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
             kinds.append(FLAG_DIFFERENT_EVENT)
             notes.append(f"written {(pub - frame.when).days} days after the meeting, it looks ahead to one "
                          f"on {long_date(later[0], year=False)}")
-        if pub and set_date and (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS):
+        # (An early announcement names the meeting's month: "Obama will visit Germany in late April",
+        # on 30 December.)
+        if pub and set_date and (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS) and not (
+                days > 0 and announces_month(text_all, pub, set_date, person_tokens(frame))):
             # (Months before it is no preview of it: previews come within weeks of their meeting. A
             # year after it, a page is about another. A year guessed for a dateline counts once.)
             score += 2 if not s.date_estimated and (days > STALE_BEFORE_DAYS or -days > 365) else 1

@@ -184,6 +184,9 @@ class Frame:
     # Spokespeople a source names in its meeting sentences ("Foreign Ministry spokesperson Lu
     # Kang announced …"): they announce a meeting, they are no party to it
     aides: set[str] = field(default_factory=set)
+    # Others of a principal's own country the sources pair with a principal: on a state visit,
+    # the host's president the visitor calls on ("Hasina will meet India's President Murmu")
+    compatriots: set[str] = field(default_factory=set)
 
     @property
     def venue_name(self) -> str:
@@ -951,8 +954,9 @@ def _occasions(p: Parse, people: _People, ahead: bool = True) -> list[str]:
         out.append(a)
     good = []
     for o in out:
-        # After the last "at the" inside it: "(for talks on) Monday at the G20 summit" -> "G20 summit".
-        o = re.sub(r"^.*\b(?:at|during)\s+(?:the\s+|a\s+)?", "", o.strip())
+        # After the last "at the" inside it: "(for talks on) Monday at the G20 summit" -> "G20 summit";
+        # "(for) Canada to attend the G-7 summit" -> "G-7 summit".
+        o = re.sub(r"^.*\b(?:at|during|attend(?:s|ing)?)\s+(?:the\s+|a\s+)?", "", o.strip())
         if _DATED_NAME.search(o):
             continue  # "the June 28-29 G20 summit": a gathering dated in its name is another day's
         if re.search(r"\b(?:ahead of|before|after)\b", o):
@@ -967,7 +971,8 @@ def _occasions(p: Parse, people: _People, ahead: bool = True) -> list[str]:
         # The gathering ends at its head word: "NATO summit hosted by Lithuania", "G20 summit in Bali".
         if any(o in n or n in o for n in named_first):
             continue  # counted below as it is named
-        o = re.sub(r"\s+(summit|forum|conference|assembly)\s+(?:in|at|hosted|held|organi[sz]ed|being|taking|which|that|of)\s+.*$",
+        # (And at any word in lower case after it: "the G7 Summit will offer an important opportunity".)
+        o = re.sub(r"\s+(summit|forum|conference|assembly)\s+(?:(?:in|at|hosted|held|organi[sz]ed|being|taking|which|that|of)\s+|(?-i:[a-z])).*$",
                    lambda x: " " + x.group(1), o, flags=re.I)
         # A gathering has a name of its own: an acronym or capitalised words that are not
         # the principals or a place ("the Trump–Kim summit" is the meeting itself).
@@ -1197,13 +1202,14 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                 sf.formats.append((m.group("o"), m.group("fmt").lower(), tuple(people.in_text(_clause_at(sent, m.start())))))
             if _SIDELINES.search(sent):
                 sf.sidelines = True
-            sf.year_dates.extend(dates_with_year(sent))
+            kept: set[date] = set()
             for d, explicit, pos in dates_in(sent, pub, year_ref, past=_reports_past(p, sent),
                                              ahead=k == 0 or _speaks_ahead(p, sent)):
                 if pub is not None and d < pub - timedelta(days=1):
                     continue  # a date for a meeting ahead is not before the article
                 if _in_past_clause(p, pos):
                     continue  # "…especially after protesters stormed Congress on Jan. 8"
+                kept.add(d)
                 if explicit and weekday_before(sent, pos) not in (None, d.weekday()):
                     continue  # "arrived on Wednesday, Nov 13" (a Monday): the page misprints one of them
                 sf.dates.append(d)
@@ -1225,6 +1231,9 @@ def read_source(source_id: int, sentences: list[str], parses: list[Parse], pub: 
                     continue  # "his visit, scheduled to end Thursday": the day the trip ends
                 sf.date_cands.append((d, w if k else w * 1.5, tuple(names), tuple(meeting_places)))
                 sf.date_kinds.append(kind)
+            # (Written out with its year and kept as a day of its meeting: not "the killing of
+            # Nijjar … on June 18, 2023" in a preview dated two years later.)
+            sf.year_dates.extend(d for d in dates_with_year(sent) if d in kept)
             if pub is not None and not sf.date_cands and (
                     (k <= 1 and len(names) >= 2 and _UNDER_WAY.search(sent))
                     or (_CLOCK.search(sent) and _MEETING_RE.search(sent) and not _SENT_DAY.search(sent))):
@@ -1624,6 +1633,8 @@ def extract_frame(
     other_leaders -= frame.attendees
     frame.other_leaders = other_leaders
     paired = sorted({nm for sf in frame.sources.values() for pr in sf.pair_mentions for nm in pr})
+    frame.compatriots = {nm for nm in paired if nm not in principals
+                         and any(_same_nation(role_of(nm)[1], n) for n in own_nations)}
     # (And an official by title, with no leader's title: "National security adviser Jake Sullivan",
     # "Secretary of State John Kerry", "Thomas Barrack, the US envoy to Syria"; not "Mr Albanese
     # said", a leader whose title the page leaves out, nor a party's "General Secretary".)
@@ -1689,8 +1700,10 @@ def extract_frame(
         for_talks.update(with_talks)
         not_trip.update(with_other)
     # A source without a date of its own that names the meeting's day by its weekday ("on
-    # Wednesday") agrees with a day the others give, if that weekday falls on one day whichever
-    # dated source it is counted from (the nearest such weekday to each); it never adds a day.
+    # Wednesday") agrees with a day the others give, if counted from the dated sources (the next
+    # such weekday after each, or the day before it) it falls on exactly one of the days they
+    # give: "Friday" from pages of Monday 23 and Thursday 26 January is 27 January, the day one
+    # gives, though 20 January is nearer to the first. It never adds a day.
     # Only the dates of sources written in the months before the leading day count: a stale
     # source dated years earlier would put the weekday on another day.
     # The weekdays back the day they agree with most: each day is tried with the sources dated
@@ -1702,13 +1715,21 @@ def extract_frame(
         out: dict[int, tuple[tuple[int, int], float]] = {}
         for sid, sf in sorted(frame.sources.items()):
             best_w: dict[tuple[int, int], float] = {}
+            # (A source that gives the two leaders two weekdays, "Kim arrives on Wednesday" and
+            # "talks with Putin on Thursday", says nothing about which is the day the others give.)
+            if len({wd for wd, _, names, places in sf.weekday_cands
+                    if principals <= set(names) and about_it(names, places)}) > 1:
+                continue
             for wd, w, names, places in sf.weekday_cands:
-                days = {r + timedelta(days=(wd - r.weekday() + 3) % 7 - 3) for r in refs}
-                if len(days) != 1 or not about_it(names, places):
+                if not about_it(names, places):
+                    continue
+                days = {r + timedelta(days=(wd - r.weekday() + 1) % 7 - 1) for r in refs}
+                days = {day for day in days if (day.month, day.day) in day_votes and day.year in years[(day.month, day.day)]}
+                if len(days) != 1:
                     continue
                 day = next(iter(days))
                 md = (day.month, day.day)
-                if md in day_votes and day.year in years[md] and sid not in backers[md]:
+                if sid not in backers[md]:
                     best_w[md] = max(best_w.get(md, 0.0), w)
             for md, w in sorted(best_w.items()):
                 out[sid] = max(out.get(sid, (md, 0.0)), (md, w), key=lambda x: (x[1], x[0]))
@@ -1746,14 +1767,15 @@ def extract_frame(
         # the trip's alone: "arrives on Nov 8", "a state visit to China from Nov 8") and whether an
         # earlier day nearly as well backed may win too (the two leaders' own tallies: "Modi and
         # Putin will hold the annual summit on September 4", against "On September 5, Modi will
-        # attend the forum").
+        # attend the forum"), though not a day given only as the trip's: "Xi arrived in Rio on
+        # Sunday … and is set to have talks with Lula", before their talks in Brasília on Wednesday.
         visit_votes = 0.0
         for named, kept_by, earlier in ((both_named, both_named, True), (at_city, at_city, True),
                                         (for_talks, not_trip, False)):
             if visit_votes or kept_by[best_md]:
                 continue
             met = sorted((md for md in day_votes if named[md] and 0 < apart(md) <= DATE_SPAN_DAYS and (
-                md > best_md or (earlier and day_votes[md] >= 0.8 * day_votes[best_md]))),
+                md > best_md or (earlier and day_votes[md] >= 0.8 * day_votes[best_md] and not_trip[md]))),
                          key=lambda md: (-named[md], -day_votes[md], md))
             if met:
                 # The visit's days are agreed: their support backs the day the two meet, with that
@@ -1868,6 +1890,13 @@ def extract_frame(
 
 
 OCCASION_PLACE_SOURCES = 2  # sources that name the gathering in the place, for the place to be the meeting's
+
+
+def _same_nation(a: str, b: str) -> bool:
+    """True if two nationality words name one country: "India's" and "Indian", "Russia" and
+    "Russian" (a stem shared but for the last letter of the shorter)."""
+    ka, kb = sorted((norm_place(a), norm_place(b)), key=len)
+    return bool(ka) and (ka == kb or (len(ka) > 3 and kb.startswith(ka[:-1])))
 
 
 def _principals_country(frame: Frame, pl: str) -> bool:

@@ -584,3 +584,11 @@ def test_a_wire_file_picture_caption_goes_whatever_its_length():
     text = f"Maru will meet Kalder in Lindau on Friday.\n\n{caption}\n\nThe two will discuss energy."
     assert "FILE" not in clean_text(text)
     assert "discuss energy" in clean_text(text)
+
+
+def test_a_caption_told_in_the_present_of_a_day_gone_by_is_one_whichever_way_the_date_is_written() -> None:
+    assert is_wire_caption("Prime Minister Piet Kalder greets President Anna Maru during the G9 summit in "
+                           "Brest, Osterland, on 7 November 2029.")
+    assert is_wire_caption("Prime Minister Piet Kalder greets President Anna Maru during the G9 summit in "
+                           "Brest, Osterland, on November 7, 2029.")
+    assert not is_wire_caption("Prime Minister Piet Kalder will greet President Anna Maru in Lindau on 14 March 2031.")

@@ -146,3 +146,10 @@ def test_skip_links_above_a_page_do_not_hide_its_date_stamp():
             "Reyes to meet Tamura at the summit's sidelines\n\nSeptember 24, 2031\n\n"
             "Reyes and Tamura are expected to meet on the sidelines of the summit on Monday.")
     assert find_dateline(text) == ("2031-09-24", "dateline 'September 24, 2031'")
+
+
+def test_a_title_line_ending_on_a_dotted_day_gives_the_pages_date() -> None:
+    text = "Maru heads to Lindau for talks | Osterland | News | 23.04.2031\nMaru will meet Kalder on Sunday."
+    assert find_dateline(text)[0] == "2031-04-23"
+    # (A dotted figure inside prose is no stamp.)
+    assert find_dateline("Maru heads to Lindau\nTurnout rose to 23.04.2031 levels, officials said.") is None

@@ -233,12 +233,12 @@ def test_an_undated_sources_weekday_never_adds_a_day_of_its_own(parser):
     assert f.when is None
 
 
-def test_an_undated_weekday_is_not_placed_when_the_dated_sources_disagree_on_its_week(parser):
-    # Dated Saturday 8 March and Wednesday 12 March: "Friday" is the 7th from one, the 14th
-    # from the other.
+def test_an_undated_weekday_backs_the_one_given_day_it_can_fall_on_whatever_week_a_page_is_dated(parser):
+    # Dated Saturday 8 March and Wednesday 12 March: "Friday" is the 7th from one, the 14th from
+    # the other, and only the 14th is a day any source gives.
     earlier = _src(4, "Anna Maru will visit Lindau soon for talks with Piet Kalder, officials said.", "2031-03-08")
     f = _frame([_FRIDAY_DATED, *_FRIDAY_UNDATED, earlier], parser)
-    assert f.when is None
+    assert f.when == date(2031, 3, 14)
 
 
 def test_a_weekday_just_before_the_speech_verb_is_the_day_it_was_said():
@@ -1687,3 +1687,55 @@ def test_a_name_a_leaders_title_stands_before_is_a_person_though_tagged_an_organ
                 "Putin. Schultz is expected in Moscow on Tuesday.", "2031-02-12"),
     ]
     assert sorted(p.name for p in _frame(srcs, parser).people) == ["Olaf Scholz", "Vladimir Putin"]
+
+
+def test_an_undated_weekday_backs_the_given_day_it_falls_on_counted_forward(parser):
+    # Dated Monday 10 March: "Friday" is the 14th, not the 7th before it.
+    srcs = [
+        _src(1, "President Anna Maru will hold talks with Prime Minister Piet Kalder in Lindau on Friday.", "2031-03-10"),
+        _src(2, "Anna Maru and Piet Kalder will meet in Lindau on Friday, the Veltrian foreign ministry said."),
+        _src(3, "Maru is expected to meet Kalder on Friday for talks on trade and energy in Lindau."),
+    ]
+    f = _frame(srcs, parser)
+    assert f.when == date(2031, 3, 14)
+    assert f.support["when"] == [1, 2, 3]
+
+
+def test_an_undated_source_giving_the_meeting_two_weekdays_backs_neither(parser):
+    # The dated page gives only the arrival; the undated ones give the arrival and the talks.
+    srcs = [
+        _src(1, "President Anna Maru will arrive in Lindau on Wednesday for a visit to Osterland.", "2031-03-10"),
+        _src(2, "Anna Maru arrives in Lindau on Wednesday to see Piet Kalder. Maru and Kalder will hold talks on "
+                "Thursday."),
+        _src(3, "Maru will land in Lindau on Wednesday, Kalder's office said, and meet Kalder on Thursday."),
+    ]
+    assert _frame(srcs, parser).when != date(2031, 3, 12)
+
+
+def test_a_gathering_ends_at_its_head_word_before_a_verb(parser):
+    srcs = [
+        _src(1, "The meeting between Anna Maru and Piet Kalder on the sidelines of the G9 Summit will offer an "
+                "important opportunity to reset ties, the ministry said.", "2031-06-10"),
+        _src(2, "Maru and Kalder will meet on the sidelines of the G9 Summit in Lindau on Tuesday.", "2031-06-12"),
+    ]
+    assert _frame(srcs, parser).occasion == "G9 Summit"
+
+
+def test_a_gathering_is_named_from_the_word_after_attend(parser):
+    srcs = [
+        _src(1, "Anna Maru left Brest on Monday for Osterland to attend the G9 summit at Lindau, where she will meet "
+                "Piet Kalder.", "2031-06-09"),
+        _src(2, "Maru will meet Kalder on the sidelines of the G9 summit in Lindau on Tuesday.", "2031-06-09"),
+    ]
+    assert _frame(srcs, parser).occasion == "G9 summit"
+
+
+def test_the_hosts_president_is_a_compatriot_of_its_prime_minister_whichever_way_the_nation_is_written(parser):
+    srcs = [
+        _src(1, "Veltrian President Anna Maru will hold talks with Osterlandic Prime Minister Piet Kalder in Lindau "
+                "on Friday.", "2031-03-10"),
+        _src(2, "During her visit, Maru will meet Osterland's President Jan Vos and hold talks with Prime Minister "
+                "Piet Kalder. Vos will host Maru at a banquet on Thursday.", "2031-03-11"),
+        _src(3, "Anna Maru and Piet Kalder will meet in Lindau on Friday, officials said.", "2031-03-11"),
+    ]
+    assert "Jan Vos" in _frame(srcs, parser).compatriots

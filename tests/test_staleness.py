@@ -309,3 +309,59 @@ def test_a_place_they_met_at_before_is_past_though_the_sentence_looks_ahead(pars
     flags, a = _flags(srcs, parser)
     assert flags[4] == [FLAG_STALE], a.assessments.get(4)
     assert flags[1] == flags[2] == flags[3] == []
+
+
+_LINDAU = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau, Osterland, "
+            "on March 14, officials said on Monday. The two leaders are expected to discuss energy and trade.",
+            "2031-03-03"),
+    _src(2, "Prime Minister Piet Kalder will host President Anna Maru in Lindau on Friday for talks on the border "
+            "dispute. Kalder said the summit in Lindau would open a new chapter.", "2031-03-10"),
+    _src(3, "Anna Maru travels to Lindau this week. Maru and Kalder will hold talks in Lindau on 14 March, "
+            "the Veltrian foreign ministry said.", None),
+]
+
+
+def _flagged_ids(sources, parser) -> set[int]:
+    a = analyse(sources, parser=parser)
+    return {sid for sid, x in a.assessments.items() if not x.current}
+
+
+def test_an_early_announcement_naming_the_meetings_month_is_no_stale_source(parser):
+    announced = _src(4, "Anna Maru is expected to visit Osterland in March for talks with Piet Kalder, "
+                        "officials said.", "2030-10-02")
+    assert 4 not in _flagged_ids([*_LINDAU, announced], parser)
+    # The same words a year before: a preview of another March.
+    older = _src(4, announced.text, "2029-10-02")
+    assert 4 in _flagged_ids([*_LINDAU, older], parser)
+
+
+def test_a_past_event_written_with_its_year_is_no_date_of_the_sources_meeting(parser):
+    recalls = _src(4, "Asked about the dispute, the killing of a fisherman off Brest on June 18, 2029, Kalder said "
+                      "the talks with Maru in Lindau will not compromise the investigation.", "2031-03-11")
+    assert 4 not in _flagged_ids([*_LINDAU, recalls], parser)
+
+
+def test_the_visitors_call_on_the_hosts_president_is_no_other_meeting(parser):
+    visit = _src(4, "During her visit, Anna Maru will call on Osterland President Jan Vos and hold talks with "
+                    "Prime Minister Piet Kalder. Vos will host Maru at a state banquet. Maru will meet Vos "
+                    "at the presidential palace on Friday.", "2031-03-12")
+    assert 4 not in _flagged_ids([*_LINDAU, visit], parser)
+
+
+_SUMMIT = [
+    _src(1, "Veltrian President Anna Maru will meet Osterland Prime Minister Piet Kalder in Lindau on Monday at the "
+            "Four Nations summit, their first talks in a year.", "2031-03-07"),
+    _src(2, "Maru and Kalder will hold talks in Lindau on Monday on the sidelines of the Four Nations summit, "
+            "officials said.", "2031-03-08"),
+    _src(3, "Maru and Kalder are expected to discuss the ceasefire at the Four Nations summit in Lindau on Monday. "
+            "Brestian Chancellor Jan Vos will meet Maru in Lindau too.", "2031-03-09"),
+]
+
+
+def test_a_third_leaders_own_talks_with_a_principal_at_the_same_summit_are_another_meeting(parser):
+    own_talks = _src(4, "Brestian Chancellor Jan Vos is to hold one-to-one talks with Anna Maru in Lindau on Monday, "
+                        "ahead of the summit. Vos and Maru will discuss the gas dispute. At the same summit, Vos also "
+                        "plans to hold talks with Piet Kalder.", "2031-03-08",
+                     title="Vos to meet Maru amid gas dispute")
+    assert 4 in _flagged_ids([*_SUMMIT, own_talks], parser)

@@ -101,12 +101,14 @@ _CAPTION_START = re.compile(
 )
 # A wire photo's caption ends on where and when it was taken, the place after a comma and the
 # date written out: "… in Donetsk region, Ukraine December 20, 2022." Prose says "on".
-_DATE_WITH_YEAR_AT_END = rf"{MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
+# ("Jan. 23, 2016." or "7 November 2022.")
+_DATE_WITH_YEAR_AT_END = rf"(?:{MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})\.$"
 _CAPTION_TAIL = re.compile(
     rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:(?:on\s+)?{WEEKDAY_RE},?\s+)?{_DATE_WITH_YEAR_AT_END}"
 )
 # Or one told in the present of a day gone by, with its year: "Kim Jong Un attends a wreath laying
-# ceremony at the Ho Chi Minh mausoleum in Hanoi on March 2, 2019." (prose tells it in the past).
+# ceremony at the Ho Chi Minh mausoleum in Hanoi on March 2, 2019.", "Sunak greets Macron during the
+# COP27 summit in Sharm el-Sheikh, Egypt, on 7 November 2022." (prose tells it in the past).
 _CAPTION_PRESENT = re.compile(
     r"^[^.]{0,120}?\b(?:attends|speaks|walks|shakes|gestures|poses|listens|waves|looks|delivers|greets|reviews|inspects)\b"
     rf"[^.]{{0,160}}\s(?:on\s+)?{_DATE_WITH_YEAR_AT_END}"

@@ -178,6 +178,7 @@ _INLINE_STAMP = re.compile(
     rf"(?:{WEEKDAY_RE},?\s*)?(?P<date>{FULL_DATE_RE})",
     re.IGNORECASE,
 )
+_DOTTED_STAMP = re.compile(r"[|•·–—]\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\s*$")
 _HEAD_LINES = 8  # lines at the top of a page where a date stamp may stand
 _SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?(?:Skip|Jump) to\b", re.I)
 TOP_DATES_APART_DAYS = 7  # stamps at the top this close are the page's (published, updated)
@@ -219,6 +220,15 @@ def find_dateline(text: str) -> tuple[str, str] | None:
         d = parse_full_date(m.group("date"))
         if d:
             return d.isoformat(), f"dateline '{m.string[m.start('label'):m.end()].strip()}'"
+    # (A title line that ends on a day in the European dotted form: "… | DW | 23.04.2016".)
+    for ln in lines:
+        m = _DOTTED_STAMP.search(ln)
+        if m:
+            try:
+                d = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            return d.isoformat(), f"dateline '{m.group(0).strip(' |•·–—')}'"
     m = _LABELLED_MONTH.search(head)
     if m:
         year = int(m.group("y") or m.group("y2"))
