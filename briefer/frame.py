@@ -648,7 +648,13 @@ def _nationality(words_: list[str]) -> str:
 _NOT_NATIONALITY = frozenset(["The", "A", "An", "And", "With", "Meet", "Meets", "Visiting", "Incoming", "When",
                               "While", "As", "But", "Then", "Former", "Outgoing", "Late", "Current", "New",
                               "Both", "Says", "Said", "Sitting", "Acting", "Mr", "Mrs", "Ms", "By", "For", "To",
-                              "Of", "In", "On", "At", "After", "Before", "Host", "Hosting"])
+                              "Of", "In", "On", "At", "After", "Before", "Host", "Hosting",
+                              # (a sentence's opening word: "If PM Narendra Modi and Trump meet …")
+                              "If", "Once", "Since", "Although", "Though", "Unless", "Until", "Whether",
+                              "Where", "Why", "How", "What", "Which", "Who", "So", "Yet", "Or", "Nor", "Even",
+                              "Also", "Only", "Now", "Today", "Here", "There", "This", "That", "These",
+                              "Those", "Because", "During", "Under", "From", "Than", "Like", "About",
+                              "Amid", "Will", "Would", "Could", "Should", "Did", "Does", "Has", "Had", "Was"])
 
 
 # A leader's title before a name, and the same title standing for the name ("the Chinese leader").
@@ -703,12 +709,17 @@ def _met_at(p: Parse, places: list[str]) -> set[str]:
         if tok.dep != "pobj" or not 0 <= tok.head < len(tokens) or tokens[tok.head].text.lower() not in ("in", "at"):
             continue
         prep = tokens[tok.head]
-        verb = tokens[prep.head] if 0 <= prep.head < len(tokens) else prep
+        # (Up through the nouns it qualifies: "since they met on the margins of the G7 summit in
+        # Kananaskis".)
+        v, hops = prep.head, 0
+        while 0 <= v < len(tokens) and not tokens[v].tag.startswith("VB") and tokens[v].head != v and hops < 6:
+            v, hops = tokens[v].head, hops + 1
+        verb = tokens[v] if 0 <= v < len(tokens) else prep
         if verb.text.lower() != "met" or verb.tag != "VBD":
             continue
         # Only an earlier meeting told as such ("when they met", "last met"), not the day's own
         # report ("Trump and Trong met at the palace in Hanoi").
-        if not any(t.head == prep.head and t.text.lower() in _EARLIER_MET for t in tokens):
+        if not any(t.head == v and t.text.lower() in _EARLIER_MET for t in tokens):
             continue
         span = next((e for e in p.entities if e.start <= i < e.end), None)
         name = _strip_the(span.text) if span is not None else tok.text
@@ -1563,7 +1574,12 @@ def extract_frame(
                 # and not this one ("Osaka, Japan", next month's forum, beside "Tokyo").
                 beside = set().union(*(named for named in named_for_meeting if host in named))
                 others = beside - {host} - frame.countries
-                if not others or top in others:
+                # (Nor when the sources name another country with the city as often: "Albanese's
+                # visit to Ahmedabad … ties with India" puts Ahmedabad in no country of his.)
+                with_top = Counter(c for named in named_for_meeting if top in named for c in named
+                                   if c != top and (c in frame.countries or is_country(c)))
+                rival_country = any(with_top[c] >= with_top[host] for c in with_top if c != host)
+                if (not others or top in others) and not rival_country:
                     outer = [host]
                     frame.containment.setdefault(top, set()).add(host)
             # A principal's own country lies in no other place.

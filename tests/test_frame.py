@@ -10,7 +10,7 @@ import pytest
 
 from briefer.analyse import analyse
 from briefer.brief import FLAG_DIFFERENT_EVENT, FLAG_STALE, Source
-from briefer.frame import extract_frame
+from briefer.frame import _roles, extract_frame
 from briefer.ingest.dates import dates_in
 
 
@@ -1739,3 +1739,17 @@ def test_the_hosts_president_is_a_compatriot_of_its_prime_minister_whichever_way
         _src(3, "Anna Maru and Piet Kalder will meet in Lindau on Friday, officials said.", "2031-03-11"),
     ]
     assert "Jan Vos" in _frame(srcs, parser).compatriots
+
+
+def test_a_place_the_past_met_reaches_through_the_gathering_it_names_is_an_earlier_meeting(parser):
+    srcs = [
+        _src(1, "Anna Maru will hold talks with Piet Kalder in Lindau on Sunday. This will be their first bilateral "
+                "since they met on the margins of the G9 summit in Brest in June this year.", "2031-11-20"),
+    ]
+    sf = _frame(srcs, parser).sources[1]
+    assert "Brest" in sf.past_places
+    assert "Brest" not in sf.places
+
+
+def test_a_sentences_opening_word_is_no_nationality():
+    assert _roles("Piet Kalder", ["If PM Piet Kalder and President Anna Maru meet in Lindau, it will be a first."]) == ("PM", "")
