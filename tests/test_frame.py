@@ -227,6 +227,18 @@ def test_an_undated_sources_weekday_agrees_with_the_day_the_dated_sources_give(p
     assert f.support["when"] == [1, 2, 3]
 
 
+def test_one_dated_pages_weekday_and_the_same_weekday_in_an_undated_page_date_the_meeting(parser):
+    f = _frame([_FRIDAY_DATED, _FRIDAY_UNDATED[0]], parser)
+    assert f.when == date(2031, 3, 14)
+    assert f.support["when"] == [1, 2]
+
+
+def test_a_weekday_with_less_than_a_full_vote_does_not_date_a_set_whose_other_pages_are_a_year_older(parser):
+    older = [_src(i, "Anna Maru will visit Lindau for talks with Piet Kalder, officials said.", f"2030-03-0{i}")
+             for i in (4, 5)]
+    assert _frame([_FRIDAY_DATED, _FRIDAY_UNDATED[0], *older], parser).when is None
+
+
 def test_an_undated_sources_weekday_never_adds_a_day_of_its_own(parser):
     thursday = [_src(i, s.text.replace("Friday", "Thursday")) for i, s in enumerate(_FRIDAY_UNDATED, 2)]
     f = _frame([_FRIDAY_DATED, *thursday], parser)
@@ -1712,22 +1724,20 @@ def test_an_undated_source_giving_the_meeting_two_weekdays_backs_neither(parser)
     assert _frame(srcs, parser).when != date(2031, 3, 12)
 
 
-def test_a_gathering_ends_at_its_head_word_before_a_verb(parser):
+@pytest.mark.parametrize(("first", "name"), [
+    # (not "G9 Summit will offer an important opportunity")
+    ("The meeting between Anna Maru and Piet Kalder on the sidelines of the G9 Summit will offer an important "
+     "opportunity to reset ties, the ministry said.", "G9 Summit"),
+    # (not "Osterland to attend the G9 summit")
+    ("Anna Maru left Brest on Monday for Osterland to attend the G9 summit at Lindau, where she will meet Piet "
+     "Kalder.", "G9 summit"),
+])
+def test_a_gathering_is_named_from_its_own_words_to_its_head_word(parser, first, name):
     srcs = [
-        _src(1, "The meeting between Anna Maru and Piet Kalder on the sidelines of the G9 Summit will offer an "
-                "important opportunity to reset ties, the ministry said.", "2031-06-10"),
-        _src(2, "Maru and Kalder will meet on the sidelines of the G9 Summit in Lindau on Tuesday.", "2031-06-12"),
+        _src(1, first, "2031-06-09"),
+        _src(2, f"Maru will meet Kalder on the sidelines of the {name} in Lindau on Tuesday.", "2031-06-10"),
     ]
-    assert _frame(srcs, parser).occasion == "G9 Summit"
-
-
-def test_a_gathering_is_named_from_the_word_after_attend(parser):
-    srcs = [
-        _src(1, "Anna Maru left Brest on Monday for Osterland to attend the G9 summit at Lindau, where she will meet "
-                "Piet Kalder.", "2031-06-09"),
-        _src(2, "Maru will meet Kalder on the sidelines of the G9 summit in Lindau on Tuesday.", "2031-06-09"),
-    ]
-    assert _frame(srcs, parser).occasion == "G9 summit"
+    assert _frame(srcs, parser).occasion == name
 
 
 def test_the_hosts_president_is_a_compatriot_of_its_prime_minister_whichever_way_the_nation_is_written(parser):
