@@ -486,6 +486,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
     warnings: list[BriefWarning] = []
     usable = [s for s in sources if s.usable]
     pair = tuple(sorted(p.name for p in frame.people))
+    tokens = person_tokens(frame)
     page_dates = [(d, s) for s in usable if (d := parse_iso(s.date))]
     pubs = sorted(d for d, _ in page_dates)
     # The set's place without a principal's own country: every preview names that one.
@@ -522,7 +523,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # (A spokesman who announces the trip is no party to a meeting: "Lu Kang announced …".)
         text_all = f"{s.title}\n{s.text}"
         # (By any spelling the set uses for them: sf.people has "Albanis" as Albanese.)
-        missing = [p for p, toks in zip(frame.people, person_tokens(frame))
+        missing = [p for p, toks in zip(frame.people, tokens)
                    if p.name not in sf.people and not any(names_person(text_all, tok) for tok in toks if len(tok) > 1)]
         # (Nor, in a source that names both principals, a summit's third leader with one of them:
         # "Biden and Trudeau will attend the summit in Mexico", in a set about Biden's bilateral
@@ -737,7 +738,7 @@ def judge_sources(sources: list[Source], frame: Frame, assessments: dict[int, So
         # (An early announcement names the meeting's month: "Obama will visit Germany in late April",
         # on 30 December.)
         if pub and set_date and (days > STALE_BEFORE_DAYS or -days > STALE_AFTER_DAYS) and not (
-                days > 0 and announces_month(text_all, pub, set_date, person_tokens(frame))):
+                days > 0 and announces_month(text_all, pub, set_date, tokens)):
             # (Months before it is no preview of it: previews come within weeks of their meeting. A
             # year after it, a page is about another. A year guessed for a dateline counts once.)
             score += 2 if not s.date_estimated and (days > STALE_BEFORE_DAYS or -days > 365) else 1

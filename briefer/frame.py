@@ -1827,7 +1827,7 @@ def extract_frame(
             day = None
         # (A day with less than a full vote needs most of the dated pages written in the weeks
         # before it: one page stamped a year after the others does not date the set.)
-        near = sum(1 for p in pubs if day and -3 <= (day - p).days <= 60)
+        near = sum(1 for p in pubs if -3 <= (day - p).days <= 60) if day else 0
         if day and not rivals and votes >= WHEN_MIN_VOTES and (votes >= 1.0 or 2 * near > len(pubs)):
             frame.when = day
             frame.support["when"] = backers[best_md]
